@@ -1,0 +1,353 @@
+// Package config reads and validates a site's site.yaml.
+//
+// Every key is optional except title. Unknown keys are errors with their
+// line and column, so a typo never passes silently. The keys and their
+// defaults:
+//
+//	title: Riverside Clinic patient library   # required
+//	description: Plain-language health information.
+//	base_url: https://clinic.example/library/ # default http://localhost:1313/
+//	language: en                              # default en
+//	feedback_url: mailto:library@clinic.example
+//	markdown:
+//	  unsafe: false            # raw HTML in Markdown; off by default
+//	  highlight_style: github  # chroma style for code (dark: github-dark)
+//	  highlight_dark_style: github-dark
+//	review:
+//	  interval: 3y             # next_review default: last_reviewed + interval
+//	  warn_days: 60            # check warns this many days before a review is due
+//	readability:
+//	  max_grade: 8             # target reading grade for check
+//	sections:                  # the article section schema, in order
+//	  - id: mechanism
+//	    title: How it works    # shown on the page and in "On this page"
+//	    headings: [Mechanism, How it works]
+//	    required: true
+//	consent: ...               # see Consent
+//
+// When sections is given it replaces the default schema (context,
+// significance, mechanism, application, metric, risk) whole.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/yamlutil"
+)
+
+// FileName is the configuration file at the root of a site.
+const FileName = "site.yaml"
+
+// Config is a site's validated configuration.
+type Config struct {
+	Title       string      `yaml:"title"`
+	Description string      `yaml:"description"`
+	BaseURL     string      `yaml:"base_url"`
+	Language    string      `yaml:"language"`
+	FeedbackURL string      `yaml:"feedback_url"`
+	Markdown    Markdown    `yaml:"markdown"`
+	Review      Review      `yaml:"review"`
+	Readability Readability `yaml:"readability"`
+	Sections    []Section   `yaml:"sections"`
+	Consent     Consent     `yaml:"consent"`
+
+	// base is BaseURL parsed; set by Load.
+	base *url.URL
+}
+
+// Markdown holds the Markdown options.
+type Markdown struct {
+	// Unsafe lets raw HTML in Markdown through. Off by default: a pasted
+	// <script> must not reach a patient's browser unless the site says so.
+	Unsafe bool `yaml:"unsafe"`
+	// HighlightStyle and HighlightDarkStyle name chroma styles for code.
+	HighlightStyle     string `yaml:"highlight_style"`
+	HighlightDarkStyle string `yaml:"highlight_dark_style"`
+}
+
+// Review holds the review-cycle settings.
+type Review struct {
+	// Interval is written like 3y, 18m or 90d.
+	Interval string `yaml:"interval"`
+	// WarnDays is how long before next_review check starts warning.
+	WarnDays int `yaml:"warn_days"`
+
+	years, months, days int
+}
+
+// Readability holds the reading-level target.
+type Readability struct {
+	MaxGrade float64 `yaml:"max_grade"`
+}
+
+// Section is one entry of the article section schema.
+type Section struct {
+	// ID is the stable anchor (#mechanism) and the key templates use.
+	ID string `yaml:"id"`
+	// Title is the heading shown to readers; default the first of Headings.
+	Title string `yaml:"title"`
+	// Headings are the `##` headings that open this section, matched
+	// case-insensitively.
+	Headings []string `yaml:"headings"`
+	// Required sections missing from an article are reported.
+	Required bool `yaml:"required"`
+}
+
+// Consent configures the cookie banner and the scripts it gates.
+type Consent struct {
+	// Version is raised to ask every visitor again.
+	Version int `yaml:"version"`
+	// ExpiresDays is how long a choice is kept; default 180.
+	ExpiresDays int `yaml:"expires_days"`
+	// Categories are the optional cookie categories, in display order.
+	Categories []ConsentCategory `yaml:"categories"`
+	// Scripts are loaded only after their category is accepted.
+	Scripts []ConsentScript `yaml:"scripts"`
+	// AllowedOrigins are third-party origins trusted as essential (a
+	// clinic's own CDN), which need no gating.
+	AllowedOrigins []string `yaml:"allowed_origins"`
+}
+
+// ConsentCategory is one optional category of cookies.
+type ConsentCategory struct {
+	ID          string `yaml:"id"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	// Cookies are names or prefixes ending in * that this category sets,
+	// deleted when consent is withdrawn.
+	Cookies []string `yaml:"cookies"`
+}
+
+// ConsentScript is a third-party script loaded after consent.
+type ConsentScript struct {
+	Category string `yaml:"category"`
+	Src      string `yaml:"src"`
+}
+
+// DefaultSections is the schema of SPEC "Article body".
+func DefaultSections() []Section {
+	return []Section{
+		{ID: "context", Title: "Context", Headings: []string{"Context"}, Required: true},
+		{ID: "significance", Title: "Significance", Headings: []string{"Significance"}},
+		{ID: "mechanism", Title: "Mechanism", Headings: []string{"Mechanism"}, Required: true},
+		{ID: "application", Title: "Application", Headings: []string{"Application"}, Required: true},
+		{ID: "metric", Title: "Metric", Headings: []string{"Metric", "Metrics"}, Required: true},
+		{ID: "risk", Title: "Risk", Headings: []string{"Risk", "Risks"}, Required: true},
+	}
+}
+
+// Default returns the configuration used for absent keys.
+func Default() *Config {
+	c := &Config{
+		BaseURL:     "http://localhost:1313/",
+		Language:    "en",
+		Markdown:    Markdown{HighlightStyle: "github", HighlightDarkStyle: "github-dark"},
+		Review:      Review{Interval: "3y", WarnDays: 60},
+		Readability: Readability{MaxGrade: 8},
+		Sections:    DefaultSections(),
+		Consent:     Consent{Version: 1, ExpiresDays: 180},
+	}
+	c.base, _ = url.Parse(c.BaseURL)
+	c.Review.years = 3
+	return c
+}
+
+// Load reads FileName from the site folder fsys. Problems are returned as
+// diagnostics; the Config is nil when any of them is an error.
+func Load(fsys fs.FS) (*Config, diag.List) {
+	data, err := fs.ReadFile(fsys, FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, diag.List{diag.Errorf(FileName, 1, 1, "no %s: a site needs one with at least a title (handout init makes one)", FileName)}
+	}
+	if err != nil {
+		return nil, diag.List{diag.Errorf(FileName, 1, 1, "cannot read: %v", err)}
+	}
+	return Parse(data)
+}
+
+// Parse validates the contents of a site.yaml.
+func Parse(data []byte) (*Config, diag.List) {
+	cfg := Default()
+	if strings.TrimSpace(string(data)) == "" {
+		return nil, diag.List{diag.Errorf(FileName, 1, 1, "empty file: title is required")}
+	}
+	if err := yaml.UnmarshalWithOptions(data, cfg, yaml.DisallowUnknownField()); err != nil {
+		return nil, diag.List{yamlutil.ErrorDiagnostic(FileName, 0, err)}
+	}
+	file, _ := parser.ParseBytes(data, 0)
+	if list := cfg.validate(file); list.HasErrors() {
+		return nil, list
+	}
+	return cfg, nil
+}
+
+var (
+	idPattern       = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	intervalPattern = regexp.MustCompile(`^\s*(\d+)\s*(y|years?|m|months?|d|days?)\s*$`)
+)
+
+func (c *Config) validate(file *ast.File) diag.List {
+	var list diag.List
+	errAt := func(path, format string, args ...any) {
+		line, col := yamlutil.Locate(file, path)
+		list = append(list, diag.Errorf(FileName, line, col, format, args...))
+	}
+	if strings.TrimSpace(c.Title) == "" {
+		errAt("$", "title is required")
+	}
+	u, err := url.Parse(c.BaseURL)
+	switch {
+	case err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
+		errAt("$.base_url", "base_url %q must be an absolute http(s) address, such as https://clinic.example/library/", c.BaseURL)
+	case u.RawQuery != "" || u.Fragment != "":
+		errAt("$.base_url", "base_url must not have a query or fragment")
+	default:
+		if !strings.HasSuffix(u.Path, "/") {
+			u.Path += "/"
+		}
+		c.base = u
+		c.BaseURL = u.String()
+	}
+	if c.FeedbackURL != "" {
+		if f, err := url.Parse(c.FeedbackURL); err != nil || (f.Scheme != "mailto" && f.Scheme != "https" && f.Scheme != "http") {
+			errAt("$.feedback_url", "feedback_url must be a mailto: or http(s) address")
+		}
+	}
+	if m := intervalPattern.FindStringSubmatch(c.Review.Interval); m == nil {
+		errAt("$.review.interval", "review interval %q: write it like 3y, 18m or 90d", c.Review.Interval)
+	} else {
+		n, _ := strconv.Atoi(m[1])
+		c.Review.years, c.Review.months, c.Review.days = 0, 0, 0
+		switch m[2][0] {
+		case 'y':
+			c.Review.years = n
+		case 'm':
+			c.Review.months = n
+		default:
+			c.Review.days = n
+		}
+	}
+	if c.Review.WarnDays < 0 {
+		errAt("$.review.warn_days", "warn_days must not be negative")
+	}
+	if c.Readability.MaxGrade <= 0 {
+		errAt("$.readability.max_grade", "max_grade must be above 0")
+	}
+	if len(c.Sections) == 0 {
+		errAt("$.sections", "sections must list at least one section")
+	}
+	seenID, seenHeading := map[string]bool{}, map[string]string{}
+	for i := range c.Sections {
+		s := &c.Sections[i]
+		at := fmt.Sprintf("$.sections[%d]", i)
+		if !idPattern.MatchString(s.ID) {
+			errAt(at, "section id %q must be lower-case letters, digits and hyphens", s.ID)
+		} else if seenID[s.ID] {
+			errAt(at, "section id %q is used twice", s.ID)
+		}
+		seenID[s.ID] = true
+		if len(s.Headings) == 0 {
+			errAt(at, "section %q needs at least one heading", s.ID)
+			continue
+		}
+		if s.Title == "" {
+			s.Title = s.Headings[0]
+		}
+		for _, h := range s.Headings {
+			key := strings.ToLower(strings.TrimSpace(h))
+			if other, ok := seenHeading[key]; ok {
+				errAt(at, "heading %q belongs to both %q and %q", h, other, s.ID)
+			}
+			seenHeading[key] = s.ID
+		}
+	}
+	if c.Consent.ExpiresDays <= 0 {
+		errAt("$.consent.expires_days", "expires_days must be above 0")
+	}
+	if c.Consent.Version < 1 {
+		errAt("$.consent.version", "consent version must be 1 or more")
+	}
+	cats := map[string]bool{}
+	for i, cat := range c.Consent.Categories {
+		at := fmt.Sprintf("$.consent.categories[%d]", i)
+		switch {
+		case !idPattern.MatchString(cat.ID):
+			errAt(at, "consent category id %q must be lower-case letters, digits and hyphens", cat.ID)
+		case cat.ID == "essential":
+			errAt(at, "essential cookies need no consent and no category")
+		case cats[cat.ID]:
+			errAt(at, "consent category %q is listed twice", cat.ID)
+		case strings.TrimSpace(cat.Title) == "" || strings.TrimSpace(cat.Description) == "":
+			errAt(at, "consent category %q needs a title and a description in plain words", cat.ID)
+		}
+		cats[cat.ID] = true
+	}
+	for i, s := range c.Consent.Scripts {
+		at := fmt.Sprintf("$.consent.scripts[%d]", i)
+		if !cats[s.Category] {
+			errAt(at, "script category %q is not one of consent.categories", s.Category)
+		}
+		if u, err := url.Parse(s.Src); err != nil || s.Src == "" || u.Scheme != "" && u.Scheme != "https" && u.Scheme != "http" {
+			errAt(at, "script src %q must be an http(s) or site address", s.Src)
+		}
+	}
+	for i, o := range c.Consent.AllowedOrigins {
+		if u, err := url.Parse(o); err != nil || u.Host == "" || u.Path != "" && u.Path != "/" {
+			errAt(fmt.Sprintf("$.consent.allowed_origins[%d]", i), "allowed origin %q must look like https://cdn.example", o)
+		}
+	}
+	return list
+}
+
+// Base returns the parsed base URL; its path always ends in a slash.
+func (c *Config) Base() *url.URL {
+	u := *c.base
+	return &u
+}
+
+// SetBaseURL overrides base_url, as `build --base-url` and `serve` do.
+func (c *Config) SetBaseURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("base URL %q must be an absolute http(s) address", raw)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	c.base = u
+	c.BaseURL = u.String()
+	return nil
+}
+
+// BasePath is the path part of the base URL, such as "/library/".
+func (c *Config) BasePath() string { return c.base.Path }
+
+// NextReview adds the review interval to a date.
+func (r Review) NextReview(lastReviewed time.Time) time.Time {
+	return lastReviewed.AddDate(r.years, r.months, r.days)
+}
+
+// SectionFor returns the schema section a `##` heading opens, if any.
+func (c *Config) SectionFor(heading string) (Section, bool) {
+	key := strings.ToLower(strings.TrimSpace(heading))
+	for _, s := range c.Sections {
+		for _, h := range s.Headings {
+			if strings.ToLower(h) == key {
+				return s, true
+			}
+		}
+	}
+	return Section{}, false
+}

@@ -1,0 +1,67 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseDefaults(t *testing.T) {
+	cfg, list := Parse([]byte("title: Clinic\n"))
+	if len(list) > 0 {
+		t.Fatalf("unexpected diagnostics: %v", list)
+	}
+	if cfg.Language != "en" || cfg.BasePath() != "/" || len(cfg.Sections) != 6 || cfg.Readability.MaxGrade != 8 {
+		t.Errorf("defaults not applied: %+v", cfg)
+	}
+	last := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+	if got := cfg.Review.NextReview(last); !got.Equal(time.Date(2029, 10, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("NextReview = %v, want 2029-10-01", got)
+	}
+	if s, ok := cfg.SectionFor("  METRICS "); !ok || s.ID != "metric" {
+		t.Errorf("SectionFor(METRICS) = %v, %v", s, ok)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"empty", "", "site.yaml:1:1: empty file"},
+		{"no title", "language: en\n", "title is required"},
+		{"unknown key", "title: A\ntitel: B\n", "site.yaml:2:1: unknown key \"titel\""},
+		{"broken yaml", "title: [a\n", "site.yaml:1:"},
+		{"relative base", "title: A\nbase_url: /library/\n", "site.yaml:2:11: base_url \"/library/\" must be an absolute"},
+		{"bad interval", "title: A\nreview:\n  interval: soon\n", "site.yaml:3:13: review interval"},
+		{"section without heading", "title: A\nsections:\n  - id: what\n", "needs at least one heading"},
+		{"script category", "title: A\nconsent:\n  scripts:\n    - category: ads\n      src: https://x.example/a.js\n", "script category \"ads\""},
+		{"wrong type", "title: A\nreadability:\n  max_grade: easy\n", "site.yaml:3:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, list := Parse([]byte(tt.yaml))
+			if cfg != nil || !list.HasErrors() {
+				t.Fatalf("Parse accepted %q", tt.yaml)
+			}
+			if got := list.String(); !strings.Contains(got, tt.want) {
+				t.Errorf("diagnostics %q do not contain %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBaseURL(t *testing.T) {
+	cfg, list := Parse([]byte("title: A\nbase_url: https://clinic.example/library\n"))
+	if len(list) > 0 {
+		t.Fatal(list)
+	}
+	if cfg.BasePath() != "/library/" || cfg.BaseURL != "https://clinic.example/library/" {
+		t.Errorf("base = %q %q", cfg.BaseURL, cfg.BasePath())
+	}
+	if err := cfg.SetBaseURL("https://example.org/x"); err != nil || cfg.BasePath() != "/x/" {
+		t.Errorf("SetBaseURL: %v %q", err, cfg.BasePath())
+	}
+	if err := cfg.SetBaseURL("example.org"); err == nil {
+		t.Error("SetBaseURL accepted a relative address")
+	}
+}
