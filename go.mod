@@ -14,4 +14,5 @@ require (
 	github.com/yuin/goldmark v1.8.7 // indirect
 	github.com/yuin/goldmark-highlighting/v2 v2.0.0-20230729083705-37449abec8cc // indirect
 	golang.org/x/sys v0.26.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )

@@ -1,0 +1,289 @@
+// Package content walks a site's content/ folder and turns each Markdown
+// file into a Document: its kind, front matter, body and address.
+//
+// The folders and the addresses they produce (relative to the base URL):
+//
+//	content/articles/**/NAME.md   articles/SLUG/    an article
+//	content/glossary/**/NAME.md   glossary/SLUG/    a glossary term
+//	content/pages/**/NAME.md      SLUG/             a free page (about, ...)
+//
+// SLUG defaults to NAME made lower-case ASCII with hyphens, and may be set
+// with `slug:`. Subfolders only organise files: they do not appear in
+// addresses, so a duplicate slug within a kind is an error naming both
+// files. Files whose names start with a dot or end in "~" (editors' backup
+// and lock files) and files not ending in .md are ignored.
+//
+// Front matter is YAML between `---` lines at the top of the file. Unknown
+// keys are errors. Body keeps the file's line numbers: the front matter is
+// replaced by empty lines, so a position in Body is a position in the file.
+// Every problem of every file is reported; Load never stops at the first.
+package content
+
+import (
+	"cmp"
+	"errors"
+	"io/fs"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/handout-health/handout/generator/diag"
+)
+
+// Kind is what a document is.
+type Kind int
+
+const (
+	// Article is a health article with the section schema.
+	Article Kind = iota
+	// Term is a glossary term.
+	Term
+	// Page is a free page such as "About" or "Disclaimer".
+	Page
+)
+
+// String names the kind as templates and messages use it.
+func (k Kind) String() string {
+	return [...]string{"article", "term", "page"}[k]
+}
+
+// Folders maps each kind to its folder under the site root.
+var Folders = map[Kind]string{
+	Article: "content/articles",
+	Term:    "content/glossary",
+	Page:    "content/pages",
+}
+
+// Source is one item of an article's evidence.
+type Source struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Document is one Markdown file of the site.
+type Document struct {
+	Kind Kind
+	// Path is the file relative to the site root, with forward slashes.
+	Path string
+	// Slug is the last part of the document's address.
+	Slug string
+	// Title is the article or page title, or the glossary term.
+	Title    string
+	Summary  string
+	Synonyms []string
+	Tags     []string
+	Draft    bool
+
+	ReviewedBy   string
+	LastReviewed time.Time
+	// NextReview is next_review, or last_reviewed plus the site's review
+	// interval; zero when neither is known.
+	NextReview time.Time
+	Sources    []Source
+	Related    []string
+	Aliases    []string
+
+	// Body is the whole file with the front matter blanked out.
+	Body []byte
+	// KeyLines gives the line of each front-matter key, for messages about
+	// a key's value (a review date, a missing source).
+	KeyLines map[string]int
+	// FrontMatterLine is the line of the opening `---` (1), or 0 when the
+	// file has no front matter.
+	FrontMatterLine int
+}
+
+// URL is the document's address relative to the base URL, such as
+// "articles/serotonin/".
+func (d *Document) URL() string {
+	switch d.Kind {
+	case Article:
+		return "articles/" + d.Slug + "/"
+	case Term:
+		return "glossary/" + d.Slug + "/"
+	default:
+		return d.Slug + "/"
+	}
+}
+
+// Names returns the title followed by the synonyms: every name a wiki link
+// or the glossary may use for the document.
+func (d *Document) Names() []string {
+	return append([]string{d.Title}, d.Synonyms...)
+}
+
+// KeyLine returns the line of a front-matter key, or the line of the
+// opening `---` when the key is absent.
+func (d *Document) KeyLine(key string) int {
+	if l, ok := d.KeyLines[key]; ok {
+		return l
+	}
+	return max(d.FrontMatterLine, 1)
+}
+
+// Site is everything under content/ and static/.
+type Site struct {
+	Articles []*Document
+	Terms    []*Document
+	Pages    []*Document
+	// Drafts were found but left out because drafts are not built.
+	Drafts []*Document
+	// Static lists the files under static/, relative to it.
+	Static []string
+}
+
+// All returns every document, articles first, then terms, then pages.
+func (s *Site) All() []*Document {
+	return slices.Concat(s.Articles, s.Terms, s.Pages)
+}
+
+// Options controls Load.
+type Options struct {
+	// Drafts includes documents marked draft: true.
+	Drafts bool
+	// ReviewInterval computes a missing next_review from last_reviewed.
+	ReviewInterval func(time.Time) time.Time
+}
+
+// reservedSlugs are top-level addresses the build writes itself, which a
+// free page must not take.
+var reservedSlugs = map[string]bool{
+	"articles": true, "glossary": true, "tags": true, "search": true,
+	"cookies": true, "assets": true, "404": true, "index": true,
+}
+
+// Load reads every document under content/ and lists static/. Problems are
+// returned as diagnostics, all of them; documents with errors are left out.
+func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
+	site := &Site{}
+	var list diag.List
+	for _, kind := range []Kind{Article, Term, Page} {
+		docs, problems := loadKind(fsys, kind, opts)
+		list = append(list, problems...)
+		for _, d := range docs {
+			if d.Draft && !opts.Drafts {
+				site.Drafts = append(site.Drafts, d)
+				continue
+			}
+			switch kind {
+			case Article:
+				site.Articles = append(site.Articles, d)
+			case Term:
+				site.Terms = append(site.Terms, d)
+			default:
+				site.Pages = append(site.Pages, d)
+			}
+		}
+	}
+	static, problems := listStatic(fsys)
+	site.Static = static
+	list = append(list, problems...)
+	list = append(list, checkDuplicateSlugs(site)...)
+	return site, list
+}
+
+func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
+	root := Folders[kind]
+	var docs []*Document
+	var list diag.List
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && isNotExist(err) {
+				return fs.SkipDir
+			}
+			list = append(list, diag.Errorf(p, 1, 1, "cannot read: %v", err))
+			return nil
+		}
+		name := d.Name()
+		if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) && d.IsDir() {
+			return fs.SkipDir
+		}
+		if d.IsDir() || !isContentFile(name) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			list = append(list, diag.Warnf(p, 1, 1, "symbolic link not followed"))
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			list = append(list, diag.Errorf(p, 1, 1, "cannot read: %v", err))
+			return nil
+		}
+		doc, problems := Parse(p, kind, data, opts)
+		list = append(list, problems...)
+		if doc != nil {
+			docs = append(docs, doc)
+		}
+		return nil
+	})
+	if err != nil && !isNotExist(err) {
+		list = append(list, diag.Errorf(root, 1, 1, "cannot read: %v", err))
+	}
+	return docs, list
+}
+
+func isContentFile(name string) bool {
+	return strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, "~")
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+func listStatic(fsys fs.FS) ([]string, diag.List) {
+	var files []string
+	var list diag.List
+	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "static" && isNotExist(err) {
+				return fs.SkipDir
+			}
+			list = append(list, diag.Errorf(p, 1, 1, "cannot read: %v", err))
+			return nil
+		}
+		if d.IsDir() {
+			if p != "static" && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			list = append(list, diag.Warnf(p, 1, 1, "symbolic link not followed"))
+			return nil
+		}
+		rel := strings.TrimPrefix(p, "static/")
+		if !SafeOutputPath(rel) {
+			list = append(list, diag.Errorf(p, 1, 1, "file name %q is not safe on every web host: use lower-case letters, digits, hyphens, dots and underscores", rel))
+			return nil
+		}
+		files = append(files, rel)
+		return nil
+	})
+	if err != nil && !isNotExist(err) {
+		list = append(list, diag.Errorf("static", 1, 1, "cannot read: %v", err))
+	}
+	return files, list
+}
+
+func checkDuplicateSlugs(site *Site) diag.List {
+	var list diag.List
+	seen := map[string]*Document{}
+	for _, d := range site.All() {
+		key := d.URL()
+		if d.Kind == Page && reservedSlugs[d.Slug] {
+			list = append(list, diag.Errorf(d.Path, d.KeyLine("slug"), 1, "slug %q is reserved for the site's own pages; choose another", d.Slug))
+			continue
+		}
+		if first, ok := seen[key]; ok {
+			list = append(list, diag.Errorf(d.Path, d.KeyLine("slug"), 1, "duplicate slug %q: %s has it too (set slug: in one of them)", d.Slug, first.Path))
+			continue
+		}
+		seen[key] = d
+	}
+	for _, docs := range [][]*Document{site.Articles, site.Terms, site.Pages} {
+		slices.SortFunc(docs, func(a, b *Document) int { return cmp.Compare(a.Path, b.Path) })
+	}
+	return list
+}

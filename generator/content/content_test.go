@@ -1,0 +1,124 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+const goodArticle = `---
+title: Serotonin
+summary: A chemical messenger.
+synonyms: [5-HT]
+tags: [mood]
+reviewed_by: "A. Clinician, MD"
+last_reviewed: 2026-10-01
+sources:
+  - title: NIMH
+    url: https://www.nimh.nih.gov/
+---
+Lede.
+
+## Context
+`
+
+func TestParseArticle(t *testing.T) {
+	interval := func(t time.Time) time.Time { return t.AddDate(3, 0, 0) }
+	doc, list := Parse("content/articles/Serotonin Basics.md", Article, []byte(goodArticle), Options{ReviewInterval: interval})
+	if len(list) > 0 {
+		t.Fatal(list)
+	}
+	if doc.Slug != "serotonin-basics" || doc.URL() != "articles/serotonin-basics/" {
+		t.Errorf("slug %q url %q", doc.Slug, doc.URL())
+	}
+	if doc.NextReview.Format(dateLayout) != "2029-10-01" {
+		t.Errorf("next review %v", doc.NextReview)
+	}
+	if doc.KeyLine("sources") != 8 || doc.KeyLine("missing") != 1 {
+		t.Errorf("key lines %v", doc.KeyLines)
+	}
+	// The body keeps the file's line numbers.
+	if lines := strings.Split(string(doc.Body), "\n"); lines[13] != "## Context" {
+		t.Errorf("line 14 of body = %q", lines[13])
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"empty", "  \n", "x.md:1:1: empty file"},
+		{"no front matter", "# Title\n", "x.md:1:1: no front matter"},
+		{"never closed", "---\ntitle: A\nsummary: B\n", "x.md:1:1: the front matter opened on line 1 is never closed"},
+		{"unknown key", "---\ntitle: A\nsumary: B\n---\n", "x.md:3:1: unknown key \"sumary\""},
+		{"missing title", "---\nsummary: B\n---\n", "x.md:1:1: title is required"},
+		{"bad date", "---\ntitle: A\nsummary: B\nlast_reviewed: 2026-13-01\n---\n", "x.md:4:16: last_reviewed \"2026-13-01\" is not a date"},
+		{"broken yaml", "---\ntitle: [A\nsummary: B\n---\n", "x.md:3:1: ',' or ']' must be specified"},
+		{"not utf-8", "---\ntitle: caf\xe9\n---\n", "x.md:2:11: the file is not UTF-8"},
+		{"bad slug", "---\ntitle: A\nsummary: B\nslug: ../etc\n---\n", "x.md:4:7: slug \"../etc\""},
+		{"bad alias", "---\ntitle: A\nsummary: B\naliases: [/a/../../b]\n---\n", "alias \"/a/../../b\""},
+		{"bad source", "---\ntitle: A\nsummary: B\nsources:\n  - title: X\n    url: javascript:alert(1)\n---\n", "x.md:6:10: source url"},
+		{"duplicate key", "---\ntitle: A\ntitle: B\nsummary: C\n---\n", "x.md:3:1: mapping key \"title\" already defined"},
+		{"review order", "---\ntitle: A\nsummary: B\nlast_reviewed: 2026-01-01\nnext_review: 2025-01-01\n---\n", "x.md:5:1: next_review 2025-01-01 is before"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, list := Parse("x.md", Article, []byte(tt.src), Options{})
+			if doc != nil {
+				t.Fatalf("accepted %q", tt.src)
+			}
+			if got := list.String(); !strings.Contains(got, tt.want) {
+				t.Errorf("got %q, want it to contain %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseCollectsAllErrorsOfAFile(t *testing.T) {
+	_, list := Parse("x.md", Article, []byte("---\ntitel: A\nsumary: B\nlast_reviewed: soon\n---\n"), Options{})
+	if len(list) < 4 {
+		t.Errorf("want every problem (2 unknown keys, 2 missing keys), got:\n%s", list)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/articles/a/serotonin.md": {Data: []byte(goodArticle)},
+		"content/articles/b/serotonin.md": {Data: []byte(goodArticle)},
+		"content/articles/draft.md":       {Data: []byte("---\ntitle: D\nsummary: S\ndraft: true\n---\n")},
+		"content/articles/.#lock.md":      {Data: []byte("junk")},
+		"content/glossary/reuptake.md":    {Data: []byte("---\nterm: Reuptake\n---\nTaking back.\n")},
+		"content/pages/search.md":         {Data: []byte("---\ntitle: Search\n---\n")},
+		"static/img/brain.png":            {Data: []byte("png")},
+		"static/My File.pdf":              {Data: []byte("pdf")},
+	}
+	site, list := Load(fsys, Options{})
+	got := list.String()
+	for _, want := range []string{
+		"content/articles/b/serotonin.md:1:1: duplicate slug \"serotonin\": content/articles/a/serotonin.md has it too",
+		"content/pages/search.md:1:1: slug \"search\" is reserved",
+		"static/My File.pdf:1:1: file name \"My File.pdf\" is not safe",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, got)
+		}
+	}
+	if len(site.Drafts) != 1 || len(site.Terms) != 1 || len(site.Static) != 1 {
+		t.Errorf("drafts %d terms %d static %v", len(site.Drafts), len(site.Terms), site.Static)
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Sleep hygiene":       "sleep-hygiene",
+		"Café au lait":        "cafe-au-lait",
+		"5-HT & you":          "5-ht-you",
+		"Parkinson's disease": "parkinsons-disease",
+		"***":                 "",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,344 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/yamlutil"
+)
+
+// allowedKeys lists the front-matter keys of each kind (SPEC "Article
+// front matter"); any other key is an error.
+var allowedKeys = map[Kind][]string{
+	Article: {"title", "summary", "synonyms", "tags", "reviewed_by", "last_reviewed", "next_review", "sources", "slug", "draft", "related", "aliases"},
+	Term:    {"term", "synonyms", "slug", "draft"},
+	Page:    {"title", "summary", "slug", "draft", "aliases"},
+}
+
+// dateLayout is the one date format front matter accepts.
+const dateLayout = "2006-01-02"
+
+// Parse reads one content file. path is used in diagnostics and to derive
+// the default slug. The document is nil when any problem is an error.
+func Parse(path string, kind Kind, data []byte, opts Options) (*Document, diag.List) {
+	p := &fileParser{path: path, kind: kind, doc: &Document{Kind: kind, Path: path, KeyLines: map[string]int{}}}
+	p.parse(data, opts)
+	if p.list.HasErrors() {
+		return nil, p.list
+	}
+	return p.doc, p.list
+}
+
+type fileParser struct {
+	path string
+	kind Kind
+	doc  *Document
+	list diag.List
+}
+
+func (p *fileParser) errorf(line, col int, format string, args ...any) {
+	p.list = append(p.list, diag.Errorf(p.path, line, col, format, args...))
+}
+
+func (p *fileParser) errorAt(node ast.Node, format string, args ...any) {
+	line, col := yamlutil.NodePosition(node)
+	p.errorf(line, col, format, args...)
+}
+
+func (p *fileParser) parse(data []byte, opts Options) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		p.errorf(1, 1, "empty file: a %s needs front matter (%s)", p.kind, strings.Join(requiredKeys(p.kind), ", "))
+		return
+	}
+	if !utf8.Valid(data) {
+		line, col := diag.NewLines(data).Position(firstInvalidUTF8(data))
+		p.errorf(line, col, "the file is not UTF-8 text; save it as UTF-8 (in Word: Save As, Plain Text, Unicode UTF-8)")
+		return
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	frontMatter, body, ok := p.split(data)
+	if !ok {
+		return
+	}
+	p.doc.Body = body
+	p.doc.FrontMatterLine = 1
+	if p.decode(frontMatter) {
+		p.finish(opts)
+	}
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// split separates the front matter from the body. The YAML it returns has
+// the opening line blanked and the body has every front-matter line
+// blanked, so both keep the file's line numbers.
+func (p *fileParser) split(data []byte) (frontMatter, body []byte, ok bool) {
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	if strings.TrimRight(string(first), " \t\r") != "---" {
+		p.errorf(1, 1, "no front matter: start the file with a line of three hyphens (---), then %s", strings.Join(requiredKeys(p.kind), ", "))
+		return nil, nil, false
+	}
+	lines := 1
+	for offset := 0; offset < len(rest); lines++ {
+		end := bytes.IndexByte(rest[offset:], '\n')
+		next := len(rest)
+		if end >= 0 {
+			next = offset + end + 1
+		}
+		line := strings.TrimRight(string(rest[offset:next]), " \t\r\n")
+		if line == "---" || line == "..." {
+			frontMatter = append([]byte("\n"), rest[:offset]...)
+			body = append(bytes.Repeat([]byte("\n"), lines+1), rest[next:]...)
+			return frontMatter, body, true
+		}
+		offset = next
+	}
+	p.errorf(1, 1, "the front matter opened on line 1 is never closed: add a line of three hyphens (---) after the last key")
+	return nil, nil, false
+}
+
+func requiredKeys(kind Kind) []string {
+	if kind == Term {
+		return []string{"term:"}
+	}
+	if kind == Page {
+		return []string{"title:"}
+	}
+	return []string{"title:", "summary:"}
+}
+
+// decode reads the YAML into the document; it reports false when the
+// YAML could not be read at all, so that no "missing key" noise follows.
+func (p *fileParser) decode(frontMatter []byte) bool {
+	file, err := parser.ParseBytes(frontMatter, 0)
+	if err != nil {
+		p.list = append(p.list, yamlutil.ErrorDiagnostic(p.path, 0, err))
+		return false
+	}
+	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
+		return true
+	}
+	var pairs []*ast.MappingValueNode
+	switch root := file.Docs[0].Body.(type) {
+	case *ast.MappingNode:
+		pairs = root.Values
+	case *ast.MappingValueNode:
+		pairs = []*ast.MappingValueNode{root}
+	default:
+		p.errorAt(root, "front matter must be lines of key: value")
+		return false
+	}
+	allowed := allowedKeys[p.kind]
+	for _, pair := range pairs {
+		key := pair.Key.String()
+		line, _ := yamlutil.NodePosition(pair.Key)
+		p.doc.KeyLines[key] = line
+		if !slices.Contains(allowed, key) {
+			p.errorAt(pair.Key, "unknown key %q for a %s (known keys: %s)", key, p.kind, strings.Join(allowed, ", "))
+			continue
+		}
+		p.decodeKey(key, pair.Value)
+	}
+	return true
+}
+
+func (p *fileParser) decodeKey(key string, value ast.Node) {
+	d := p.doc
+	switch key {
+	case "title", "term":
+		d.Title = p.text(key, value)
+	case "summary":
+		d.Summary = p.text(key, value)
+	case "reviewed_by":
+		d.ReviewedBy = p.text(key, value)
+	case "slug":
+		d.Slug = p.text(key, value)
+		if !ValidSlug(d.Slug) {
+			p.errorAt(value, "slug %q must be lower-case letters and digits joined by single hyphens, such as sleep-hygiene", d.Slug)
+		}
+	case "synonyms":
+		d.Synonyms = p.textList(key, value)
+	case "tags":
+		d.Tags = p.textList(key, value)
+	case "related":
+		d.Related = p.textList(key, value)
+	case "aliases":
+		for _, a := range p.textList(key, value) {
+			if alias, ok := cleanAlias(a); ok {
+				d.Aliases = append(d.Aliases, alias)
+			} else {
+				p.errorAt(value, "alias %q must be a site path such as /old/path/, without .. or special characters", a)
+			}
+		}
+	case "draft":
+		b, ok := value.(*ast.BoolNode)
+		if !ok {
+			p.errorAt(value, "draft must be true or false")
+			return
+		}
+		d.Draft = b.Value
+	case "last_reviewed":
+		d.LastReviewed = p.date(key, value)
+	case "next_review":
+		d.NextReview = p.date(key, value)
+	case "sources":
+		d.Sources = p.sources(value)
+	}
+}
+
+// text decodes a scalar as text. Numbers and booleans are taken as written,
+// so `title: 1984` is the title "1984".
+func (p *fileParser) text(key string, value ast.Node) string {
+	switch v := value.(type) {
+	case *ast.NullNode:
+		return ""
+	case *ast.StringNode:
+		return strings.TrimSpace(v.Value)
+	case *ast.LiteralNode:
+		return strings.TrimSpace(v.Value.Value)
+	case ast.ScalarNode:
+		return strings.TrimSpace(v.GetToken().Value)
+	}
+	p.errorAt(value, "%s must be text, not a list or a map", key)
+	return ""
+}
+
+// textList decodes a sequence of scalars; a single scalar is a list of one.
+func (p *fileParser) textList(key string, value ast.Node) []string {
+	seq, ok := value.(*ast.SequenceNode)
+	if !ok {
+		if s := p.text(key, value); s != "" {
+			return []string{s}
+		}
+		return nil
+	}
+	var out []string
+	for _, item := range seq.Values {
+		if s := p.text(key, item); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p *fileParser) date(key string, value ast.Node) time.Time {
+	s := p.text(key, value)
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		p.errorAt(value, "%s %q is not a date: write it as YYYY-MM-DD, such as 2026-10-01", key, s)
+	}
+	return t
+}
+
+func (p *fileParser) sources(value ast.Node) []Source {
+	seq, ok := value.(*ast.SequenceNode)
+	if !ok {
+		p.errorAt(value, "sources must be a list of items with title: and url:")
+		return nil
+	}
+	var out []Source
+	for _, item := range seq.Values {
+		var pairs []*ast.MappingValueNode
+		switch m := item.(type) {
+		case *ast.MappingNode:
+			pairs = m.Values
+		case *ast.MappingValueNode:
+			pairs = []*ast.MappingValueNode{m}
+		default:
+			p.errorAt(item, "each source needs title: and url:")
+			continue
+		}
+		var src Source
+		for _, pair := range pairs {
+			switch k := pair.Key.String(); k {
+			case "title":
+				src.Title = p.text(k, pair.Value)
+			case "url":
+				src.URL = p.text(k, pair.Value)
+				if u, err := url.Parse(src.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+					p.errorAt(pair.Value, "source url %q must be a full http(s) address", src.URL)
+				}
+			default:
+				p.errorAt(pair.Key, "unknown key %q in a source (known keys: title, url)", k)
+			}
+		}
+		if src.Title == "" || src.URL == "" {
+			p.errorAt(item, "each source needs both title: and url:")
+			continue
+		}
+		out = append(out, src)
+	}
+	return out
+}
+
+// cleanAlias normalises an alias to a clean site path ending in "/"
+// (unless it names a file such as /old.html) and refuses anything unsafe.
+func cleanAlias(a string) (string, bool) {
+	if !strings.HasPrefix(a, "/") || strings.Contains(a, "\\") || strings.Contains(a, "//") {
+		return "", false
+	}
+	for _, part := range strings.Split(strings.Trim(a, "/"), "/") {
+		if part == "" || part == "." || part == ".." {
+			return "", false
+		}
+	}
+	clean := path.Clean(a)
+	if clean == "/" || !SafeOutputPath(strings.TrimPrefix(clean, "/")) {
+		return "", false
+	}
+	if path.Ext(clean) != ".html" {
+		clean += "/"
+	}
+	return clean, true
+}
+
+// finish checks required keys and fills defaults.
+func (p *fileParser) finish(opts Options) {
+	d := p.doc
+	for _, k := range requiredKeys(p.kind) {
+		key := strings.TrimSuffix(k, ":")
+		if _, present := d.KeyLines[key]; !present {
+			p.errorf(1, 1, "%s is required in the front matter", key)
+		} else if (key == "title" || key == "term") && d.Title == "" || key == "summary" && d.Summary == "" {
+			p.errorf(d.KeyLine(key), 1, "%s must not be empty", key)
+		}
+	}
+	if d.Slug == "" {
+		name := strings.TrimSuffix(path.Base(p.path), ".md")
+		d.Slug = Slugify(name)
+		if d.Slug == "" {
+			p.errorf(1, 1, "cannot make an address from the file name %q: rename the file or set slug:", path.Base(p.path))
+		}
+	}
+	if d.NextReview.IsZero() && !d.LastReviewed.IsZero() && opts.ReviewInterval != nil {
+		d.NextReview = opts.ReviewInterval(d.LastReviewed)
+	}
+	if !d.NextReview.IsZero() && !d.LastReviewed.IsZero() && d.NextReview.Before(d.LastReviewed) {
+		p.errorf(d.KeyLine("next_review"), 1, "next_review %s is before last_reviewed %s", d.NextReview.Format(dateLayout), d.LastReviewed.Format(dateLayout))
+	}
+}
+
+// String describes the document for debugging and test failures.
+func (d *Document) String() string { return fmt.Sprintf("%s %s (%s)", d.Kind, d.Slug, d.Path) }

@@ -1,0 +1,66 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s is a slug handout accepts: lower-case ASCII
+// letters and digits in words joined by single hyphens. Such slugs are safe
+// in a URL and a file name on every host, and cannot climb out of public/.
+func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
+
+// Slugify makes a slug from a title or file name: accents are dropped
+// ("Café" gives "cafe"), anything that is not a letter or digit becomes a
+// hyphen, and the result is lower case. It may return "" for a name with no
+// letters or digits at all.
+func Slugify(s string) string {
+	folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	if err == nil {
+		s = folded
+	}
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(r)
+		case r == '\'' || r == '\u2019':
+			// "Parkinson's" gives "parkinsons", not "parkinson-s".
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+// SafeOutputPath reports whether a static file's path is safe to publish
+// as is: relative, no "..", and only characters that need no quoting in a
+// URL on any common host.
+func SafeOutputPath(p string) bool {
+	if p == "" || strings.HasPrefix(p, "/") {
+		return false
+	}
+	for _, part := range strings.Split(p, "/") {
+		if part == "" || part == "." || part == ".." {
+			return false
+		}
+		for _, r := range part {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~", r)) {
+				return false
+			}
+		}
+	}
+	return true
+}
