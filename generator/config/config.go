@@ -96,7 +96,8 @@ type Readability struct {
 type Section struct {
 	// ID is the stable anchor (#mechanism) and the key templates use.
 	ID string `yaml:"id"`
-	// Title is the heading shown to readers; default the first of Headings.
+	// Title, when set, replaces the heading as written on the page and in
+	// "On this page" (for example "How it works" for mechanism).
 	Title string `yaml:"title"`
 	// Headings are the `##` headings that open this section, matched
 	// case-insensitively.
@@ -139,12 +140,12 @@ type ConsentScript struct {
 // DefaultSections is the schema of SPEC "Article body".
 func DefaultSections() []Section {
 	return []Section{
-		{ID: "context", Title: "Context", Headings: []string{"Context"}, Required: true},
-		{ID: "significance", Title: "Significance", Headings: []string{"Significance"}},
-		{ID: "mechanism", Title: "Mechanism", Headings: []string{"Mechanism"}, Required: true},
-		{ID: "application", Title: "Application", Headings: []string{"Application"}, Required: true},
-		{ID: "metric", Title: "Metric", Headings: []string{"Metric", "Metrics"}, Required: true},
-		{ID: "risk", Title: "Risk", Headings: []string{"Risk", "Risks"}, Required: true},
+		{ID: "context", Headings: []string{"Context"}, Required: true},
+		{ID: "significance", Headings: []string{"Significance"}},
+		{ID: "mechanism", Headings: []string{"Mechanism"}, Required: true},
+		{ID: "application", Headings: []string{"Application"}, Required: true},
+		{ID: "metric", Headings: []string{"Metric", "Metrics"}, Required: true},
+		{ID: "risk", Headings: []string{"Risk", "Risks"}, Required: true},
 	}
 }
 
@@ -261,9 +262,6 @@ func (c *Config) validate(file *ast.File) diag.List {
 		if len(s.Headings) == 0 {
 			errAt(at, "section %q needs at least one heading", s.ID)
 			continue
-		}
-		if s.Title == "" {
-			s.Title = s.Headings[0]
 		}
 		for _, h := range s.Headings {
 			key := strings.ToLower(strings.TrimSpace(h))

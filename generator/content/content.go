@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/slug"
 )
 
 // Kind is what a document is.
@@ -254,7 +255,7 @@ func listStatic(fsys fs.FS) ([]string, diag.List) {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, "static/")
-		if !SafeOutputPath(rel) {
+		if !slug.SafePath(rel) {
 			list = append(list, diag.Errorf(p, 1, 1, "file name %q is not safe on every web host: use lower-case letters, digits, hyphens, dots and underscores", rel))
 			return nil
 		}

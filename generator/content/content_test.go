@@ -108,17 +108,3 @@ func TestLoad(t *testing.T) {
 		t.Errorf("drafts %d terms %d static %v", len(site.Drafts), len(site.Terms), site.Static)
 	}
 }
-
-func TestSlugify(t *testing.T) {
-	for in, want := range map[string]string{
-		"Sleep hygiene":       "sleep-hygiene",
-		"Café au lait":        "cafe-au-lait",
-		"5-HT & you":          "5-ht-you",
-		"Parkinson's disease": "parkinsons-disease",
-		"***":                 "",
-	} {
-		if got := Slugify(in); got != want {
-			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

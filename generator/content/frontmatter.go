@@ -14,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/slug"
 	"github.com/handout-health/handout/generator/internal/yamlutil"
 )
 
@@ -172,7 +173,7 @@ func (p *fileParser) decodeKey(key string, value ast.Node) {
 		d.ReviewedBy = p.text(key, value)
 	case "slug":
 		d.Slug = p.text(key, value)
-		if !ValidSlug(d.Slug) {
+		if !slug.Valid(d.Slug) {
 			p.errorAt(value, "slug %q must be lower-case letters and digits joined by single hyphens, such as sleep-hygiene", d.Slug)
 		}
 	case "synonyms":
@@ -305,7 +306,7 @@ func cleanAlias(a string) (string, bool) {
 		}
 	}
 	clean := path.Clean(a)
-	if clean == "/" || !SafeOutputPath(strings.TrimPrefix(clean, "/")) {
+	if clean == "/" || !slug.SafePath(strings.TrimPrefix(clean, "/")) {
 		return "", false
 	}
 	if path.Ext(clean) != ".html" {
@@ -327,7 +328,7 @@ func (p *fileParser) finish(opts Options) {
 	}
 	if d.Slug == "" {
 		name := strings.TrimSuffix(path.Base(p.path), ".md")
-		d.Slug = Slugify(name)
+		d.Slug = slug.Make(name)
 		if d.Slug == "" {
 			p.errorf(1, 1, "cannot make an address from the file name %q: rename the file or set slug:", path.Base(p.path))
 		}

@@ -1,4 +1,6 @@
-package content
+// Package slug makes and checks the address parts handout writes: slugs for
+// documents and heading anchors, and file paths safe on every static host.
+package slug
 
 import (
 	"regexp"
@@ -12,16 +14,16 @@ import (
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
-// ValidSlug reports whether s is a slug handout accepts: lower-case ASCII
+// Valid reports whether s is a slug handout accepts: lower-case ASCII
 // letters and digits in words joined by single hyphens. Such slugs are safe
 // in a URL and a file name on every host, and cannot climb out of public/.
-func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
+func Valid(s string) bool { return slugPattern.MatchString(s) }
 
-// Slugify makes a slug from a title or file name: accents are dropped
+// Make makes a slug from a title or file name: accents are dropped
 // ("Café" gives "cafe"), anything that is not a letter or digit becomes a
 // hyphen, and the result is lower case. It may return "" for a name with no
 // letters or digits at all.
-func Slugify(s string) string {
+func Make(s string) string {
 	folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
 	if err == nil {
 		s = folded
@@ -45,10 +47,10 @@ func Slugify(s string) string {
 	return b.String()
 }
 
-// SafeOutputPath reports whether a static file's path is safe to publish
+// SafePath reports whether a static file's path is safe to publish
 // as is: relative, no "..", and only characters that need no quoting in a
 // URL on any common host.
-func SafeOutputPath(p string) bool {
+func SafePath(p string) bool {
 	if p == "" || strings.HasPrefix(p, "/") {
 		return false
 	}

@@ -1,0 +1,285 @@
+// Package markdown is handout's one goldmark set-up. Convert turns an
+// article's Markdown into HTML and reports what the rest of the pipeline
+// needs to know about it: its sections, the links it makes (resolved or
+// not), its images, and its prose as plain-text blocks for readability and
+// search.
+//
+// The dialect is CommonMark with GitHub's tables, strikethrough, task lists
+// and autolinks, footnotes, heading anchors, code highlighted by chroma as
+// CSS classes, and three extensions of our own: wiki links
+// (package wikilink), sections (package sections) and glossary terms
+// (package glossterm). Raw HTML is dropped unless Options.Unsafe is set.
+//
+// A Converter is built once per build and is safe for concurrent use: all
+// per-document state travels in the parser context (see Env).
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/slug"
+	"github.com/handout-health/handout/generator/markdown/sections"
+	"github.com/handout-health/handout/generator/markdown/wikilink"
+)
+
+// Options are the site-wide Markdown settings.
+type Options struct {
+	// Unsafe lets raw HTML through.
+	Unsafe bool
+	// Sections is the section schema.
+	Sections []sections.Spec
+}
+
+// Converter converts Markdown documents. It is safe for concurrent use.
+type Converter struct {
+	md       goldmark.Markdown
+	sections *sections.Transformer
+}
+
+// New builds the goldmark instance for a site.
+func New(opts Options) *Converter {
+	var rendererOpts []renderer.Option
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	c := &Converter{sections: sections.NewTransformer(opts.Sections)}
+	c.md = goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				highlighting.WithGuessLanguage(false),
+			),
+			wikilink.Extension,
+			&sections.Extension{Schema: opts.Sections},
+			linkExtension{},
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return c
+}
+
+// Anchor returns the anchor id a link fragment such as "Mechanism" or
+// "How it works" names: the schema id for a schema heading, otherwise the
+// slug the heading would get.
+func (c *Converter) Anchor(fragment string) string {
+	if spec, ok := c.sections.Match(fragment); ok {
+		return spec.ID
+	}
+	return slug.Make(fragment)
+}
+
+// Target is a document a link resolves to.
+type Target struct {
+	// ID identifies the document for the link graph (its file path).
+	ID string
+	// URL is the address relative to the base URL, such as "articles/x/".
+	URL string
+}
+
+// Resolver answers questions about the site that links need.
+type Resolver interface {
+	// ResolveName finds the document a wiki link names: a title, synonym
+	// or slug, case-insensitively.
+	ResolveName(name string) (Target, bool)
+	// ResolveFile finds the document stored at a site path such as
+	// "content/articles/serotonin.md".
+	ResolveFile(sitePath string) (Target, bool)
+	// HasPath reports whether a site address relative to the base, such
+	// as "img/brain.png" or "about/", is a static file or a built page.
+	HasPath(sitePath string) bool
+}
+
+// Env is the per-document input of a conversion.
+type Env struct {
+	// Path is the document's file relative to the site root; relative
+	// .md links are resolved from its folder.
+	Path string
+	// BasePath is the base URL's path, such as "/library/".
+	BasePath string
+	// Resolver resolves links; nil leaves every internal link unresolved.
+	Resolver Resolver
+}
+
+// LinkKind says how a link was written.
+type LinkKind int
+
+const (
+	// WikiLink is `[[Target]]`.
+	WikiLink LinkKind = iota
+	// FileLink is a Markdown link to a .md file.
+	FileLink
+	// PathLink is a Markdown link or image to a site path such as /img/x.png.
+	PathLink
+)
+
+// Link is an internal link found in a document.
+type Link struct {
+	Kind LinkKind
+	// Raw is the target as written.
+	Raw       string
+	Line, Col int
+	// Resolved is false when the target does not exist; Problem says why.
+	Resolved bool
+	Problem  string
+	// Target is the linked document (zero for a PathLink).
+	Target Target
+	// Anchor is the id of the linked section, or "".
+	Anchor string
+}
+
+// Section is a `##` section of a document, in order.
+type Section struct {
+	ID     string
+	Title  string
+	Schema bool
+	Line   int
+}
+
+// Image is an image in a document.
+type Image struct {
+	Src, Alt  string
+	Line, Col int
+}
+
+// BlockKind says what a prose block is.
+type BlockKind int
+
+const (
+	// Paragraph is a paragraph of running text.
+	Paragraph BlockKind = iota
+	// Heading is a heading of any level.
+	Heading
+	// ListItem is one item of a list.
+	ListItem
+)
+
+// Block is a piece of prose as plain text: no code, tables or markup.
+type Block struct {
+	Kind BlockKind
+	// Section is the id of the section the block is in ("" for the lede).
+	Section string
+	Text    string
+	Line    int
+}
+
+// Result is everything Convert learns about a document.
+type Result struct {
+	HTML     []byte
+	Sections []Section
+	Links    []Link
+	Images   []Image
+	Blocks   []Block
+}
+
+var envKey = parser.NewContextKey()
+
+// collectorKey holds the *collector of links found while parsing.
+var collectorKey = parser.NewContextKey()
+
+type collector struct {
+	links  []Link
+	images []Image
+}
+
+// Convert converts one document. It never fails: problems are reported in
+// Result (unresolved links) for the caller to judge.
+func (c *Converter) Convert(source []byte, env Env) Result {
+	pc := parser.NewContext(parser.WithIDs(newIDs(c.sections)))
+	pc.Set(envKey, &env)
+	pc.Set(anchorKey, c.Anchor)
+	col := &collector{}
+	pc.Set(collectorKey, col)
+	doc := c.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
+	var buf bytes.Buffer
+	// Rendering only fails when writing to buf fails, which it cannot.
+	_ = c.md.Renderer().Render(&buf, source, doc)
+
+	lines := diag.NewLines(source)
+	res := Result{HTML: buf.Bytes(), Links: col.links, Images: col.images}
+	for i := range res.Links {
+		res.Links[i].Line, res.Links[i].Col = lines.Position(res.Links[i].Line)
+	}
+	for i := range res.Images {
+		res.Images[i].Line, res.Images[i].Col = lines.Position(res.Images[i].Line)
+	}
+	res.Sections, res.Blocks = outline(doc, source, lines)
+	return res
+}
+
+// outline lists the sections and prose blocks of a converted document.
+func outline(doc ast.Node, source []byte, lines *diag.Lines) ([]Section, []Block) {
+	var secs []Section
+	var blocks []Block
+	current := ""
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var kind BlockKind
+		switch n := n.(type) {
+		case *sections.Section:
+			current = n.ID
+			line, _ := lines.Position(n.Offset)
+			secs = append(secs, Section{ID: n.ID, Title: n.Title, Schema: n.Schema, Line: line})
+			return ast.WalkContinue, nil
+		case *ast.Heading:
+			kind = Heading
+		case *ast.Paragraph, *ast.TextBlock:
+			kind = Paragraph
+			if _, inList := n.Parent().(*ast.ListItem); inList {
+				kind = ListItem
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		default:
+			return ast.WalkContinue, nil
+		}
+		if t := proseText(n, source); t != "" {
+			line := 0
+			if l := n.Lines(); l.Len() > 0 {
+				line, _ = lines.Position(l.At(0).Start)
+			}
+			blocks = append(blocks, Block{Kind: kind, Section: current, Text: t, Line: line})
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return secs, blocks
+}
+
+// proseText is the text a reader reads in n, without code spans or HTML.
+func proseText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.CodeSpan, *ast.RawHTML, *ast.Image:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(c.Segment.Value(source))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,115 @@
+package markdown
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/markdown/sections"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+// fakeSite resolves a few names, files and paths, as the build would.
+type fakeSite struct{}
+
+func (fakeSite) ResolveName(name string) (Target, bool) {
+	switch strings.ToLower(name) {
+	case "serotonin", "5-ht":
+		return Target{ID: "content/articles/serotonin.md", URL: "articles/serotonin/"}, true
+	case "reuptake":
+		return Target{ID: "content/glossary/reuptake.md", URL: "glossary/reuptake/"}, true
+	}
+	return Target{}, false
+}
+
+func (fakeSite) ResolveFile(p string) (Target, bool) {
+	if p == "content/glossary/reuptake.md" {
+		return Target{ID: p, URL: "glossary/reuptake/"}, true
+	}
+	return Target{}, false
+}
+
+func (fakeSite) HasPath(p string) bool { return p == "img/brain.png" || p == "about/" }
+
+func schema() []sections.Spec {
+	var out []sections.Spec
+	for _, s := range config.DefaultSections() {
+		out = append(out, sections.Spec{ID: s.ID, Title: s.Title, Headings: s.Headings})
+	}
+	out[2].Title = "How it works"
+	return out
+}
+
+// TestGolden converts testdata/*.txtar: each has input.md and the expected
+// output.html and report (sections, links, images, blocks).
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden files")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sectionsByName := map[string]*txtar.File{}
+			for i := range ar.Files {
+				sectionsByName[ar.Files[i].Name] = &ar.Files[i]
+			}
+			input := sectionsByName["input.md"]
+			if input == nil {
+				t.Fatal("no input.md")
+			}
+			c := New(Options{Sections: schema(), Unsafe: strings.Contains(string(ar.Comment), "unsafe")})
+			res := c.Convert(input.Data, Env{Path: "content/articles/x.md", BasePath: "/library/", Resolver: fakeSite{}})
+			got := map[string]string{"output.html": string(res.HTML), "report": report(res)}
+			for _, name := range []string{"output.html", "report"} {
+				f := sectionsByName[name]
+				if *update {
+					if f == nil {
+						ar.Files = append(ar.Files, txtar.File{Name: name})
+						f = &ar.Files[len(ar.Files)-1]
+					}
+					f.Data = []byte(got[name])
+					continue
+				}
+				if f == nil {
+					t.Fatalf("no %s (run go test -update)", name)
+				}
+				if string(f.Data) != got[name] {
+					t.Errorf("%s differs.\ngot:\n%s\nwant:\n%s", name, got[name], f.Data)
+				}
+			}
+			if *update {
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func report(res Result) string {
+	var b strings.Builder
+	for _, s := range res.Sections {
+		fmt.Fprintf(&b, "section %d %s %q schema=%v\n", s.Line, s.ID, s.Title, s.Schema)
+	}
+	for _, l := range res.Links {
+		fmt.Fprintf(&b, "link %d:%d %q resolved=%v target=%s anchor=%q %s\n", l.Line, l.Col, l.Raw, l.Resolved, l.Target.URL, l.Anchor, l.Problem)
+	}
+	for _, i := range res.Images {
+		fmt.Fprintf(&b, "image %d:%d %q alt=%q\n", i.Line, i.Col, i.Src, i.Alt)
+	}
+	for _, bl := range res.Blocks {
+		fmt.Fprintf(&b, "block %d kind=%d section=%q %q\n", bl.Line, bl.Kind, bl.Section, bl.Text)
+	}
+	return b.String()
+}
