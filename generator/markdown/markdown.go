@@ -184,6 +184,8 @@ type Result struct {
 	Links    []Link
 	Images   []Image
 	Blocks   []Block
+	// Anchors are the ids of every heading, for links to a section.
+	Anchors []string
 }
 
 var envKey = parser.NewContextKey()
@@ -217,14 +219,15 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 	for i := range res.Images {
 		res.Images[i].Line, res.Images[i].Col = lines.Position(res.Images[i].Line)
 	}
-	res.Sections, res.Blocks = outline(doc, source, lines)
+	res.Sections, res.Blocks, res.Anchors = outline(doc, source, lines)
 	return res
 }
 
 // outline lists the sections and prose blocks of a converted document.
-func outline(doc ast.Node, source []byte, lines *diag.Lines) ([]Section, []Block) {
+func outline(doc ast.Node, source []byte, lines *diag.Lines) ([]Section, []Block, []string) {
 	var secs []Section
 	var blocks []Block
+	var anchors []string
 	current := ""
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -239,6 +242,9 @@ func outline(doc ast.Node, source []byte, lines *diag.Lines) ([]Section, []Block
 			return ast.WalkContinue, nil
 		case *ast.Heading:
 			kind = Heading
+			if id, ok := n.AttributeString("id"); ok {
+				anchors = append(anchors, string(id.([]byte)))
+			}
 		case *ast.Paragraph, *ast.TextBlock:
 			kind = Paragraph
 			if _, inList := n.Parent().(*ast.ListItem); inList {
@@ -258,7 +264,7 @@ func outline(doc ast.Node, source []byte, lines *diag.Lines) ([]Section, []Block
 		}
 		return ast.WalkSkipChildren, nil
 	})
-	return secs, blocks
+	return secs, blocks, anchors
 }
 
 // proseText is the text a reader reads in n, without code spans or HTML.

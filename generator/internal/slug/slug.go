@@ -24,13 +24,9 @@ func Valid(s string) bool { return slugPattern.MatchString(s) }
 // hyphen, and the result is lower case. It may return "" for a name with no
 // letters or digits at all.
 func Make(s string) string {
-	folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
-	if err == nil {
-		s = folded
-	}
 	var b strings.Builder
 	hyphen := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range Fold(s) {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			if hyphen && b.Len() > 0 {
@@ -45,6 +41,15 @@ func Make(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Fold returns s in lower case without accents ("Café" gives "cafe"): the
+// form in which names are compared and sorted.
+func Fold(s string) string {
+	if folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err == nil {
+		s = folded
+	}
+	return strings.ToLower(s)
 }
 
 // SafePath reports whether a static file's path is safe to publish

@@ -1,0 +1,257 @@
+// Command handout builds patient-education libraries from Markdown.
+//
+//	handout build  [-s DIR] [-d DIR] [--drafts] [--base-url URL]
+//	handout new    article|term|page TITLE [-s DIR]
+//	handout init   DIR
+//	handout version
+//
+// Exit status: 0 success; 1 content errors, every one listed as
+// path:line:col: message; 2 usage errors.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/scaffold"
+)
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+const usage = `handout builds patient-education libraries from Markdown.
+
+Usage:
+  handout build   [-s DIR] [-d DIR] [--drafts] [--base-url URL]
+  handout new     article|term|page TITLE [-s DIR]
+  handout init    DIR
+  handout version
+
+Run "handout COMMAND -h" for a command's options.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without os.Exit, for tests.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return runBuild(rest, stdout, stderr)
+	case "new":
+		return runNew(rest, stdout, stderr)
+	case "init":
+		return runInit(rest, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "handout", version())
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "handout: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+// version is the module version the binary was built from.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// newFlags returns a flag set that prints its usage to stderr and never
+// exits the program itself.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: handout %s\n\nOptions:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, allowing flags after positional arguments, and
+// returns the positional ones. ok is false on a usage error (or -h).
+func parseFlags(fs *flag.FlagSet, args []string) (positional []string, code int, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, exitOK, true
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "build [-s DIR] [-d DIR] [--drafts] [--base-url URL]", stderr)
+	siteDir := fs.String("s", ".", "the site `folder` (with site.yaml)")
+	dest := fs.String("d", "", "the output `folder` (default: public/ in the site folder)")
+	drafts := fs.Bool("drafts", false, "include documents marked draft: true")
+	baseURL := fs.String("base-url", "", "the site's absolute `URL`, replacing site.yaml's base_url")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "handout build: unexpected argument %q\n", pos[0])
+		return exitUsage
+	}
+	if *dest == "" {
+		*dest = filepath.Join(*siteDir, "public")
+	}
+	root, err := os.OpenRoot(*siteDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "handout build: %v\n", err)
+		return exitUsage
+	}
+	defer root.Close()
+	start := time.Now()
+	out, err := output.NewDir(*dest)
+	if err != nil {
+		fmt.Fprintf(stderr, "handout build: %v\n", err)
+		return exitContent
+	}
+	progress := newProgress(stderr)
+	res, err := build.Build(root.FS(), build.Options{
+		LoadOptions: build.LoadOptions{Drafts: *drafts, BaseURL: *baseURL},
+		Writer:      out,
+		Version:     version(),
+		Progress:    progress.pages,
+	})
+	progress.done()
+	printDiagnostics(stderr, res.Diagnostics)
+	if err != nil {
+		_ = out.Abort()
+		fmt.Fprintf(stderr, "handout build: %d %s; %s left as it was\n", len(res.Diagnostics.Errors()), plural(len(res.Diagnostics.Errors()), "error", "errors"), *dest)
+		return exitContent
+	}
+	if err := out.Commit(); err != nil {
+		fmt.Fprintf(stderr, "handout build: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "Built %d pages (%d files) into %s in %d ms", res.Pages, res.Files, *dest, time.Since(start).Milliseconds())
+	if w := len(res.Diagnostics.Warnings()); w > 0 {
+		fmt.Fprintf(stdout, ", with %d %s", w, plural(w, "warning", "warnings"))
+	}
+	fmt.Fprintln(stdout)
+	return exitOK
+}
+
+func printDiagnostics(w io.Writer, list diag.List) {
+	for _, d := range list {
+		fmt.Fprintln(w, d)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("new", "new article|term|page TITLE [-s DIR]", stderr)
+	siteDir := fs.String("s", ".", "the site `folder`")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	if _, known := scaffold.Kinds[pos[0]]; !known {
+		fmt.Fprintf(stderr, "handout new: cannot make a %q: choose article, term or page\n", pos[0])
+		return exitUsage
+	}
+	file, err := scaffold.New(*siteDir, pos[0], pos[1], time.Now())
+	if err != nil {
+		fmt.Fprintf(stderr, "handout new: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "Wrote %s\n", file)
+	return exitOK
+}
+
+func runInit(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("init", "init DIR", stderr)
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	if err := scaffold.Init(pos[0], time.Now()); err != nil {
+		fmt.Fprintf(stderr, "handout init: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintf(stdout, "Made a new site in %s. Build it with:\n  handout build -s %s\n", pos[0], pos[0])
+	return exitOK
+}
+
+// progress shows "Writing pages 120/350" on a terminal and nothing
+// elsewhere, so logs and CI output stay clean.
+type progress struct {
+	w        io.Writer
+	terminal bool
+	last     time.Time
+	shown    bool
+}
+
+func newProgress(w io.Writer) *progress {
+	p := &progress{w: w}
+	if f, ok := w.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+			p.terminal = true
+		}
+	}
+	return p
+}
+
+func (p *progress) pages(done, total int) {
+	if !p.terminal || (time.Since(p.last) < 100*time.Millisecond && done != total) {
+		return
+	}
+	p.last = time.Now()
+	p.shown = true
+	fmt.Fprintf(p.w, "\rWriting pages %d/%d", done, total)
+}
+
+func (p *progress) done() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r"+strings.Repeat(" ", 40)+"\r")
+	}
+}

@@ -1,0 +1,231 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/feeds"
+	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/render"
+	"github.com/handout-health/handout/templates"
+)
+
+// Options control a build.
+type Options struct {
+	LoadOptions
+	// Writer receives the output files.
+	Writer output.Writer
+	// Now is the date reviews are judged by; zero means today. Two builds
+	// on the same day of the same input are byte-identical.
+	Now time.Time
+	// Version is written into the generator meta tag.
+	Version string
+	// Progress, when set, is told how many pages are written of how many.
+	Progress func(done, total int)
+}
+
+// Result says what a build did.
+type Result struct {
+	// Diagnostics are every error and warning found.
+	Diagnostics diag.List
+	// Pages is the number of HTML pages rendered; Files all files written.
+	Pages, Files int
+	// Site is the loaded site, nil when loading failed.
+	Site *Site
+}
+
+// ErrFailed is returned (wrapped) when a build found errors in the site.
+var ErrFailed = errors.New("build failed")
+
+// Build loads the site in fsys and writes it to opts.Writer. When any
+// diagnostic is an error nothing is written and the error wraps ErrFailed;
+// the diagnostics are in the Result either way.
+func Build(fsys fs.FS, opts Options) (Result, error) {
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	site, list := Load(fsys, opts.LoadOptions)
+	res := Result{Diagnostics: list, Site: site}
+	if site == nil {
+		return res, fmt.Errorf("%w: %d errors", ErrFailed, len(list.Errors()))
+	}
+	theme, problems := site.loadTheme(fsys, opts.Version)
+	res.Diagnostics = append(res.Diagnostics, problems...)
+	res.Diagnostics = append(res.Diagnostics, site.checkAliases()...)
+	if res.Diagnostics.HasErrors() {
+		res.Diagnostics.Sort()
+		return res, fmt.Errorf("%w: %d errors", ErrFailed, len(res.Diagnostics.Errors()))
+	}
+	w := &countingWriter{w: opts.Writer}
+	pages := site.pages(now)
+	var mu sync.Mutex
+	var renderErrs diag.List
+	var done int
+	parallel(len(pages), func(i int) {
+		var buf bytes.Buffer
+		err := theme.Render(&buf, pages[i].page)
+		if err == nil {
+			err = w.WriteFile(pages[i].file, buf.Bytes())
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			renderErrs = append(renderErrs, asDiagnostics(err)...)
+		}
+		done++
+		if opts.Progress != nil {
+			opts.Progress(done, len(pages))
+		}
+	})
+	if len(renderErrs) == 0 {
+		renderErrs = site.writeExtras(fsys, w, theme)
+	}
+	res.Pages, res.Files = len(pages), int(w.files)
+	res.Diagnostics = append(res.Diagnostics, renderErrs...)
+	res.Diagnostics.Sort()
+	if res.Diagnostics.HasErrors() {
+		return res, fmt.Errorf("%w: %d errors", ErrFailed, len(res.Diagnostics.Errors()))
+	}
+	return res, nil
+}
+
+func asDiagnostics(err error) diag.List {
+	var le *diag.ListError
+	if errors.As(err, &le) {
+		return le.List
+	}
+	return diag.List{diag.Errorf("public", 1, 1, "%v", err)}
+}
+
+func (s *Site) loadTheme(fsys fs.FS, version string) (*render.Theme, diag.List) {
+	cfg := s.Config
+	site := &render.Site{
+		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
+		BaseURL: cfg.BaseURL, BasePath: cfg.BasePath(), FeedbackURL: cfg.FeedbackURL,
+		Generator: strings.TrimSpace("handout " + version),
+	}
+	for _, p := range s.Pages {
+		site.Pages = append(site.Pages, render.Link{Title: p.Title, Path: p.URL()})
+	}
+	if len(cfg.Consent.Categories) > 0 {
+		c := &render.Consent{Version: cfg.Consent.Version, ExpiresDays: cfg.Consent.ExpiresDays}
+		for _, cat := range cfg.Consent.Categories {
+			c.Categories = append(c.Categories, render.ConsentCategory{ID: cat.ID, Title: cat.Title, Description: cat.Description, Cookies: cat.Cookies})
+		}
+		for _, sc := range cfg.Consent.Scripts {
+			c.Scripts = append(c.Scripts, render.ConsentScript{Category: sc.Category, Src: sc.Src})
+		}
+		site.Consent = c
+	}
+	var overrides fs.FS
+	if info, err := fs.Stat(fsys, "templates"); err == nil && info.IsDir() {
+		overrides, _ = fs.Sub(fsys, "templates")
+	}
+	return render.Load(site, render.Options{
+		Theme: templates.FS, Overrides: overrides, OverridesPath: "templates",
+		CodeStyle: cfg.Markdown.HighlightStyle, CodeDarkStyle: cfg.Markdown.HighlightDarkStyle,
+	})
+}
+
+// checkAliases refuses an alias that would overwrite a real page.
+func (s *Site) checkAliases() diag.List {
+	var list diag.List
+	seen := map[string]string{}
+	for _, d := range s.All() {
+		for _, alias := range d.Aliases {
+			p := strings.TrimPrefix(alias, "/")
+			if s.Index.HasPath(p) {
+				list = append(list, diag.Errorf(d.Path, d.KeyLine("aliases"), 1, "alias %s is the address of a real page", alias))
+			} else if other, ok := seen[p]; ok {
+				list = append(list, diag.Errorf(d.Path, d.KeyLine("aliases"), 1, "alias %s is also an alias of %s", alias, other))
+			}
+			seen[p] = d.Path
+		}
+	}
+	return list
+}
+
+// writeExtras writes everything that is not an HTML page: assets, static
+// files, sitemap, feed, robots.txt and _redirects.
+func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) diag.List {
+	var list diag.List
+	write := func(name string, data []byte) {
+		if err := w.WriteFile(name, data); err != nil {
+			list = append(list, diag.Errorf("public/"+name, 1, 1, "cannot write: %v", err))
+		}
+	}
+	for _, a := range theme.Assets().All() {
+		write(a.Path, a.Data)
+	}
+	base := s.Config.BaseURL
+	var urls []feeds.URL
+	urls = append(urls, feeds.URL{Loc: base})
+	for _, d := range s.All() {
+		urls = append(urls, feeds.URL{Loc: base + d.URL(), LastMod: d.LastReviewed})
+	}
+	for _, p := range []string{"glossary/", "tags/", "search/", "cookies/"} {
+		urls = append(urls, feeds.URL{Loc: base + p})
+	}
+	for _, t := range s.Tags {
+		urls = append(urls, feeds.URL{Loc: base + t.URL()})
+	}
+	write("sitemap.xml", feeds.Sitemap(urls))
+	write("robots.txt", feeds.Robots(base+"sitemap.xml"))
+	feed := feeds.Feed{Title: s.Config.Title, SiteURL: base, FeedURL: base + "feed.xml"}
+	recent := slices.Clone(s.Articles)
+	slices.SortStableFunc(recent, func(a, b *Doc) int { return b.LastReviewed.Compare(a.LastReviewed) })
+	for _, a := range recent {
+		feed.Entries = append(feed.Entries, feeds.Entry{Title: a.Title, URL: base + a.URL(), Summary: a.Summary, Updated: a.LastReviewed})
+	}
+	write("feed.xml", feeds.Atom(feed))
+	var redirects strings.Builder
+	for _, d := range s.All() {
+		for _, alias := range d.Aliases {
+			fmt.Fprintf(&redirects, "%s %s 301\n", path.Join(s.Config.BasePath(), alias)+suffixSlash(alias), s.Config.BasePath()+d.URL())
+		}
+	}
+	if redirects.Len() > 0 {
+		write("_redirects", []byte(redirects.String()))
+	}
+	// Static files are written last: one with the name of a generated
+	// file (a site's own robots.txt) replaces it.
+	for _, f := range s.Content.Static {
+		data, err := fs.ReadFile(fsys, "static/"+f)
+		if err != nil {
+			list = append(list, diag.Errorf("static/"+f, 1, 1, "cannot read: %v", err))
+			continue
+		}
+		write(f, data)
+	}
+	return list
+}
+
+func suffixSlash(p string) string {
+	if strings.HasSuffix(p, "/") {
+		return "/"
+	}
+	return ""
+}
+
+// countingWriter counts the files written.
+type countingWriter struct {
+	w     output.Writer
+	mu    sync.Mutex
+	files int64
+}
+
+func (c *countingWriter) WriteFile(name string, data []byte) error {
+	c.mu.Lock()
+	c.files++
+	c.mu.Unlock()
+	return c.w.WriteFile(name, data)
+}

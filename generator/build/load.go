@@ -1,0 +1,240 @@
+// Package build is the one package that knows the whole pipeline:
+//
+//	site.yaml, content/  ->  config, content  ->  markdown (+ glossary)
+//	    ->  linkgraph  ->  render  ->  output  ->  public/
+//
+// Load runs the first stages and returns the Site model that check also
+// reads; Build runs them all and writes the output. Stages return
+// diagnostics; Build decides: errors fail the build (nothing is written,
+// the previous output stays), warnings are reported.
+package build
+
+import (
+	"cmp"
+	"io/fs"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/content"
+	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/slug"
+	"github.com/handout-health/handout/generator/linkgraph"
+	"github.com/handout-health/handout/generator/markdown"
+	"github.com/handout-health/handout/generator/markdown/sections"
+)
+
+// LoadOptions control what is read.
+type LoadOptions struct {
+	// Drafts includes documents marked draft: true.
+	Drafts bool
+	// BaseURL, when set, replaces site.yaml's base_url.
+	BaseURL string
+}
+
+// Doc is a document with its converted Markdown.
+type Doc struct {
+	*content.Document
+	Result markdown.Result
+	// Definition is the plain-text first paragraph of a glossary term.
+	Definition string
+}
+
+// Tag is a topic and its articles.
+type Tag struct {
+	Name, Slug string
+	Articles   []*Doc
+}
+
+// URL is the tag page's address relative to the base URL.
+func (t *Tag) URL() string { return "tags/" + t.Slug + "/" }
+
+// Site is a loaded, converted and linked site: everything render and check
+// need.
+type Site struct {
+	Config  *config.Config
+	Content *content.Site
+	Index   *linkgraph.Index
+	// Articles, Terms and Pages are sorted by file path.
+	Articles, Terms, Pages []*Doc
+	byPath                 map[string]*Doc
+	Graph                  *linkgraph.Graph
+	Tags                   []*Tag
+}
+
+// Doc returns the document stored at a site path.
+func (s *Site) Doc(path string) *Doc { return s.byPath[path] }
+
+// All returns articles, terms and pages.
+func (s *Site) All() []*Doc { return slices.Concat(s.Articles, s.Terms, s.Pages) }
+
+// fixedAddresses are the pages every build writes besides documents.
+var fixedAddresses = []string{"", "glossary/", "tags/", "search/", "cookies/", "404.html", "sitemap.xml", "robots.txt", "feed.xml"}
+
+// Load reads, converts and links a site. The Site is nil when there are
+// errors that stop conversion (a broken site.yaml); otherwise it is
+// returned with every diagnostic found.
+func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
+	cfg, list := config.Load(fsys)
+	if cfg == nil {
+		return nil, list
+	}
+	if opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
+			return nil, append(list, diag.Errorf(config.FileName, 1, 1, "--base-url: %v", err))
+		}
+	}
+	cs, problems := content.Load(fsys, content.Options{Drafts: opts.Drafts, ReviewInterval: cfg.Review.NextReview})
+	list = append(list, problems...)
+	ix, problems := linkgraph.NewIndex(cs)
+	list = append(list, problems...)
+
+	s := &Site{Config: cfg, Content: cs, Index: ix, byPath: map[string]*Doc{}}
+	for _, a := range fixedAddresses {
+		ix.AddAddress(a)
+	}
+	wrap := func(docs []*content.Document) []*Doc {
+		out := make([]*Doc, len(docs))
+		for i, d := range docs {
+			out[i] = &Doc{Document: d}
+			s.byPath[d.Path] = out[i]
+		}
+		return out
+	}
+	s.Articles, s.Terms, s.Pages = wrap(cs.Articles), wrap(cs.Terms), wrap(cs.Pages)
+	list = append(list, s.collectTags()...)
+	for _, t := range s.Tags {
+		ix.AddAddress(t.URL())
+	}
+
+	conv := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)})
+	all := s.All()
+	parallel(len(all), func(i int) {
+		d := all[i]
+		d.Result = conv.Convert(d.Body, markdown.Env{Path: d.Path, BasePath: cfg.BasePath(), Resolver: ix})
+	})
+	for _, d := range all {
+		for _, l := range d.Result.Links {
+			if !l.Resolved {
+				list = append(list, diag.Errorf(d.Path, l.Line, l.Col, "broken link: %s", l.Problem).WithRule("link"))
+			}
+		}
+		if d.Kind == content.Term {
+			d.Definition = firstParagraph(d.Result)
+			if d.Definition == "" {
+				list = append(list, diag.Errorf(d.Path, 1, 1, "a glossary term needs a definition: write it as the first paragraph after the front matter"))
+			}
+		}
+		if d.Kind == content.Article {
+			list = append(list, missingSections(d, cfg)...)
+		}
+	}
+
+	nodes := make([]linkgraph.Node, len(all))
+	for i, d := range all {
+		nodes[i] = linkgraph.Node{Doc: d.Document, Result: &d.Result}
+	}
+	g, problems := linkgraph.Build(nodes, ix)
+	list = append(list, problems...)
+	s.Graph = g
+	return s, list
+}
+
+func schema(cfg *config.Config) []sections.Spec {
+	out := make([]sections.Spec, len(cfg.Sections))
+	for i, sec := range cfg.Sections {
+		out[i] = sections.Spec{ID: sec.ID, Title: sec.Title, Headings: sec.Headings}
+	}
+	return out
+}
+
+func firstParagraph(r markdown.Result) string {
+	for _, b := range r.Blocks {
+		if b.Kind == markdown.Paragraph {
+			return b.Text
+		}
+	}
+	return ""
+}
+
+// missingSections warns about each required section an article lacks.
+func missingSections(d *Doc, cfg *config.Config) diag.List {
+	var list diag.List
+	have := map[string]bool{}
+	for _, s := range d.Result.Sections {
+		have[s.ID] = true
+	}
+	for _, s := range cfg.Sections {
+		if s.Required && !have[s.ID] {
+			line := 1
+			if n := len(d.Result.Sections); n > 0 {
+				line = d.Result.Sections[n-1].Line
+			}
+			list = append(list, diag.Warnf(d.Path, line, 1, "missing required section %q (a ## %s heading)", s.ID, s.Headings[0]).WithRule("section-missing"))
+		}
+	}
+	return list
+}
+
+func (s *Site) collectTags() diag.List {
+	var list diag.List
+	bySlug := map[string]*Tag{}
+	for _, a := range s.Articles {
+		for _, name := range a.Tags {
+			sl := slug.Make(name)
+			if sl == "" {
+				list = append(list, diag.Errorf(a.Path, a.KeyLine("tags"), 1, "tag %q has no letters or digits", name))
+				continue
+			}
+			t, ok := bySlug[sl]
+			if !ok {
+				t = &Tag{Name: name, Slug: sl}
+				bySlug[sl] = t
+				s.Tags = append(s.Tags, t)
+			}
+			if !slices.Contains(t.Articles, a) {
+				t.Articles = append(t.Articles, a)
+			}
+		}
+	}
+	slices.SortFunc(s.Tags, func(a, b *Tag) int { return cmp.Compare(a.Slug, b.Slug) })
+	for _, t := range s.Tags {
+		sortDocs(t.Articles)
+	}
+	return list
+}
+
+func sortDocs(docs []*Doc) {
+	slices.SortFunc(docs, func(a, b *Doc) int {
+		return cmp.Or(cmp.Compare(slug.Fold(a.Title), slug.Fold(b.Title)), cmp.Compare(a.Path, b.Path))
+	})
+}
+
+// parallel calls fn for 0..n-1 on every core.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// today is the date a build judges reviews by.
+func today(now time.Time) time.Time {
+	y, m, d := now.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,124 @@
+// Package linkgraph knows how the documents of a site point at each other.
+//
+// Index answers "which document is called X?" for wiki links, relative
+// .md links and related: lists; it is built from the loaded content before
+// any Markdown is converted. Graph is computed after conversion, from the
+// links each document made: backlinks, related articles and links to
+// sections that do not exist. Everything here is a pure function of its
+// input; nothing is printed or written.
+package linkgraph
+
+import (
+	"strings"
+
+	"github.com/handout-health/handout/generator/content"
+	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/markdown"
+)
+
+// Index maps names, files and addresses to documents.
+type Index struct {
+	byName  map[string]*content.Document // titles and synonyms
+	bySlug  map[string]*content.Document // slugs, the weaker match
+	byPath  map[string]*content.Document
+	address map[string]bool // every address the build writes, and static files
+}
+
+var _ markdown.Resolver = (*Index)(nil)
+
+// NormalizeName is how names are compared: case-insensitive, with runs of
+// white space folded to one space.
+func NormalizeName(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// NewIndex indexes every document of site. Two documents claiming the same
+// title or synonym make a wiki link ambiguous, so that is an error.
+func NewIndex(site *content.Site) (*Index, diag.List) {
+	ix := &Index{
+		byName:  map[string]*content.Document{},
+		bySlug:  map[string]*content.Document{},
+		byPath:  map[string]*content.Document{},
+		address: map[string]bool{},
+	}
+	var list diag.List
+	for _, d := range site.All() {
+		ix.byPath[d.Path] = d
+		ix.address[d.URL()] = true
+		if _, taken := ix.bySlug[d.Slug]; !taken {
+			ix.bySlug[d.Slug] = d
+		}
+		for i, name := range d.Names() {
+			key := NormalizeName(name)
+			if key == "" {
+				continue
+			}
+			other, taken := ix.byName[key]
+			switch {
+			case !taken:
+				ix.byName[key] = d
+			case other != d:
+				field := "title"
+				if d.Kind == content.Term && i == 0 {
+					field = "term"
+				} else if i > 0 {
+					field = "synonyms"
+				}
+				list = append(list, diag.Errorf(d.Path, d.KeyLine(field), 1,
+					"the name %q is also used by %s: a link to it would be ambiguous; remove it from one of them", name, other.Path))
+			}
+		}
+	}
+	for _, f := range site.Static {
+		ix.address[f] = true
+	}
+	return ix, list
+}
+
+// AddAddress records an address the build writes besides the documents,
+// such as "glossary/" or "tags/mood/".
+func (ix *Index) AddAddress(p string) { ix.address[p] = true }
+
+// Lookup finds a document by title, synonym or slug.
+func (ix *Index) Lookup(name string) (*content.Document, bool) {
+	key := NormalizeName(name)
+	if d, ok := ix.byName[key]; ok {
+		return d, true
+	}
+	d, ok := ix.bySlug[key]
+	return d, ok
+}
+
+// Document returns the document stored at a site path.
+func (ix *Index) Document(sitePath string) (*content.Document, bool) {
+	d, ok := ix.byPath[sitePath]
+	return d, ok
+}
+
+// ResolveName implements markdown.Resolver.
+func (ix *Index) ResolveName(name string) (markdown.Target, bool) {
+	d, ok := ix.Lookup(name)
+	if !ok {
+		return markdown.Target{}, false
+	}
+	return markdown.Target{ID: d.Path, URL: d.URL()}, true
+}
+
+// ResolveFile implements markdown.Resolver.
+func (ix *Index) ResolveFile(sitePath string) (markdown.Target, bool) {
+	d, ok := ix.byPath[sitePath]
+	if !ok {
+		return markdown.Target{}, false
+	}
+	return markdown.Target{ID: d.Path, URL: d.URL()}, true
+}
+
+// HasPath implements markdown.Resolver. An address may be written with or
+// without its trailing slash or index.html.
+func (ix *Index) HasPath(p string) bool {
+	p = strings.TrimSuffix(p, "index.html")
+	if ix.address[p] {
+		return true
+	}
+	return !strings.HasSuffix(p, "/") && ix.address[p+"/"]
+}

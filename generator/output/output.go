@@ -1,0 +1,161 @@
+// Package output writes a built site. Dir writes into a temporary folder
+// beside the target and swaps it in only when the build succeeded, so a
+// failed or killed build never leaves a half-written public/. Memory keeps
+// the files in memory, for the preview server.
+//
+// Both are safe for concurrent WriteFile calls: pages are rendered and
+// written in parallel.
+package output
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Writer receives the files of a build. Names are slash-separated paths
+// relative to the output root, such as "articles/serotonin/index.html".
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// checkName refuses names that would leave the output folder.
+func checkName(name string) error {
+	if name == "" || strings.HasPrefix(name, "/") || strings.Contains(name, "\\") || path.Clean(name) != name || name == ".." || strings.HasPrefix(name, "../") {
+		return fmt.Errorf("output: refusing unsafe file name %q", name)
+	}
+	return nil
+}
+
+// Dir writes a build into a temporary folder beside its target.
+type Dir struct {
+	target string
+	tmp    string
+	mu     sync.Mutex
+	made   map[string]bool // folders already created
+}
+
+// NewDir starts a build whose output will replace target. The temporary
+// folder is named after the target (".public.tmp-*") in the same parent, so
+// the final swap is a rename on one file system.
+func NewDir(target string) (*Dir, error) {
+	target = filepath.Clean(target)
+	parent := filepath.Dir(target)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(target)+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &Dir{target: target, tmp: tmp, made: map[string]bool{".": true}}, nil
+}
+
+// WriteFile writes one file into the temporary folder.
+func (d *Dir) WriteFile(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	dir := path.Dir(name)
+	d.mu.Lock()
+	made := d.made[dir]
+	d.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+			return err
+		}
+		d.mu.Lock()
+		d.made[dir] = true
+		d.mu.Unlock()
+	}
+	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data, 0o644)
+}
+
+// Commit puts the new output in place of the old one. Where the system
+// offers it the two folders are exchanged in one atomic step; elsewhere
+// the old folder is renamed aside first.
+func (d *Dir) Commit() error {
+	if _, err := os.Lstat(d.target); os.IsNotExist(err) {
+		return os.Rename(d.tmp, d.target)
+	}
+	if err := exchange(d.tmp, d.target); err == nil {
+		return os.RemoveAll(d.tmp) // d.tmp now holds the old output
+	}
+	old := d.tmp + ".old"
+	if err := os.Rename(d.target, old); err != nil {
+		return err
+	}
+	if err := os.Rename(d.tmp, d.target); err != nil {
+		_ = os.Rename(old, d.target)
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// Abort removes the temporary folder and leaves the target as it was.
+func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+
+// Memory holds a build's files in memory.
+type Memory struct {
+	mu    sync.RWMutex
+	files map[string][]byte
+}
+
+// NewMemory returns an empty in-memory output.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+
+// WriteFile stores one file.
+func (m *Memory) WriteFile(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	m.files[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// Remove deletes one file.
+func (m *Memory) Remove(name string) {
+	m.mu.Lock()
+	delete(m.files, name)
+	m.mu.Unlock()
+}
+
+// File returns a stored file.
+func (m *Memory) File(name string) ([]byte, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	data, ok := m.files[name]
+	return data, ok
+}
+
+// Names returns every stored name, sorted.
+func (m *Memory) Names() []string {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	names := make([]string, 0, len(m.files))
+	for n := range m.files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Size returns the total bytes held.
+func (m *Memory) Size() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	total := 0
+	for _, data := range m.files {
+		total += len(data)
+	}
+	return total
+}

@@ -1,0 +1,137 @@
+package render
+
+import (
+	"html/template"
+	"time"
+)
+
+// Site is what every template sees as .Site.
+type Site struct {
+	Title       string
+	Description string
+	Language    string
+	// BaseURL is absolute and ends in "/"; BasePath is its path.
+	BaseURL  string
+	BasePath string
+	// FeedbackURL is the site's mailto: or form address, or "".
+	FeedbackURL string
+	// Consent is the cookie banner's configuration; nil means no banner.
+	Consent *Consent
+	// Generator names handout and its version, for the meta tag.
+	Generator string
+	// Pages are the free pages (about, disclaimer, ...), for the footer.
+	Pages []Link
+}
+
+// Consent is the banner's view of site.yaml's consent section.
+type Consent struct {
+	Version     int
+	ExpiresDays int
+	Categories  []ConsentCategory
+	Scripts     []ConsentScript
+}
+
+// ConsentCategory is one optional cookie category.
+type ConsentCategory struct {
+	ID, Title, Description string
+	Cookies                []string
+}
+
+// ConsentScript is a script loaded once its category is accepted.
+type ConsentScript struct {
+	Category, Src string
+}
+
+// Page is what a template sees as .Page. Which fields are set depends on
+// Kind: "home", "article", "term", "page", "glossary", "tags", "tag",
+// "search", "cookies", "404" or "redirect".
+type Page struct {
+	Kind  string
+	Title string
+	// Description is the meta description: the summary or definition.
+	Description string
+	// Path is the address relative to the base URL ("articles/x/"); ""
+	// for the home page.
+	Path string
+	// NoIndex keeps the page out of search engines (404, redirects).
+	NoIndex bool
+
+	// Body is the converted Markdown of an article, term or page.
+	Body template.HTML
+	// Article holds the article-only parts.
+	Article *Article
+	// Term holds the glossary-term-only parts.
+	Term *Term
+	// Entries lists what a listing page lists: the articles of a tag, the
+	// glossary, the recently reviewed articles of the home page.
+	Entries []Entry
+	// Groups are lettered or topical groups of entries (A to Z, topics).
+	Groups []Group
+	// Target is where a redirect page leads.
+	Target string
+}
+
+// Article is the article-only part of a Page.
+type Article struct {
+	Summary    string
+	Synonyms   []string
+	Tags       []Link
+	Sections   []Section
+	ReviewedBy string
+	// LastReviewed and NextReview are zero when unknown.
+	LastReviewed time.Time
+	NextReview   time.Time
+	// Overdue is true when NextReview has passed at build time.
+	Overdue    bool
+	Sources    []Source
+	Related    []Entry
+	Backlinks  []Entry
+	Terms      []Entry
+	StructData any
+}
+
+// Term is the glossary-term-only part of a Page.
+type Term struct {
+	Definition string
+	Synonyms   []string
+	// UsedBy lists the articles that use the term.
+	UsedBy []Entry
+}
+
+// Section is an entry of "On this page".
+type Section struct {
+	ID, Title string
+}
+
+// Source is one item of an article's evidence.
+type Source struct {
+	Title, URL string
+}
+
+// Link is a labelled address relative to the base URL.
+type Link struct {
+	Title, Path string
+}
+
+// Entry is one item of a list of pages.
+type Entry struct {
+	Title string
+	Path  string
+	// Summary is the summary or definition shown under the title.
+	Summary string
+	// Kind is "article", "term" or "page".
+	Kind string
+	// Also lists other names (synonyms) the entry is known by.
+	Also []string
+	// Date is the entry's last review, where it has one.
+	Date time.Time
+}
+
+// Group is a titled list of entries, such as the letter "S" of the A to Z.
+type Group struct {
+	// ID is the group's anchor, such as "letter-s".
+	ID      string
+	Title   string
+	Path    string
+	Entries []Entry
+}

@@ -1,0 +1,227 @@
+// Package render executes the theme's html/template files over an fs.FS:
+// the embedded default theme with a site's own templates/ folder laid over
+// it, file by file.
+//
+// Layout: layouts/base.html is the frame; every other file in layouts/
+// renders one kind of page ("article.html" renders pages of Kind
+// "article") by defining the blocks base.html calls ("main", and
+// optionally "head"). partials/ holds pieces the layouts include by file
+// name, such as {{template "partials/footer.html" .}}.
+//
+// Every template receives a Data value: .Site (the site) and .Page (this
+// page); see model.go. Functions available to templates:
+//
+//	url PATH      the address of PATH under the base path: url "glossary/"
+//	absURL PATH   the absolute address, for canonical links and feeds
+//	asset NAME    the fingerprinted address of a theme asset: asset "style.css"
+//	date TIME     a date written out for readers: 1 October 2026
+//	isoDate TIME  2026-10-01, for <time datetime> and metadata
+//	plural N ONE MANY   ONE when N is 1, else MANY
+//
+// Errors in a site's override are reported at the override's file, line
+// and column.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/handout-health/handout/generator/diag"
+)
+
+// Data is the value every template executes with.
+type Data struct {
+	Site *Site
+	Page *Page
+}
+
+// Theme is a parsed theme, ready to render pages. It is safe for
+// concurrent use.
+type Theme struct {
+	site    *Site
+	layouts map[string]*template.Template
+	assets  *Assets
+	// origin maps a template file to the path reported in diagnostics.
+	origin map[string]string
+}
+
+// Options are what Load needs beyond the theme files.
+type Options struct {
+	// Theme is the default theme (templates.FS).
+	Theme fs.FS
+	// Overrides is the site's templates/ folder, or nil.
+	Overrides fs.FS
+	// OverridesPath is the overrides' path in diagnostics, "templates".
+	OverridesPath string
+	// CodeStyles are the chroma styles for light and dark code blocks.
+	CodeStyle, CodeDarkStyle string
+}
+
+// Load parses every template and fingerprints every asset.
+func Load(site *Site, opts Options) (*Theme, diag.List) {
+	files, origin, list := overlay(opts)
+	if list.HasErrors() {
+		return nil, list
+	}
+	t := &Theme{site: site, layouts: map[string]*template.Template{}, origin: origin}
+	assets, problems := buildAssets(files, opts)
+	list = append(list, problems...)
+	t.assets = assets
+
+	root := template.New("").Funcs(t.funcs())
+	var names []string
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if strings.HasPrefix(name, "partials/") || name == "layouts/base.html" {
+			if _, err := root.New(name).Parse(string(files[name])); err != nil {
+				list = append(list, t.templateError(err))
+			}
+		}
+	}
+	if _, ok := files["layouts/base.html"]; !ok {
+		list = append(list, diag.Errorf(opts.OverridesPath+"/layouts/base.html", 1, 1, "the theme has no layouts/base.html"))
+	}
+	if list.HasErrors() {
+		return nil, list
+	}
+	for _, name := range names {
+		kind, ok := strings.CutPrefix(name, "layouts/")
+		if !ok || name == "layouts/base.html" || path.Ext(name) != ".html" {
+			continue
+		}
+		layout, err := root.Clone()
+		if err == nil {
+			_, err = layout.New(name).Parse(string(files[name]))
+		}
+		if err != nil {
+			list = append(list, t.templateError(err))
+			continue
+		}
+		t.layouts[strings.TrimSuffix(kind, ".html")] = layout
+	}
+	if list.HasErrors() {
+		return nil, list
+	}
+	return t, list
+}
+
+// overlay reads the theme and lays the site's overrides over it.
+func overlay(opts Options) (files map[string][]byte, origin map[string]string, list diag.List) {
+	files, origin = map[string][]byte{}, map[string]string{}
+	read := func(fsys fs.FS, prefix string) {
+		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p != "." {
+					list = append(list, diag.Errorf(prefix+"/"+p, 1, 1, "cannot read: %v", err))
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if p != "." && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(d.Name(), "~") || path.Ext(p) == ".go" {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				list = append(list, diag.Errorf(prefix+"/"+p, 1, 1, "cannot read: %v", err))
+				return nil
+			}
+			files[p], origin[p] = data, prefix+"/"+p
+			return nil
+		})
+	}
+	read(opts.Theme, "(default theme) templates")
+	if opts.Overrides != nil {
+		read(opts.Overrides, opts.OverridesPath)
+	}
+	return files, origin, list
+}
+
+// templateErrorPattern matches html/template's "template: NAME:LINE:COL: MSG"
+// (the column is optional).
+var templateErrorPattern = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+func (t *Theme) templateError(err error) diag.Diagnostic {
+	msg := err.Error()
+	if m := templateErrorPattern.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		where := t.origin[m[1]]
+		if where == "" {
+			where = m[1]
+		}
+		return diag.Errorf(where, line, col, "%s", m[4])
+	}
+	return diag.Errorf("templates", 1, 1, "%s", msg)
+}
+
+// Render writes page with the layout for its kind.
+func (t *Theme) Render(w io.Writer, page *Page) error {
+	layout, ok := t.layouts[page.Kind]
+	if !ok {
+		return fmt.Errorf("the theme has no layouts/%s.html", page.Kind)
+	}
+	var buf bytes.Buffer
+	if err := layout.ExecuteTemplate(&buf, "layouts/base.html", Data{Site: t.site, Page: page}); err != nil {
+		d := t.templateError(err)
+		d.Message = fmt.Sprintf("rendering /%s: %s", page.Path, d.Message)
+		return &diag.ListError{List: diag.List{d}}
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// HasLayout reports whether the theme can render pages of a kind.
+func (t *Theme) HasLayout(kind string) bool {
+	_, ok := t.layouts[kind]
+	return ok
+}
+
+// Assets returns the theme's fingerprinted assets.
+func (t *Theme) Assets() *Assets { return t.assets }
+
+func (t *Theme) funcs() template.FuncMap {
+	return template.FuncMap{
+		"url":    func(p string) string { return t.site.BasePath + strings.TrimPrefix(p, "/") },
+		"absURL": func(p string) string { return t.site.BaseURL + strings.TrimPrefix(p, "/") },
+		"asset": func(name string) (string, error) {
+			a, ok := t.assets.byName[name]
+			if !ok {
+				return "", fmt.Errorf("no asset %q in the theme", name)
+			}
+			return t.site.BasePath + a.Path, nil
+		},
+		"date":    FormatDate,
+		"isoDate": func(d time.Time) string { return d.Format("2006-01-02") },
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return one
+			}
+			return many
+		},
+	}
+}
+
+// FormatDate writes a date as readers expect it: 1 October 2026.
+func FormatDate(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format("2 January 2006")
+}

@@ -1,0 +1,163 @@
+// Package scaffold writes new things for an editor: a whole new site
+// (`handout init`) or a new article, glossary term or page (`handout
+// new`), each with front matter filled in so the editor starts from a file
+// that already builds.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/content"
+	"github.com/handout-health/handout/generator/internal/slug"
+)
+
+// Kinds are the kinds `handout new` makes, with their folders.
+var Kinds = map[string]content.Kind{"article": content.Article, "term": content.Term, "page": content.Page}
+
+// New writes a new document of kind titled title into the site at dir and
+// returns the file's path. The article's section headings come from the
+// site's schema. It refuses to overwrite a file.
+func New(dir, kind, title string, today time.Time) (string, error) {
+	k, ok := Kinds[kind]
+	if !ok {
+		return "", fmt.Errorf("cannot make a %q: choose article, term or page", kind)
+	}
+	title = strings.TrimSpace(title)
+	name := slug.Make(title)
+	if name == "" {
+		return "", fmt.Errorf("the title %q has no letters or digits to name the file after", title)
+	}
+	schema := config.DefaultSections()
+	if data, err := os.ReadFile(filepath.Join(dir, config.FileName)); err == nil {
+		if cfg, _ := config.Parse(data); cfg != nil {
+			schema = cfg.Sections
+		}
+	}
+	file := filepath.Join(dir, filepath.FromSlash(content.Folders[k]), name+".md")
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return "", fmt.Errorf("%s already exists", file)
+	}
+	if err != nil {
+		return "", err
+	}
+	_, err = f.WriteString(document(k, title, schema, today))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return file, err
+}
+
+func document(k content.Kind, title string, schema []config.Section, today time.Time) string {
+	var b strings.Builder
+	quoted := fmt.Sprintf("%q", title)
+	switch k {
+	case content.Term:
+		fmt.Fprintf(&b, "---\nterm: %s\nsynonyms: []\n---\n", quoted)
+		b.WriteString("Write the definition here: one plain sentence of fewer than 25 words. It is shown when a reader hovers over or taps the word.\n")
+	case content.Page:
+		fmt.Fprintf(&b, "---\ntitle: %s\nsummary: One plain sentence about this page.\n---\n", quoted)
+		b.WriteString("Write the page here.\n")
+	default:
+		fmt.Fprintf(&b, "---\ntitle: %s\n", quoted)
+		b.WriteString("summary: One or two plain sentences that say what this is. They are shown in search results and in the glossary.\n")
+		b.WriteString("synonyms: []\ntags: []\nreviewed_by: \"\"\n")
+		fmt.Fprintf(&b, "last_reviewed: %s\n", today.Format("2006-01-02"))
+		b.WriteString("sources:\n  - title: \"Name of a public health source\"\n    url: https://example.org/\ndraft: true\n---\n")
+		b.WriteString("Start with one or two short sentences that say why this matters to the reader.\n")
+		for _, s := range schema {
+			heading := s.Headings[0]
+			if s.Title != "" {
+				heading = s.Title
+			}
+			fmt.Fprintf(&b, "\n## %s\n\n", heading)
+			if s.ID == "risk" {
+				b.WriteString("Say what can go wrong, and when to talk to a clinician.\n")
+			} else {
+				b.WriteString("Write this section in short, plain sentences.\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// Init writes a new site into dir, which must be empty or absent: a
+// site.yaml, an example article with a glossary term and an about page.
+func Init(dir string, today time.Time) error {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty: choose a new folder", dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	files := map[string]string{
+		config.FileName: "# handout site configuration: see the README for every key.\n" +
+			"title: My clinic's patient library\n" +
+			"description: Plain-language health information, reviewed by our clinicians.\n" +
+			"base_url: https://clinic.example/\n" +
+			"language: en\n",
+		"content/articles/hand-washing.md": exampleArticle(today),
+		"content/glossary/germ.md":         "---\nterm: Germ\nsynonyms: [germs, microbe]\n---\nA germ is a tiny living thing, such as a virus or bacterium, that can make you ill.\n",
+		"content/pages/about.md":           "---\ntitle: About this library\nsummary: Who writes these pages and how we check them.\n---\nOur clinicians write and review every page. Each page says when it was last reviewed and when its next review is due.\n",
+		"static/.keep":                     "",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func exampleArticle(today time.Time) string {
+	return `---
+title: Hand washing
+summary: Washing your hands with soap and water is one of the best ways to stop germs from spreading.
+synonyms: [handwashing, hand hygiene]
+tags: [everyday health]
+reviewed_by: "Your reviewer's name"
+last_reviewed: ` + today.Format("2006-01-02") + `
+sources:
+  - title: "CDC: Clean Hands"
+    url: https://www.cdc.gov/clean-hands/
+---
+Clean hands help keep you and the people around you well.
+
+## Context
+
+We touch our eyes, nose and mouth many times a day. Germs on our hands can get into the body this way.
+
+## Significance
+
+Washing hands well can stop many colds and stomach bugs from spreading.
+
+## Mechanism
+
+Soap lifts germs and dirt off the skin. Rinsing with water washes them away.
+
+## Application
+
+Wet your hands, add soap, and rub all over for at least 20 seconds. Rinse, then dry with a clean towel.
+
+## Metric
+
+A good wash takes about as long as humming "Happy Birthday" twice.
+
+## Risk
+
+Washing very often can dry the skin. Use a moisturiser, and talk to your clinician if your skin cracks or bleeds.
+`
+}

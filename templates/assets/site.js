@@ -1,0 +1,3 @@
+// handout site script: progressive enhancements only. Every page works
+// without it.
+"use strict";

@@ -1,0 +1,18 @@
+// Package templates embeds handout's default theme:
+//
+//	layouts/   one template per page kind (article.html, term.html, ...)
+//	           plus base.html, the frame every page shares
+//	partials/  pieces included by the layouts (header, footer, ...)
+//	assets/    CSS and JavaScript, written fingerprinted under assets/
+//
+// A site overrides any of these files by putting a file of the same path
+// in its own templates/ folder. See package render for the data and
+// functions the templates use.
+package templates
+
+import "embed"
+
+// FS holds the default theme.
+//
+//go:embed layouts partials assets
+var FS embed.FS
