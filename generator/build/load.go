@@ -40,6 +40,8 @@ type Doc struct {
 	Result markdown.Result
 	// Definition is the plain-text first paragraph of a glossary term.
 	Definition string
+	// sortKey is the folded title, computed once.
+	sortKey string
 }
 
 // Tag is a topic and its articles.
@@ -98,7 +100,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 	wrap := func(docs []*content.Document) []*Doc {
 		out := make([]*Doc, len(docs))
 		for i, d := range docs {
-			out[i] = &Doc{Document: d}
+			out[i] = &Doc{Document: d, sortKey: slug.Fold(d.Title)}
 			s.byPath[d.Path] = out[i]
 		}
 		return out
@@ -206,9 +208,10 @@ func (s *Site) collectTags() diag.List {
 	return list
 }
 
+// sortDocs sorts by title as readers expect: ignoring case and accents.
 func sortDocs(docs []*Doc) {
 	slices.SortFunc(docs, func(a, b *Doc) int {
-		return cmp.Or(cmp.Compare(slug.Fold(a.Title), slug.Fold(b.Title)), cmp.Compare(a.Path, b.Path))
+		return cmp.Or(cmp.Compare(a.sortKey, b.sortKey), cmp.Compare(a.Path, b.Path))
 	})
 }
 

@@ -88,7 +88,7 @@ func (s *Site) homePage() *render.Page {
 	recent := slices.Clone(s.Articles)
 	recent = slices.DeleteFunc(recent, func(d *Doc) bool { return d.LastReviewed.IsZero() })
 	slices.SortStableFunc(recent, func(a, b *Doc) int {
-		return cmp.Or(b.LastReviewed.Compare(a.LastReviewed), cmp.Compare(slug.Fold(a.Title), slug.Fold(b.Title)))
+		return cmp.Or(b.LastReviewed.Compare(a.LastReviewed), cmp.Compare(a.sortKey, b.sortKey))
 	})
 	recent = recent[:min(recentCount, len(recent))]
 	return &render.Page{
@@ -107,7 +107,7 @@ func (s *Site) letterGroups(docs []*Doc) []render.Group {
 	index := map[string]int{}
 	for _, d := range sorted {
 		letter := "#"
-		if f := []rune(slug.Fold(d.Title)); len(f) > 0 && unicode.IsLetter(f[0]) {
+		if f := []rune(d.sortKey); len(f) > 0 && unicode.IsLetter(f[0]) {
 			letter = strings.ToUpper(string(f[0]))
 		}
 		i, ok := index[letter]
