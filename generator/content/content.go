@@ -13,6 +13,9 @@
 // files. Files whose names start with a dot or end in "~" (editors' backup
 // and lock files) and files not ending in .md are ignored.
 //
+// Symbolic links are read through the file system given to Load; handout
+// gives it an os.Root, which refuses links that leave the site folder.
+//
 // Front matter is YAML between `---` lines at the top of the file. Unknown
 // keys are errors. Body keeps the file's line numbers: the front matter is
 // replaced by empty lines, so a position in Body is a position in the file.
@@ -202,10 +205,6 @@ func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
 		if d.IsDir() || !isContentFile(name) {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			list = append(list, diag.Warnf(p, 1, 1, "symbolic link not followed"))
-			return nil
-		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			list = append(list, diag.Errorf(p, 1, 1, "cannot read: %v", err))
@@ -248,10 +247,6 @@ func listStatic(fsys fs.FS) ([]string, diag.List) {
 			return nil
 		}
 		if strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			list = append(list, diag.Warnf(p, 1, 1, "symbolic link not followed"))
 			return nil
 		}
 		rel := strings.TrimPrefix(p, "static/")
