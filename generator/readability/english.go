@@ -26,6 +26,9 @@ func englishSyllables(w string) int {
 			return p.syllables + englishSyllables(rest)
 		}
 	}
+	if first, rest, ok := splitCompound(w); ok {
+		return ruleSyllables(first) + englishSyllables(rest)
+	}
 	return ruleSyllables(w)
 }
 
@@ -39,6 +42,29 @@ var fixedPrefixes = []struct {
 }{
 	{"every", 2, ""},
 	{"some", 1, "r"},
+}
+
+// splitCompound splits a compound whose first word ends in a silent e
+// (lifestyle, caregiver, baseline), which the rules would otherwise sound:
+// the first word must be one of compoundFirst and the rest must start with
+// a consonant and have a vowel.
+func splitCompound(w string) (first, rest string, ok bool) {
+	for _, first := range compoundFirst {
+		rest, ok := strings.CutPrefix(w, first)
+		if ok && rest != "" && !isAEIOU(rest[0]) && rest[0] != 'y' && strings.ContainsAny(rest, "aeiouy") {
+			return first, rest, true
+		}
+	}
+	return "", "", false
+}
+
+// compoundFirst are common words ending in a silent e that begin compounds.
+var compoundFirst = []string{
+	"base", "care", "case", "code", "face", "fire", "gate", "grape", "home",
+	"house", "life", "like", "lime", "line", "name", "nine", "nose", "pace",
+	"place", "plate", "race", "rose", "safe", "side", "space", "stone",
+	"store", "tide", "time", "tube", "type", "waste", "white", "whole",
+	"wide", "wire",
 }
 
 // ruleSyllables applies the spelling rules to w, which is lower-case ASCII.
@@ -166,7 +192,7 @@ func silentE(w string, i int) bool {
 		if prev == 'l' && strings.HasPrefix(rest, "ment") {
 			return false // element, supplement, implement
 		}
-		return true
+		return !strings.HasSuffix(w[:i], "th") // but nevertheless
 	}
 }
 
@@ -185,7 +211,7 @@ func syllabicE(w string, i int) bool {
 		if strings.IndexByte("bcdghkptvn", before) >= 0 {
 			return true
 		}
-		return (before == 'i' || before == 'y') && i > 2 && !isAEIOU(w[i-3])
+		return (before == 'i' || before == 'y') && i > 2 && (!isAEIOU(w[i-3]) || w[i-3] == 'u' && i > 3 && w[i-4] == 'q')
 	}
 	return false
 }
@@ -204,7 +230,7 @@ func sibilantBefore(w string) bool {
 // common second word of a compound (lifetime, guideline, elsewhere).
 func silentBeforeSuffix(rest string) bool {
 	switch rest {
-	case "ly", "ment", "ments", "ful", "fully", "less", "lessly", "ness", "nesses",
+	case "ly", "liness", "ty", "ment", "ments", "ful", "fully", "less", "lessly", "ness", "nesses",
 		"some", "ship", "ships", "wise", "way", "ways", "time", "times",
 		"line", "lines", "where", "fore", "work", "works", "house", "houses":
 		return true
@@ -212,9 +238,13 @@ func silentBeforeSuffix(rest string) bool {
 	return false
 }
 
-// extraSyllables counts sounded vowels the spelling does not show at all:
-// the -ism of autism and spasm, the -thm of rhythm.
+// extraSyllables corrects the count of vowel groups for sounded vowels the
+// spelling does not show, the -ism of autism and spasm and the -thm of
+// rhythm, and for the a of -ically, which is not said (basically).
 func extraSyllables(w string) int {
+	if strings.HasSuffix(w, "ically") {
+		return -1
+	}
 	w = strings.TrimSuffix(w, "s")
 	if len(w) > 2 && strings.HasSuffix(w, "sm") && (isAEIOU(w[len(w)-3]) || w[len(w)-3] == 'y') {
 		return 1

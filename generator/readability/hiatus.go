@@ -30,10 +30,8 @@ func hiatus(w string, k int) bool {
 		case 'i': // mosa-ic, archa-ic, na-ive; but rain, said
 			return strings.HasPrefix(rest, "c") && (len(rest) == 1 || rest == "cs" || strings.HasPrefix(rest, "cal")) ||
 				strings.HasPrefix(rest, "ve")
-		case 'e': // Micha-el, Isra-el; but aesthetic, algae
-			return rest == "l" || rest == "ls"
-		case 'o': // cha-os; but extraordinary
-			return prev == 'h' && k > 1 && w[k-2] == 'c'
+		case 'o': // cha-os, a-orta, kara-oke; but extraordinary, ciao
+			return prev != 'i' && !strings.HasPrefix(rest, "rd")
 		}
 		return false
 	case 'y': // y said as a vowel before another: embry-o, dry-er; but dyes
@@ -42,20 +40,38 @@ func hiatus(w string, k int) bool {
 	return false
 }
 
-// softBefore reports whether c, before i and a vowel, makes the i a glide
-// (spe-cial, na-tion, vi-sion, re-gion, an-xious).
-func softBefore(c byte) bool {
-	return strings.IndexByte("ctsgx", c) >= 0
+// softBefore reports whether the letters before w[k], an i followed by a
+// vowel, make that i a glide: spe-cial, na-tion, vi-sion, re-gion, fa-shion.
+func softBefore(w string, k int) bool {
+	if k == 0 {
+		return false
+	}
+	switch w[k-1] {
+	case 'c', 't', 's', 'g':
+		return true
+	case 'h':
+		return k > 1 && (w[k-2] == 's' || w[k-2] == 'c')
+	}
+	return false
 }
 
 func hiatusI(w string, k int, b, prev byte, rest string) bool {
+	if k == 3 && strings.HasPrefix(w, "anti") {
+		return true // anti-oxidant
+	}
 	switch b {
 	case 'a':
 		switch {
-		case prev == 'r' && strings.HasPrefix(rest, "ge"): // marriage
-			return false
-		case softBefore(prev) && (rest == "" || rest == "s" || rest[0] == 'l' || rest[0] == 'n'):
+		case prev == 'r' && strings.HasPrefix(rest, "ge"):
+			return false // marriage
+		case strings.HasPrefix(rest, "lit"):
+			return true // confidentiality, speciality
+		case softBefore(w, k) && (rest == "" || rest == "s" || rest[0] == 'l' || rest[0] == 'n'):
 			return false // special, potential, physician, Asia, fascia
+		case prev == 'l' && k > 1 && w[k-2] == 'l':
+			return false // William, brilliant, billiards
+		case prev == 'l' && k > 1 && isAEIOU(w[k-2]) && (rest == "" || rest == "s" || rest == "n" || rest == "ns" || rest == "l" || rest == "ls"):
+			return false // Australia, civilian, familial
 		case prev == 'l' && (rest == "r" || rest == "rs") && hasVowelBefore(w, k-1):
 			return false // familiar, peculiar; but liar
 		}
@@ -64,14 +80,16 @@ func hiatusI(w string, k int, b, prev byte, rest string) bool {
 		switch {
 		case rest == "" || rest == "s":
 			return true // radio, ratio, patio
-		case softBefore(prev):
-			return false // nation, vision, region, anxious, precious
+		case softBefore(w, k) && (strings.HasPrefix(rest, "n") || strings.HasPrefix(rest, "u")):
+			return false // nation, vision, region, precious, fashion; but angiogram
+		case prev == 'x' && strings.HasPrefix(rest, "u"):
+			return false // anxious
 		case prev == 'l' && k > 1 && (w[k-2] == 'l' || w[k-2] == 'i'):
 			return false // million, pavilion; but lion
 		case prev == 'n' && k > 1 && (strings.HasPrefix(rest, "n") || strings.HasPrefix(rest, "r")):
 			return false // onion, opinion, union, senior, junior
-		case prev == 'v' && strings.HasPrefix(rest, "r"):
-			return false // behavior, savior
+		case prev == 'v' && (strings.HasPrefix(rest, "r") || strings.HasPrefix(rest, "ur")):
+			return false // behavior, behaviour, savior
 		}
 		return true // biology, period, violent, various, champion
 	case 'u', 'i':
@@ -88,7 +106,8 @@ func hiatusI(w string, k int, b, prev byte, rest string) bool {
 			scien := prev == 'c' && k > 1 && w[k-2] == 's'
 			return !(prev == 'c' || prev == 't') || scien // client, nutrient, science; but ancient, patient
 		case rest == "r" || rest == "rs" || rest == "st":
-			return hasVowelBefore(w, k-1) // easier, earliest; but pier, priest
+			twoConsonants := k > 1 && !isAEIOU(w[k-2]) && !isAEIOU(prev)
+			return hasVowelBefore(w, k-1) || twoConsonants && rest != "st" // easier, earliest, drier; but pier, priest
 		case k == 1 && w[0] == 'h' && strings.HasPrefix(rest, "r"):
 			return true // hierarchy
 		}
@@ -101,8 +120,8 @@ func hiatusE(w string, k int, b, prev byte, rest string) bool {
 	switch b {
 	case 'a':
 		switch {
-		case rest == "":
-			return hasVowelBefore(w, k) // idea, area, urea; but sea, flea
+		case rest == "" || rest == "s":
+			return hasVowelBefore(w, k) // idea, areas, pancreas; but sea, fleas
 		case rest == "n" || rest == "ns":
 			return hasVowelBefore(w, k) && prev != 'c' && prev != 'g' // European, Korean; but clean, ocean
 		case k == 2 && strings.HasPrefix(w, "th"):
@@ -110,7 +129,7 @@ func hiatusE(w string, k int, b, prev byte, rest string) bool {
 		case k > 1 && w[k-2:k] == "cr" && strings.HasPrefix(rest, "t") && !strings.HasPrefix(rest, "tur"):
 			return true // create, recreation; but creature
 		case k == 1 && w[0] == 'r':
-			for _, p := range []string{"ct", "li", "ss", "pp", "dj", "ff", "rr"} {
+			for _, p := range []string{"ct", "li", "ss", "pp", "dj", "ff", "rr", "tt"} {
 				if strings.HasPrefix(rest, p) {
 					return true // react, reality, reassure, reappear, rearrange
 				}
@@ -138,12 +157,18 @@ func hiatusE(w string, k int, b, prev byte, rest string) bool {
 		case rest == "st" || rest == "sts" || strings.HasPrefix(rest, "sm"):
 			return true // theist, atheism
 		case k == 1 && w[0] == 'r' && len(rest) > 3:
-			return rest[0] == 'm' || rest[0] == 't' || (rest[0] == 'n' && !isAEIOU(rest[1]) && rest[1] != 'g')
+			return rest[0] == 'm' || rest[0] == 't' || rest[0] == 's' || (rest[0] == 'n' && !isAEIOU(rest[1]) && rest[1] != 'g')
 			// reimburse, reiterate, reinforce; but reign, reins
 		}
 		return false // their, receive, protein
 	case 'e':
-		return k == 2 && strings.HasPrefix(w, "pr") && len(w) > 6 // preexisting; but preen
+		switch {
+		case k == 2 && strings.HasPrefix(w, "pr") && len(w) > 6:
+			return true // preexisting; but preen
+		case k == 1 && w[0] == 'r' && rest != "":
+			return strings.IndexByte("nsvxm", rest[0]) >= 0 || strings.HasPrefix(rest, "lec") // reenter, reestablish, reelect; but reel, reef
+		}
+		return false
 	}
 	return false
 }
@@ -168,8 +193,8 @@ func hiatusO(w string, k int, b byte, rest string) bool {
 		return true // poem, poetry, whoever, coexist
 	case 'i':
 		switch {
-		case strings.HasPrefix(rest, "c") || strings.HasPrefix(rest, "sm") || rest == "st":
-			return true // heroic, stoic, egoism
+		case rest == "c" || rest == "cs" || strings.HasPrefix(rest, "cal") || strings.HasPrefix(rest, "sm") || rest == "st":
+			return true // heroic, stoic, egoism; but voice
 		case k == 1 && w[0] == 'c':
 			return strings.HasPrefix(rest, "nc") || strings.HasPrefix(rest, "ns") // coincide
 		}
@@ -190,8 +215,8 @@ func hiatusU(w string, k int, b, prev byte, rest string) bool {
 	case 'a':
 		return !(prev == 's' && (strings.HasPrefix(rest, "d") || strings.HasPrefix(rest, "v"))) // usual, situation; but persuade
 	case 'e':
-		return strings.HasPrefix(rest, "l") || strings.HasPrefix(rest, "nt") || strings.HasPrefix(rest, "nc") ||
-			rest == "t" || rest == "ts" // fuel, cruel, fluent, influence, duet; but true, issue, continued
+		return strings.HasPrefix(rest, "l") || strings.HasPrefix(rest, "n") ||
+			rest == "t" || rest == "ts" // fuel, cruel, fluent, influenza, duet; but true, issue, continued
 	case 'i':
 		for _, p := range []string{"n", "ty", "tie", "tio", "tiv", "cid", "sm", "st"} {
 			if strings.HasPrefix(rest, p) {

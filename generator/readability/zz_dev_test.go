@@ -28,3 +28,22 @@ func TestDevDump(t *testing.T) {
 		os.WriteFile("/tmp/rd/wrong-"+c.name+".txt", []byte(strings.Join(wrong, "\n")+"\n"), 0o644)
 	}
 }
+
+func TestDevAll(t *testing.T) {
+	dict := loadCMU(t)
+	var b strings.Builder
+	for w, cs := range dict {
+		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz'") != "" {
+			continue
+		}
+		b.WriteString(w)
+		b.WriteByte('\t')
+		b.WriteString(string(rune('0' + Syllables(w))))
+		for _, c := range cs {
+			b.WriteByte('\t')
+			b.WriteString(string(rune('0' + c)))
+		}
+		b.WriteByte('\n')
+	}
+	os.WriteFile("/tmp/rd/all.tsv", []byte(b.String()), 0o644)
+}
