@@ -115,6 +115,8 @@ func TestPipeline(t *testing.T) {
 		{"feed", file(t, mem, "feed.xml"), `<link href="https://clinic.example/library/articles/serotonin/"></link>`},
 		{"robots", file(t, mem, "robots.txt"), "Sitemap: https://clinic.example/library/sitemap.xml"},
 		{"404 uses absolute paths", file(t, mem, "404.html"), `<a href="/library/">Go to the home page</a>`},
+		{"glossary link with its definition", serotonin, `<a class="gloss" href="/library/articles/sleep/" data-definition="Sleep lets the body and brain rest and repair.">sleep</a>`},
+		{"print glossary of the words used", sleep, `<dt>Reuptake</dt><dd>Reuptake is when a nerve cell takes back a messenger it released.</dd>`},
 		{"home lists recently reviewed first", file(t, mem, "index.html"), `<h2 id="recent-title">Recently reviewed</h2>`},
 	}
 	for _, tt := range tests {
@@ -155,5 +157,42 @@ func TestDraftsOnlyWithOption(t *testing.T) {
 	}
 	if _, ok := mem.File("articles/draft/index.html"); !ok {
 		t.Error("a draft was not built with Drafts")
+	}
+}
+
+// TestSampleLibraryGlossary checks the sample library in content/: every
+// article links at least three glossary entries and every glossary term
+// is used by some article.
+func TestSampleLibraryGlossary(t *testing.T) {
+	site, list := Load(os.DirFS("../.."), LoadOptions{})
+	if site == nil || list.HasErrors() {
+		t.Fatalf("the sample library does not load:\n%s", list)
+	}
+	if len(site.Articles) < 12 || len(site.Terms) < 25 {
+		t.Errorf("the sample library has %d articles and %d terms; want at least 12 and 25", len(site.Articles), len(site.Terms))
+	}
+	for _, a := range site.Articles {
+		if n := len(a.Result.Terms); n < 3 {
+			t.Errorf("%s links %d glossary entries, want at least 3", a.Path, n)
+		}
+	}
+	for _, term := range site.Terms {
+		if len(site.Graph.UsedBy[term.Path]) == 0 {
+			t.Errorf("%s is used by no article", term.Path)
+		}
+	}
+	for _, d := range list {
+		if d.Rule == "term-unused" {
+			t.Errorf("unexpected warning: %s", d)
+		}
+	}
+}
+
+func TestUnusedTermWarning(t *testing.T) {
+	fsys := loadSite(t, "site.txtar")
+	fsys["content/glossary/orphan.md"] = &fstest.MapFile{Data: []byte("---\nterm: Orphan word\n---\nA word nobody uses.\n")}
+	_, res := buildSite(t, fsys)
+	if want := `content/glossary/orphan.md:2:1: warning: glossary term "Orphan word" is not used by any article`; !strings.Contains(res.Diagnostics.String(), want) {
+		t.Errorf("diagnostics lack %q:\n%s", want, res.Diagnostics)
 	}
 }

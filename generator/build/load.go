@@ -20,9 +20,11 @@ import (
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/glossary"
 	"github.com/handout-health/handout/generator/internal/slug"
 	"github.com/handout-health/handout/generator/linkgraph"
 	"github.com/handout-health/handout/generator/markdown"
+	"github.com/handout-health/handout/generator/markdown/glossterm"
 	"github.com/handout-health/handout/generator/markdown/sections"
 )
 
@@ -64,6 +66,8 @@ type Site struct {
 	byPath                 map[string]*Doc
 	Graph                  *linkgraph.Graph
 	Tags                   []*Tag
+	// Glossary finds mentions of terms and articles.
+	Glossary *glossary.Matcher
 }
 
 // Doc returns the document stored at a site path.
@@ -112,11 +116,28 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 	}
 
 	conv := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)})
-	all := s.All()
-	parallel(len(all), func(i int) {
-		d := all[i]
-		d.Result = conv.Convert(d.Body, markdown.Env{Path: d.Path, BasePath: cfg.BasePath(), Resolver: ix})
+	env := func(d *Doc, matcher *glossary.Matcher) markdown.Env {
+		e := markdown.Env{Path: d.Path, BasePath: cfg.BasePath(), Resolver: ix, Self: d.Path}
+		if matcher != nil {
+			e.Glossary = matcher
+		}
+		return e
+	}
+	// Terms and pages first: the terms' definitions feed the glossary
+	// that articles are then linked against. Only articles get glossary
+	// links (SPEC "Links").
+	first := slices.Concat(s.Terms, s.Pages)
+	parallel(len(first), func(i int) {
+		first[i].Result = conv.Convert(first[i].Body, env(first[i], nil))
 	})
+	for _, t := range s.Terms {
+		t.Definition = firstParagraph(t.Result)
+	}
+	s.Glossary = s.newMatcher()
+	parallel(len(s.Articles), func(i int) {
+		s.Articles[i].Result = conv.Convert(s.Articles[i].Body, env(s.Articles[i], s.Glossary))
+	})
+	all := s.All()
 	for _, d := range all {
 		for _, l := range d.Result.Links {
 			if !l.Resolved {
@@ -124,7 +145,6 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 			}
 		}
 		if d.Kind == content.Term {
-			d.Definition = firstParagraph(d.Result)
 			if d.Definition == "" {
 				list = append(list, diag.Errorf(d.Path, 1, 1, "a glossary term needs a definition: write it as the first paragraph after the front matter"))
 			}
@@ -136,12 +156,34 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 
 	nodes := make([]linkgraph.Node, len(all))
 	for i, d := range all {
-		nodes[i] = linkgraph.Node{Doc: d.Document, Result: &d.Result}
+		nodes[i] = linkgraph.Node{Doc: d.Document, Result: &d.Result, Terms: d.Result.Terms}
 	}
 	g, problems := linkgraph.Build(nodes, ix)
 	list = append(list, problems...)
 	s.Graph = g
+	for _, t := range s.Terms {
+		if len(g.UsedBy[t.Path]) == 0 {
+			list = append(list, diag.Warnf(t.Path, t.KeyLine("term"), 1, "glossary term %q is not used by any article", t.Title).WithRule("term-unused"))
+		}
+	}
 	return s, list
+}
+
+// newMatcher indexes every glossary entry: the terms, with their
+// definitions, and the articles, with their summaries.
+func (s *Site) newMatcher() *glossary.Matcher {
+	var entries []*glossary.Entry
+	for _, d := range slices.Concat(s.Terms, s.Articles) {
+		def := d.Summary
+		if d.Kind == content.Term {
+			def = d.Definition
+		}
+		entries = append(entries, &glossary.Entry{
+			Entry: glossterm.Entry{ID: d.Path, URL: s.Config.BasePath() + d.URL(), Definition: def},
+			Names: d.Names(),
+		})
+	}
+	return glossary.NewMatcher(entries)
 }
 
 func schema(cfg *config.Config) []sections.Spec {

@@ -166,6 +166,11 @@ func (s *Site) articlePage(a *Doc, now time.Time) *render.Page {
 		Related:      s.entries(s.docs(s.Graph.Related[a.Path])),
 		Backlinks:    s.entries(s.docs(s.Graph.Backlinks[a.Path])),
 	}
+	for _, id := range a.Result.Terms {
+		if d := s.byPath[id]; d != nil {
+			art.Terms = append(art.Terms, s.entry(d))
+		}
+	}
 	for _, sec := range a.Result.Sections {
 		art.Sections = append(art.Sections, render.Section{ID: sec.ID, Title: sec.Title})
 	}

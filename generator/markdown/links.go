@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/handout-health/handout/generator/markdown/sections"
 	"github.com/handout-health/handout/generator/markdown/wikilink"
 )
 
@@ -50,7 +51,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			n.Destination = r.markdownLink(n, n.Destination, false)
 		case *ast.Image:
 			n.Destination = r.markdownLink(n, n.Destination, true)
-			r.col.images = append(r.col.images, Image{Src: string(n.Destination), Alt: proseText(n, r.source), Line: offsetOf(n)})
+			r.col.images = append(r.col.images, Image{Src: string(n.Destination), Alt: sections.PlainText(n, r.source), Line: offsetOf(n)})
 		}
 		return ast.WalkContinue, nil
 	})

@@ -8,7 +8,8 @@
 // and autolinks, footnotes, heading anchors, code highlighted by chroma as
 // CSS classes, and three extensions of our own: wiki links
 // (package wikilink), sections (package sections) and glossary terms
-// (package glossterm). Raw HTML is dropped unless Options.Unsafe is set.
+// (package glossterm, which links the first mention of each glossary entry
+// when Env.Glossary is set). Raw HTML is dropped unless Options.Unsafe is set.
 //
 // A Converter is built once per build and is safe for concurrent use: all
 // per-document state travels in the parser context (see Env).
@@ -30,6 +31,7 @@ import (
 
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/slug"
+	"github.com/handout-health/handout/generator/markdown/glossterm"
 	"github.com/handout-health/handout/generator/markdown/sections"
 	"github.com/handout-health/handout/generator/markdown/wikilink"
 )
@@ -64,6 +66,7 @@ func New(opts Options) *Converter {
 				highlighting.WithGuessLanguage(false),
 			),
 			wikilink.Extension,
+			glossterm.Extension,
 			&sections.Extension{Schema: opts.Sections},
 			linkExtension{},
 		),
@@ -113,6 +116,11 @@ type Env struct {
 	BasePath string
 	// Resolver resolves links; nil leaves every internal link unresolved.
 	Resolver Resolver
+	// Glossary finds mentions of glossary entries to link; nil links none.
+	Glossary glossterm.Matcher
+	// Self identifies the document (its path), which is never linked to
+	// itself by the glossary.
+	Self string
 }
 
 // LinkKind says how a link was written.
@@ -184,8 +192,12 @@ type Result struct {
 	Links    []Link
 	Images   []Image
 	Blocks   []Block
+	// Lists are the document's lists, nested ones included, in order.
+	Lists []List
 	// Anchors are the ids of every heading, for links to a section.
 	Anchors []string
+	// Terms are the IDs of the glossary entries linked, in order.
+	Terms []string
 }
 
 var envKey = parser.NewContextKey()
@@ -196,6 +208,7 @@ var collectorKey = parser.NewContextKey()
 type collector struct {
 	links  []Link
 	images []Image
+	terms  []string
 }
 
 // Convert converts one document. It never fails: problems are reported in
@@ -206,13 +219,14 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 	pc.Set(anchorKey, c.Anchor)
 	col := &collector{}
 	pc.Set(collectorKey, col)
+	glossterm.WithEnv(pc, &glossterm.Env{Matcher: env.Glossary, Self: env.Self, Linked: &col.terms})
 	doc := c.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
 	var buf bytes.Buffer
 	// Rendering only fails when writing to buf fails, which it cannot.
 	_ = c.md.Renderer().Render(&buf, source, doc)
 
 	lines := diag.NewLines(source)
-	res := Result{HTML: buf.Bytes(), Links: col.links, Images: col.images}
+	res := Result{HTML: buf.Bytes(), Links: col.links, Images: col.images, Terms: col.terms}
 	for i := range res.Links {
 		res.Links[i].Line, res.Links[i].Col = lines.Position(res.Links[i].Line)
 	}
@@ -220,6 +234,7 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 		res.Images[i].Line, res.Images[i].Col = lines.Position(res.Images[i].Line)
 	}
 	res.Sections, res.Blocks, res.Anchors = outline(doc, source, lines)
+	res.Lists = lists(doc, lines)
 	return res
 }
 

@@ -11,6 +11,8 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/glossary"
+	"github.com/handout-health/handout/generator/markdown/glossterm"
 	"github.com/handout-health/handout/generator/markdown/sections"
 )
 
@@ -69,7 +71,11 @@ func TestGolden(t *testing.T) {
 				t.Fatal("no input.md")
 			}
 			c := New(Options{Sections: schema(), Unsafe: strings.Contains(string(ar.Comment), "unsafe")})
-			res := c.Convert(input.Data, Env{Path: "content/articles/x.md", BasePath: "/library/", Resolver: fakeSite{}})
+			env := Env{Path: "content/articles/x.md", Self: "content/articles/x.md", BasePath: "/library/", Resolver: fakeSite{}}
+			if strings.Contains(string(ar.Comment), "glossary") {
+				env.Glossary = testGlossary
+			}
+			res := c.Convert(input.Data, env)
 			got := map[string]string{"output.html": string(res.HTML), "report": report(res)}
 			for _, name := range []string{"output.html", "report"} {
 				f := sectionsByName[name]
@@ -97,6 +103,14 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// testGlossary links a few entries, including the document itself.
+var testGlossary = glossary.NewMatcher([]*glossary.Entry{
+	{Entry: glossterm.Entry{ID: "content/glossary/reuptake.md", URL: "/library/glossary/reuptake/", Definition: "Taking a messenger back."}, Names: []string{"reuptake", "re-uptake"}},
+	{Entry: glossterm.Entry{ID: "content/articles/serotonin.md", URL: "/library/articles/serotonin/", Definition: "A messenger <with> \"quotes\"."}, Names: []string{"serotonin", "5-HT"}},
+	{Entry: glossterm.Entry{ID: "content/glossary/vitamin-b6.md", URL: "/library/glossary/vitamin-b6/", Definition: "A B vitamin."}, Names: []string{"vitamin B6"}},
+	{Entry: glossterm.Entry{ID: "content/articles/x.md", URL: "/library/articles/x/", Definition: "This page."}, Names: []string{"GABA"}},
+})
+
 func report(res Result) string {
 	var b strings.Builder
 	for _, s := range res.Sections {
@@ -107,6 +121,9 @@ func report(res Result) string {
 	}
 	for _, i := range res.Images {
 		fmt.Fprintf(&b, "image %d:%d %q alt=%q\n", i.Line, i.Col, i.Src, i.Alt)
+	}
+	for _, term := range res.Terms {
+		fmt.Fprintf(&b, "term %s\n", term)
 	}
 	for _, bl := range res.Blocks {
 		fmt.Fprintf(&b, "block %d kind=%d section=%q %q\n", bl.Line, bl.Kind, bl.Section, bl.Text)

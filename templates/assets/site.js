@@ -1,3 +1,83 @@
 // handout site script: progressive enhancements only. Every page works
-// without it.
+// without it: glossary terms are plain links to their entries.
 "use strict";
+
+// Glossary tooltips (WCAG 1.4.13 Content on Hover or Focus): a term's short
+// definition shows on hover, keyboard focus and tap. It can be hovered
+// without disappearing, stays until the pointer and focus leave or Escape
+// is pressed, and is announced through aria-describedby. On touch, the
+// first tap shows the definition and a second tap follows the link.
+(function () {
+  var terms = document.querySelectorAll("a.gloss[data-definition]");
+  if (!terms.length) return;
+
+  var tip = document.createElement("div");
+  tip.id = "gloss-tip";
+  tip.className = "gloss-tip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  document.body.appendChild(tip);
+
+  var current = null;
+  var hideTimer = 0;
+  var touched = null;
+
+  function place(term) {
+    var r = term.getBoundingClientRect();
+    var width = Math.min(352, document.documentElement.clientWidth - 16);
+    tip.style.maxWidth = width + "px";
+    var left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    tip.style.left = left + "px";
+    tip.style.top = r.bottom + window.scrollY + 6 + "px";
+  }
+
+  function show(term) {
+    clearTimeout(hideTimer);
+    if (current && current !== term) current.removeAttribute("aria-describedby");
+    current = term;
+    tip.textContent = term.getAttribute("data-definition");
+    tip.hidden = false;
+    place(term);
+    term.setAttribute("aria-describedby", tip.id);
+  }
+
+  function hide() {
+    clearTimeout(hideTimer);
+    tip.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+    touched = null;
+  }
+
+  // Leaving a term for its tooltip must not close it: wait a moment.
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () {
+      if (current && (current === document.activeElement || current.matches(":hover") || tip.matches(":hover"))) return;
+      hide();
+    }, 300);
+  }
+
+  terms.forEach(function (term) {
+    term.addEventListener("pointerenter", function (e) { if (e.pointerType !== "touch") show(term); });
+    term.addEventListener("pointerleave", hideSoon);
+    term.addEventListener("focus", function () { show(term); });
+    term.addEventListener("blur", hideSoon);
+    term.addEventListener("pointerdown", function (e) { if (e.pointerType === "touch") touched = touched === term ? term : null; });
+    term.addEventListener("click", function (e) {
+      if (touched === null && e.pointerType === "touch") {
+        e.preventDefault();
+        show(term);
+        touched = term;
+      }
+    });
+  });
+  tip.addEventListener("pointerleave", hideSoon);
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && !tip.hidden) hide();
+  });
+  document.addEventListener("pointerdown", function (e) {
+    if (current && e.target !== current && !tip.contains(e.target)) hide();
+  });
+  window.addEventListener("resize", function () { if (current) place(current); });
+})();

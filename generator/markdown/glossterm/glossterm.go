@@ -1,0 +1,174 @@
+// Package glossterm is a goldmark extension that links the first mention
+// of each glossary entry in a document to the entry, carrying its short
+// definition:
+//
+//	<a class="gloss" href="/glossary/reuptake/" data-definition="...">reuptake</a>
+//
+// Without JavaScript this is a plain link to the glossary entry; the
+// theme's script turns data-definition into an accessible tooltip.
+//
+// The transformer asks a Matcher (package glossary implements one) for
+// the mentions in each text node, in one pass for all entries. It never
+// links inside headings, links, wiki links, autolinks, code, images or raw
+// HTML, nor an entry on its own page. What to match, and which document
+// is being converted, travel in the parser context (see WithEnv), so one
+// goldmark instance serves every document and goroutine.
+package glossterm
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/handout-health/handout/generator/markdown/wikilink"
+)
+
+// Entry is something a mention can link to.
+type Entry struct {
+	// ID identifies the entry (its file path).
+	ID string
+	// URL is the entry's address, including the base path.
+	URL string
+	// Definition is the short plain-text definition.
+	Definition string
+}
+
+// Matcher finds mentions of entries in text.
+type Matcher interface {
+	// Match calls fn for each mention in text, left to right, longest
+	// first, never overlapping; start and end are byte offsets.
+	Match(text []byte, fn func(start, end int, e *Entry))
+}
+
+// Env is the per-document input of the transformer.
+type Env struct {
+	Matcher Matcher
+	// Self is the ID of the document being converted; it is never linked.
+	Self string
+	// Linked receives the IDs of the entries linked, in order.
+	Linked *[]string
+}
+
+var envKey = parser.NewContextKey()
+
+// WithEnv stores a document's Env in a parser context.
+func WithEnv(pc parser.Context, env *Env) { pc.Set(envKey, env) }
+
+// Transformer links glossary mentions.
+type Transformer struct{}
+
+var _ parser.ASTTransformer = Transformer{}
+
+// Transform implements parser.ASTTransformer.
+func (Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	env, _ := pc.Get(envKey).(*Env)
+	if env == nil || env.Matcher == nil {
+		return
+	}
+	source := reader.Source()
+	linked := map[string]bool{env.Self: true}
+	var texts []*ast.Text
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindHeading, ast.KindLink, ast.KindAutoLink, ast.KindImage, ast.KindCodeSpan,
+			ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindRawHTML,
+			wikilink.KindWikilink, KindTerm:
+			return ast.WalkSkipChildren, nil
+		case ast.KindText:
+			texts = append(texts, n.(*ast.Text))
+		}
+		return ast.WalkContinue, nil
+	})
+	// Texts are collected first and changed afterwards, so the walk never
+	// sees a tree it is changing.
+	for _, t := range texts {
+		link(t, source, env, linked)
+	}
+}
+
+// link splits t around the first mention of each entry not linked yet.
+func link(t *ast.Text, source []byte, env *Env, linked map[string]bool) {
+	seg := t.Segment
+	value := seg.Value(source)
+	type mention struct {
+		start, end int
+		e          *Entry
+	}
+	var found []mention
+	env.Matcher.Match(value, func(start, end int, e *Entry) {
+		if !linked[e.ID] {
+			linked[e.ID] = true
+			found = append(found, mention{start, end, e})
+		}
+	})
+	if len(found) == 0 {
+		return
+	}
+	parent := t.Parent()
+	pos := 0
+	var last ast.Node = t
+	insert := func(n ast.Node) {
+		parent.InsertAfter(parent, last, n)
+		last = n
+	}
+	for _, m := range found {
+		if m.start > pos {
+			insert(ast.NewTextSegment(text.NewSegment(seg.Start+pos, seg.Start+m.start)))
+		}
+		node := &Node{Entry: m.e}
+		node.AppendChild(node, ast.NewTextSegment(text.NewSegment(seg.Start+m.start, seg.Start+m.end)))
+		insert(node)
+		*env.Linked = append(*env.Linked, m.e.ID)
+		pos = m.end
+	}
+	rest := ast.NewTextSegment(text.NewSegment(seg.Start+pos, seg.Stop))
+	rest.SetSoftLineBreak(t.SoftLineBreak())
+	rest.SetHardLineBreak(t.HardLineBreak())
+	insert(rest)
+	parent.RemoveChild(parent, t)
+}
+
+// Renderer renders Term nodes as links with the definition.
+type Renderer struct{}
+
+var _ renderer.NodeRenderer = Renderer{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (r Renderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindTerm, r.render)
+}
+
+func (Renderer) render(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	n := node.(*Node)
+	_, _ = w.WriteString(`<a class="gloss" href="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(n.Entry.URL), true)))
+	_, _ = w.WriteString(`" data-definition="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(n.Entry.Definition)))
+	_, _ = w.WriteString(`">`)
+	return ast.WalkContinue, nil
+}
+
+type extension struct{}
+
+// Extension adds glossary linking to a goldmark instance.
+var Extension goldmark.Extender = extension{}
+
+// Extend implements goldmark.Extender.
+func (extension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(
+		// After link resolution (1500) and sections (1000): it must see
+		// the final links to stay out of them.
+		util.Prioritized(Transformer{}, 2000),
+	))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(Renderer{}, 500)))
+}
