@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"runtime"
 	"sync"
 	"testing"
@@ -81,4 +82,28 @@ func BenchmarkGoldmarkFloor(b *testing.B) {
 		wg.Wait()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(bodies))/1e3, "µs/article")
+}
+
+// BenchmarkGlossaryLinking loads (converts and links) 1,000 articles
+// against 200 and 2,000 glossary terms: how linking cost grows with the
+// glossary.
+func BenchmarkGlossaryLinking(b *testing.B) {
+	for _, terms := range []int{200, 2000} {
+		b.Run(fmt.Sprintf("terms=%d", terms), func(b *testing.B) {
+			fsys := corpusFS(1000, terms)
+			links := 0
+			for b.Loop() {
+				site, list := Load(fsys, LoadOptions{})
+				if list.HasErrors() {
+					b.Fatal(list.Errors())
+				}
+				links = 0
+				for _, a := range site.Articles {
+					links += len(a.Result.Terms)
+				}
+			}
+			b.ReportMetric(float64(links)/1000, "links/article")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1000/1e3, "µs/article")
+		})
+	}
 }

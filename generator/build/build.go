@@ -187,6 +187,7 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 		feed.Entries = append(feed.Entries, feeds.Entry{Title: a.Title, URL: base + a.URL(), Summary: a.Summary, Updated: a.LastReviewed})
 	}
 	write("feed.xml", feeds.Atom(feed))
+	list = append(list, s.writeSearch(w)...)
 	var redirects strings.Builder
 	for _, d := range s.All() {
 		for _, alias := range d.Aliases {

@@ -196,3 +196,15 @@ func TestUnusedTermWarning(t *testing.T) {
 		t.Errorf("diagnostics lack %q:\n%s", want, res.Diagnostics)
 	}
 }
+
+func TestAliasCollision(t *testing.T) {
+	fsys := loadSite(t, "site.txtar")
+	fsys["content/articles/sleep.md"].Data = []byte(strings.Replace(string(fsys["content/articles/sleep.md"].Data), "tags: [Sleep, mood]", "tags: [Sleep, mood]\naliases: [/articles/serotonin/]", 1))
+	res, err := Build(fsys, Options{Writer: output.NewMemory(), Now: now})
+	if err == nil {
+		t.Fatal("an alias that is a real page's address was accepted")
+	}
+	if want := "content/articles/sleep.md:5:1: alias /articles/serotonin/ is the address of a real page"; !strings.Contains(res.Diagnostics.String(), want) {
+		t.Errorf("diagnostics lack %q:\n%s", want, res.Diagnostics)
+	}
+}

@@ -119,57 +119,122 @@ func joined(between []byte) bool {
 	return true
 }
 
-// singulars returns the forms a word may have as a name: itself and, for a
-// simple English plural, its singular.
-func singulars(w string) []string {
-	forms := []string{w}
-	n := len(w)
-	switch {
-	case n > 4 && w[n-3:] == "ies":
-		forms = append(forms, w[:n-3]+"y")
-	case n > 3 && w[n-2:] == "es":
-		forms = append(forms, w[:n-2], w[:n-1])
-	case n > 2 && w[n-1] == 's' && w[n-2] != 's':
-		forms = append(forms, w[:n-1])
-	}
-	return forms
-}
-
-// Match implements glossterm.Matcher.
+// Match implements glossterm.Matcher. It reads the text once, word by
+// word; a word is folded only when it may start or continue a name.
 func (m *Matcher) Match(text []byte, fn func(start, end int, e *glossterm.Entry)) {
-	ws := words(text)
-	folded := make([][]string, len(ws))
-	for i := 0; i < len(ws); {
-		bestEnd, best := -1, (*glossterm.Entry)(nil)
-		m.longest(text, ws, folded, i, m.root, &bestEnd, &best)
-		if best == nil {
-			i++
-			continue
+	for pos := 0; ; {
+		start, end := nextWord(text, pos)
+		if start < 0 {
+			return
 		}
-		fn(ws[i].start, ws[bestEnd].end, best)
-		i = bestEnd + 1
+		bestEnd, best := -1, (*glossterm.Entry)(nil)
+		m.walk(text, m.root, start, end, &bestEnd, &best)
+		if best != nil {
+			fn(start, bestEnd, best)
+			pos = bestEnd
+		} else {
+			pos = end
+		}
 	}
 }
 
-// longest walks the trie from word i, trying each form of each word, and
-// records the longest complete name found.
-func (m *Matcher) longest(text []byte, ws []word, folded [][]string, i int, n *node, bestEnd *int, best **glossterm.Entry) {
-	if i >= len(ws) {
-		return
+// nextWord returns the bounds of the first word at or after pos, or -1.
+func nextWord(text []byte, pos int) (start, end int) {
+	start = -1
+	for i := pos; i < len(text); {
+		var inWord bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			inWord = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRune(text[i:])
+			inWord = isWordRune(r)
+		}
+		if inWord {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			return start, i
+		}
+		i += size
 	}
-	if folded[i] == nil {
-		folded[i] = singulars(slug.Fold(string(ws[i].text)))
+	if start < 0 {
+		return -1, -1
 	}
-	for _, form := range folded[i] {
-		child, ok := n.next[form]
-		if !ok {
+	return start, len(text)
+}
+
+// walk follows the trie from node n with the word text[start:end], in
+// each of its forms, and records the longest complete name found.
+func (m *Matcher) walk(text []byte, n *node, start, end int, bestEnd *int, best **glossterm.Entry) {
+	var buf [64]byte
+	for _, child := range n.children(text[start:end], buf[:0]) {
+		if child.entry != nil && end > *bestEnd {
+			*bestEnd, *best = end, child.entry
+		}
+		if len(child.next) == 0 {
 			continue
 		}
-		if child.entry != nil && i > *bestEnd {
-			*bestEnd, *best = i, child.entry
-		}
-		if i+1 < len(ws) && len(child.next) > 0 && joined(text[ws[i].end:ws[i+1].start]) {
-			m.longest(text, ws, folded, i+1, child, bestEnd, best)
+		if ns, ne := nextWord(text, end); ns >= 0 && joined(text[end:ns]) {
+			m.walk(text, child, ns, ne, bestEnd, best)
 		}
 	}
+}
+
+// children returns the children of n that the word leads to: the word as
+// it is and, for a simple English plural, its singular. Lower-case ASCII
+// words, the common case, are looked up without allocating.
+func (n *node) children(word, buf []byte) []*node {
+	key := word
+	if !isLowerASCII(word) {
+		if isASCII(word) && len(word) <= cap(buf) {
+			key = buf[:len(word)]
+			for i, c := range word {
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				key[i] = c
+			}
+		} else {
+			key = []byte(slug.Fold(string(word)))
+		}
+	}
+	var out []*node
+	add := func(k []byte) {
+		if c, ok := n.next[string(k)]; ok {
+			out = append(out, c)
+		}
+	}
+	add(key)
+	l := len(key)
+	switch {
+	case l > 4 && string(key[l-3:]) == "ies":
+		add(append(key[:l-3:l-3], 'y'))
+	case l > 3 && string(key[l-2:]) == "es":
+		add(key[:l-2])
+		add(key[:l-1])
+	case l > 2 && key[l-1] == 's' && key[l-2] != 's':
+		add(key[:l-1])
+	}
+	return out
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func isLowerASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }

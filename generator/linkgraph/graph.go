@@ -170,17 +170,33 @@ func (g *Graph) rank(nodes []Node, ix *Index) diag.List {
 		for _, t := range n.Terms {
 			add(termed[t], i, 1)
 		}
-		candidates := slices.Clone(touched)
-		slices.SortFunc(candidates, func(a, b int) int {
-			return cmp.Or(-cmp.Compare(score[a], score[b]), cmp.Compare(articles[a].Doc.Title, articles[b].Doc.Title))
-		})
-		for _, j := range candidates {
+		// Keep the best few in a small sorted slice: linear in the number
+		// of candidates, where sorting them all was not.
+		better := func(a, b int) bool {
+			return score[a] > score[b] || score[a] == score[b] && articles[a].Doc.Title < articles[b].Doc.Title
+		}
+		var best []int
+		for _, j := range touched {
+			if pinned[articles[j].Doc.Path] {
+				continue
+			}
+			if len(best) == MaxRelated && !better(j, best[len(best)-1]) {
+				continue
+			}
+			at := len(best)
+			for at > 0 && better(j, best[at-1]) {
+				at--
+			}
+			best = slices.Insert(best, at, j)
+			if len(best) > MaxRelated {
+				best = best[:MaxRelated]
+			}
+		}
+		for _, j := range best {
 			if len(related) >= MaxRelated {
 				break
 			}
-			if d := articles[j].Doc; !pinned[d.Path] {
-				related = append(related, d)
-			}
+			related = append(related, articles[j].Doc)
 		}
 		for _, j := range touched {
 			score[j] = 0

@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -141,5 +143,14 @@ func StaticHost(dir string) http.Handler {
 			}
 		}
 		files.ServeHTTP(w, r)
+	})
+}
+
+// DisableScripts turns JavaScript off in the tab, as a reader who blocks
+// scripts would have it. Run it before navigating.
+func DisableScripts() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
 	})
 }
