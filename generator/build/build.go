@@ -49,26 +49,20 @@ var ErrFailed = errors.New("build failed")
 // diagnostic is an error nothing is written and the error wraps ErrFailed;
 // the diagnostics are in the Result either way.
 func Build(fsys fs.FS, opts Options) (Result, error) {
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	site, list := Load(fsys, opts.LoadOptions)
-	res := Result{Diagnostics: list, Site: site}
-	if site == nil {
-		return res, fmt.Errorf("%w: %d errors", ErrFailed, len(list.Errors()))
-	}
-	theme, problems := site.loadTheme(fsys, opts.Version)
-	res.Diagnostics = append(res.Diagnostics, problems...)
-	res.Diagnostics = append(res.Diagnostics, site.checkAliases()...)
-	if res.Diagnostics.HasErrors() {
-		res.Diagnostics.Sort()
-		return res, fmt.Errorf("%w: %d errors", ErrFailed, len(res.Diagnostics.Errors()))
-	}
-	w := &countingWriter{w: opts.Writer}
-	pages := site.pages(now)
+	return (&Builder{fsys: fsys, opts: opts}).run(nil)
+}
+
+// failed returns res with its diagnostics sorted, and the error of a
+// failed build.
+func failed(res Result) (Result, error) {
+	res.Diagnostics.Sort()
+	return res, fmt.Errorf("%w: %d errors", ErrFailed, len(res.Diagnostics.Errors()))
+}
+
+// renderPages renders pages and writes them, on every core.
+func renderPages(theme *render.Theme, pages []pageFor, w output.Writer, progress func(done, total int)) diag.List {
 	var mu sync.Mutex
-	var renderErrs diag.List
+	var list diag.List
 	var done int
 	parallel(len(pages), func(i int) {
 		var buf bytes.Buffer
@@ -79,23 +73,14 @@ func Build(fsys fs.FS, opts Options) (Result, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
-			renderErrs = append(renderErrs, asDiagnostics(err)...)
+			list = append(list, asDiagnostics(err)...)
 		}
 		done++
-		if opts.Progress != nil {
-			opts.Progress(done, len(pages))
+		if progress != nil {
+			progress(done, len(pages))
 		}
 	})
-	if len(renderErrs) == 0 {
-		renderErrs = site.writeExtras(fsys, w, theme)
-	}
-	res.Pages, res.Files = len(pages), int(w.files)
-	res.Diagnostics = append(res.Diagnostics, renderErrs...)
-	res.Diagnostics.Sort()
-	if res.Diagnostics.HasErrors() {
-		return res, fmt.Errorf("%w: %d errors", ErrFailed, len(res.Diagnostics.Errors()))
-	}
-	return res, nil
+	return list
 }
 
 func asDiagnostics(err error) diag.List {
@@ -107,6 +92,20 @@ func asDiagnostics(err error) diag.List {
 }
 
 func (s *Site) loadTheme(fsys fs.FS, version string) (*render.Theme, diag.List) {
+	cfg := s.Config
+	site := s.renderSite(version)
+	var overrides fs.FS
+	if info, err := fs.Stat(fsys, "templates"); err == nil && info.IsDir() {
+		overrides, _ = fs.Sub(fsys, "templates")
+	}
+	return render.Load(site, render.Options{
+		Theme: templates.FS, Overrides: overrides, OverridesPath: "templates",
+		CodeStyle: cfg.Markdown.HighlightStyle, CodeDarkStyle: cfg.Markdown.HighlightDarkStyle,
+	})
+}
+
+// renderSite is what templates see as .Site.
+func (s *Site) renderSite(version string) *render.Site {
 	cfg := s.Config
 	site := &render.Site{
 		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
@@ -126,14 +125,7 @@ func (s *Site) loadTheme(fsys fs.FS, version string) (*render.Theme, diag.List) 
 		}
 		site.Consent = c
 	}
-	var overrides fs.FS
-	if info, err := fs.Stat(fsys, "templates"); err == nil && info.IsDir() {
-		overrides, _ = fs.Sub(fsys, "templates")
-	}
-	return render.Load(site, render.Options{
-		Theme: templates.FS, Overrides: overrides, OverridesPath: "templates",
-		CodeStyle: cfg.Markdown.HighlightStyle, CodeDarkStyle: cfg.Markdown.HighlightDarkStyle,
-	})
+	return site
 }
 
 // checkAliases refuses an alias that would overwrite a real page.
@@ -197,6 +189,7 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 	if redirects.Len() > 0 {
 		write("_redirects", []byte(redirects.String()))
 	}
+	s.writeGPC(write)
 	// Static files are written last: one with the name of a generated
 	// file (a site's own robots.txt) replaces it.
 	for _, f := range s.Content.Static {
@@ -217,16 +210,21 @@ func suffixSlash(p string) string {
 	return ""
 }
 
-// countingWriter counts the files written.
+// countingWriter counts the files written and, when names is set,
+// records their names.
 type countingWriter struct {
 	w     output.Writer
 	mu    sync.Mutex
 	files int64
+	names map[string]bool
 }
 
 func (c *countingWriter) WriteFile(name string, data []byte) error {
 	c.mu.Lock()
 	c.files++
+	if c.names != nil {
+		c.names[name] = true
+	}
 	c.mu.Unlock()
 	return c.w.WriteFile(name, data)
 }

@@ -44,6 +44,9 @@ type Doc struct {
 	Definition string
 	// sortKey is the folded title, computed once.
 	sortKey string
+	// linkedSummary is the summary the glossary links carried when the
+	// article was last converted.
+	linkedSummary string
 }
 
 // Tag is a topic and its articles.
@@ -56,7 +59,7 @@ type Tag struct {
 func (t *Tag) URL() string { return "tags/" + t.Slug + "/" }
 
 // Site is a loaded, converted and linked site: everything render and check
-// need.
+// need. Update changes it in place after files change (see rebuild.go).
 type Site struct {
 	Config  *config.Config
 	Content *content.Site
@@ -68,6 +71,12 @@ type Site struct {
 	Tags                   []*Tag
 	// Glossary finds mentions of terms and articles.
 	Glossary *glossary.Matcher
+
+	opts LoadOptions
+	conv *markdown.Converter
+	// fileProblems are the diagnostics of reading each content file, kept
+	// so that an incremental update reports the files it did not touch.
+	fileProblems map[string]diag.List
 }
 
 // Doc returns the document stored at a site path.
@@ -92,51 +101,137 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 			return nil, append(list, diag.Errorf(config.FileName, 1, 1, "--base-url: %v", err))
 		}
 	}
-	cs, problems := content.Load(fsys, content.Options{Drafts: opts.Drafts, ReviewInterval: cfg.Review.NextReview})
-	list = append(list, problems...)
-	ix, problems := linkgraph.NewIndex(cs)
-	list = append(list, problems...)
-
-	s := &Site{Config: cfg, Content: cs, Index: ix, byPath: map[string]*Doc{}}
-	for _, a := range fixedAddresses {
-		ix.AddAddress(a)
+	cs, problems := content.Load(fsys, contentOptions(cfg, opts))
+	s := &Site{
+		Config: cfg, Content: cs, opts: opts,
+		conv:         markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)}),
+		fileProblems: map[string]diag.List{},
 	}
+	for _, d := range problems {
+		s.fileProblems[d.Path] = append(s.fileProblems[d.Path], d)
+	}
+	s.wrap()
+	return s, append(list, s.refresh(nil)...)
+}
+
+// contentOptions are the options of content loading for a site.
+func contentOptions(cfg *config.Config, opts LoadOptions) content.Options {
+	return content.Options{Drafts: opts.Drafts, ReviewInterval: cfg.Review.NextReview}
+}
+
+// wrap makes a Doc of every document of s.Content, keeping the Doc (and
+// its conversion) of documents that have not changed.
+func (s *Site) wrap() {
+	old := s.byPath
+	s.byPath = map[string]*Doc{}
 	wrap := func(docs []*content.Document) []*Doc {
 		out := make([]*Doc, len(docs))
 		for i, d := range docs {
-			out[i] = &Doc{Document: d, sortKey: slug.Fold(d.Title)}
+			if prev, ok := old[d.Path]; ok && prev.Document == d {
+				out[i] = prev
+			} else {
+				out[i] = &Doc{Document: d, sortKey: slug.Fold(d.Title)}
+			}
 			s.byPath[d.Path] = out[i]
 		}
 		return out
 	}
-	s.Articles, s.Terms, s.Pages = wrap(cs.Articles), wrap(cs.Terms), wrap(cs.Pages)
+	s.Articles, s.Terms, s.Pages = wrap(s.Content.Articles), wrap(s.Content.Terms), wrap(s.Content.Pages)
+}
+
+// refresh indexes the site, converts documents and links them, and returns
+// every diagnostic of the site as it now is. convert lists the documents
+// to convert; nil converts them all.
+func (s *Site) refresh(convert []*Doc) diag.List {
+	var list diag.List
+	for _, problems := range s.fileProblems {
+		list = append(list, problems...)
+	}
+	list = append(list, content.CheckAddresses(s.Content)...)
+	ix, problems := linkgraph.NewIndex(s.Content)
+	list = append(list, problems...)
+	s.Index = ix
+	for _, a := range fixedAddresses {
+		ix.AddAddress(a)
+	}
 	list = append(list, s.collectTags()...)
 	for _, t := range s.Tags {
 		ix.AddAddress(t.URL())
 	}
+	s.convert(convert)
+	list = append(list, s.link()...)
+	return list
+}
 
-	conv := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)})
-	env := func(d *Doc, matcher *glossary.Matcher) markdown.Env {
-		e := markdown.Env{Path: d.Path, BasePath: cfg.BasePath(), Resolver: ix, Self: d.Path}
-		if matcher != nil {
-			e.Glossary = matcher
+func (s *Site) env(d *Doc, matcher *glossary.Matcher) markdown.Env {
+	e := markdown.Env{Path: d.Path, BasePath: s.Config.BasePath(), Resolver: s.Index, Self: d.Path}
+	if matcher != nil {
+		e.Glossary = matcher
+	}
+	return e
+}
+
+// convert converts docs (nil: every document). Terms and pages go first:
+// the terms' definitions feed the glossary that articles are then linked
+// against. Only articles get glossary links (SPEC "Links"). When a term's
+// definition or an article's summary changes, every article that linked
+// it is converted again, since the links carry the definition.
+func (s *Site) convert(docs []*Doc) {
+	all := docs == nil
+	if all {
+		docs = s.All()
+	}
+	var first, articles []*Doc
+	for _, d := range docs {
+		if d.Kind == content.Article {
+			articles = append(articles, d)
+		} else {
+			first = append(first, d)
 		}
-		return e
 	}
-	// Terms and pages first: the terms' definitions feed the glossary
-	// that articles are then linked against. Only articles get glossary
-	// links (SPEC "Links").
-	first := slices.Concat(s.Terms, s.Pages)
 	parallel(len(first), func(i int) {
-		first[i].Result = conv.Convert(first[i].Body, env(first[i], nil))
+		first[i].Result = s.conv.Convert(first[i].Body, s.env(first[i], nil))
 	})
-	for _, t := range s.Terms {
-		t.Definition = firstParagraph(t.Result)
+	changedDefinitions := map[string]bool{}
+	for _, t := range first {
+		if t.Kind == content.Term {
+			def := firstParagraph(t.Result)
+			if def != t.Definition {
+				changedDefinitions[t.Path] = true
+			}
+			t.Definition = def
+		}
 	}
-	s.Glossary = s.newMatcher()
-	parallel(len(s.Articles), func(i int) {
-		s.Articles[i].Result = conv.Convert(s.Articles[i].Body, env(s.Articles[i], s.Glossary))
+	for _, a := range articles {
+		if a.linkedSummary != a.Summary {
+			changedDefinitions[a.Path] = true
+		}
+	}
+	if s.Glossary == nil || all || len(changedDefinitions) > 0 {
+		s.Glossary = s.newMatcher()
+	}
+	if !all && len(changedDefinitions) > 0 {
+		queued := map[*Doc]bool{}
+		for _, a := range articles {
+			queued[a] = true
+		}
+		for _, a := range s.Articles {
+			if !queued[a] && slices.ContainsFunc(a.Result.Terms, func(id string) bool { return changedDefinitions[id] }) {
+				articles = append(articles, a)
+			}
+		}
+	}
+	parallel(len(articles), func(i int) {
+		a := articles[i]
+		a.Result = s.conv.Convert(a.Body, s.env(a, s.Glossary))
+		a.linkedSummary = a.Summary
 	})
+}
+
+// link computes the link graph and reports broken links, missing sections
+// and definitions, and unused terms.
+func (s *Site) link() diag.List {
+	var list diag.List
 	all := s.All()
 	for _, d := range all {
 		for _, l := range d.Result.Links {
@@ -144,21 +239,18 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 				list = append(list, diag.Errorf(d.Path, l.Line, l.Col, "broken link: %s", l.Problem).WithRule("link"))
 			}
 		}
-		if d.Kind == content.Term {
-			if d.Definition == "" {
-				list = append(list, diag.Errorf(d.Path, 1, 1, "a glossary term needs a definition: write it as the first paragraph after the front matter"))
-			}
+		if d.Kind == content.Term && d.Definition == "" {
+			list = append(list, diag.Errorf(d.Path, 1, 1, "a glossary term needs a definition: write it as the first paragraph after the front matter"))
 		}
 		if d.Kind == content.Article {
-			list = append(list, missingSections(d, cfg)...)
+			list = append(list, missingSections(d, s.Config)...)
 		}
 	}
-
 	nodes := make([]linkgraph.Node, len(all))
 	for i, d := range all {
 		nodes[i] = linkgraph.Node{Doc: d.Document, Result: &d.Result, Terms: d.Result.Terms}
 	}
-	g, problems := linkgraph.Build(nodes, ix)
+	g, problems := linkgraph.Build(nodes, s.Index)
 	list = append(list, problems...)
 	s.Graph = g
 	for _, t := range s.Terms {
@@ -166,7 +258,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 			list = append(list, diag.Warnf(t.Path, t.KeyLine("term"), 1, "glossary term %q is not used by any article", t.Title).WithRule("term-unused"))
 		}
 	}
-	return s, list
+	return list
 }
 
 // newMatcher indexes every glossary entry: the terms, with their
@@ -223,6 +315,7 @@ func missingSections(d *Doc, cfg *config.Config) diag.List {
 }
 
 func (s *Site) collectTags() diag.List {
+	s.Tags = nil
 	var list diag.List
 	bySlug := map[string]*Tag{}
 	for _, a := range s.Articles {

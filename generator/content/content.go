@@ -179,11 +179,38 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 			}
 		}
 	}
-	static, problems := listStatic(fsys)
+	static, problems := ListStatic(fsys)
 	site.Static = static
 	list = append(list, problems...)
-	list = append(list, checkDuplicateSlugs(site)...)
+	site.sort()
 	return site, list
+}
+
+// Replace puts doc in place of the document stored at path (nil removes
+// it), keeping the lists sorted. Drafts are the caller's concern.
+func (s *Site) Replace(path string, kind Kind, doc *Document) {
+	list := s.list(kind)
+	*list = slices.DeleteFunc(*list, func(d *Document) bool { return d.Path == path })
+	if doc != nil {
+		*list = append(*list, doc)
+	}
+	s.sort()
+}
+
+func (s *Site) list(kind Kind) *[]*Document {
+	switch kind {
+	case Article:
+		return &s.Articles
+	case Term:
+		return &s.Terms
+	}
+	return &s.Pages
+}
+
+func (s *Site) sort() {
+	for _, docs := range [][]*Document{s.Articles, s.Terms, s.Pages} {
+		slices.SortFunc(docs, func(a, b *Document) int { return cmp.Compare(a.Path, b.Path) })
+	}
 }
 
 func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
@@ -229,7 +256,9 @@ func isContentFile(name string) bool {
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 
-func listStatic(fsys fs.FS) ([]string, diag.List) {
+// ListStatic lists the files under static/, relative to it, and reports
+// names that are not safe on every web host.
+func ListStatic(fsys fs.FS) ([]string, diag.List) {
 	var files []string
 	var list diag.List
 	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
@@ -263,7 +292,11 @@ func listStatic(fsys fs.FS) ([]string, diag.List) {
 	return files, list
 }
 
-func checkDuplicateSlugs(site *Site) diag.List {
+// CheckAddresses reports documents whose address another document has
+// already taken (a duplicate slug), and free pages whose slug is reserved
+// for the site's own pages. Load does not call it, so that a caller that
+// changes the site can check it as it is.
+func CheckAddresses(site *Site) diag.List {
 	var list diag.List
 	seen := map[string]*Document{}
 	for _, d := range site.All() {
@@ -277,9 +310,6 @@ func checkDuplicateSlugs(site *Site) diag.List {
 			continue
 		}
 		seen[key] = d
-	}
-	for _, docs := range [][]*Document{site.Articles, site.Terms, site.Pages} {
-		slices.SortFunc(docs, func(a, b *Document) int { return cmp.Compare(a.Path, b.Path) })
 	}
 	return list
 }

@@ -94,6 +94,7 @@ func TestLoad(t *testing.T) {
 		"static/My File.pdf":              {Data: []byte("pdf")},
 	}
 	site, list := Load(fsys, Options{})
+	list = append(list, CheckAddresses(site)...)
 	got := list.String()
 	for _, want := range []string{
 		"content/articles/b/serotonin.md:1:1: duplicate slug \"serotonin\": content/articles/a/serotonin.md has it too",

@@ -1,0 +1,310 @@
+package build
+
+import (
+	"encoding/json"
+	"errors"
+	"hash/maphash"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/content"
+	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/markdown"
+	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/render"
+)
+
+// Builder builds a site again and again, doing the smallest correct work
+// for the files that changed (for `handout serve`):
+//
+//   - site.yaml: everything is loaded, converted and rendered again;
+//   - a template or theme asset: the theme is parsed again and every page
+//     rendered again; nothing is converted;
+//   - a content file: that file is read again and converted; when its names
+//     or address changed, or a document came or went, every document is
+//     converted again (names decide links everywhere); when a term's
+//     definition or an article's summary changed, the articles that link
+//     it are converted again;
+//   - a static file: files are copied again and documents with broken
+//     links are converted again (the file may be what they missed).
+//
+// Then every page's view is fingerprinted and only pages whose view
+// changed are rendered and written: editing one article's body re-renders
+// its page and the few pages that show its links.
+type Builder struct {
+	fsys fs.FS
+	opts Options
+	// out, when set, is the in-memory output kept between builds, from
+	// which pages that no longer exist are removed.
+	out *output.Memory
+
+	site  *Site
+	theme *render.Theme
+	// prints are the fingerprints of the pages last written.
+	prints map[string]uint64
+	seed   maphash.Seed
+	// siteJSON is the site's view the theme was made with.
+	siteJSON []byte
+}
+
+// NewBuilder returns a Builder that writes into out.
+func NewBuilder(fsys fs.FS, opts Options, out *output.Memory) *Builder {
+	opts.Writer = out
+	return &Builder{fsys: fsys, opts: opts, out: out, prints: map[string]uint64{}, seed: maphash.MakeSeed()}
+}
+
+// Rebuild builds after the given files changed (slash paths relative to
+// the site root); nil means everything. The Result's Pages counts the
+// pages rendered this time.
+func (b *Builder) Rebuild(changed []string) (Result, error) { return b.run(changed) }
+
+func (b *Builder) run(changed []string) (Result, error) {
+	now := b.opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	scope := classify(changed)
+	if b.site == nil || scope.config {
+		scope = changes{config: true, templates: true, static: true}
+		site, list := Load(b.fsys, b.opts.LoadOptions)
+		b.site = site
+		if site == nil {
+			return failed(Result{Diagnostics: list})
+		}
+	}
+	site := b.site
+	var list diag.List
+	if scope.config {
+		list = site.refreshDiagnostics()
+	} else {
+		list = site.Update(b.fsys, scope.content, scope.static)
+	}
+	res := Result{Diagnostics: list, Site: site}
+	// The theme holds the site's view (title, footer pages, consent), so
+	// it is made again when that view changes.
+	siteJSON, _ := json.Marshal(site.renderSite(b.opts.Version))
+	if b.theme == nil || scope.templates || scope.config || string(siteJSON) != string(b.siteJSON) {
+		b.siteJSON = siteJSON
+		theme, problems := site.loadTheme(b.fsys, b.opts.Version)
+		res.Diagnostics = append(res.Diagnostics, problems...)
+		if theme == nil {
+			b.theme = nil
+			return failed(res)
+		}
+		b.theme = theme
+		clear(b.prints)
+	}
+	res.Diagnostics = append(res.Diagnostics, site.checkAliases()...)
+	if res.Diagnostics.HasErrors() {
+		return failed(res)
+	}
+	w := &countingWriter{w: b.opts.Writer}
+	pages := site.pages(now)
+	todo := pages
+	if b.prints != nil {
+		todo = b.changedPages(pages)
+	}
+	problems := renderPages(b.theme, todo, w, b.opts.Progress)
+	if len(problems) == 0 {
+		w.names = map[string]bool{} // record what writeExtras writes
+		problems = site.writeExtras(b.fsys, w, b.theme)
+	}
+	res.Pages, res.Files = len(todo), int(w.files)
+	res.Diagnostics = append(res.Diagnostics, problems...)
+	if res.Diagnostics.HasErrors() {
+		clear(b.prints)
+		return failed(res)
+	}
+	if b.out != nil {
+		b.removeStale(pages, w.names)
+	}
+	res.Diagnostics.Sort()
+	return res, nil
+}
+
+// changes sorts changed files by what they affect.
+type changes struct {
+	config, templates, static bool
+	content                   []string
+}
+
+func classify(paths []string) changes {
+	var c changes
+	if paths == nil {
+		return changes{config: true}
+	}
+	for _, p := range paths {
+		switch {
+		case p == config.FileName:
+			c.config = true
+		case strings.HasPrefix(p, "templates/"):
+			c.templates = true
+		case strings.HasPrefix(p, "static/"):
+			c.static = true
+		case strings.HasPrefix(p, "content/"):
+			c.content = append(c.content, p)
+		}
+	}
+	return c
+}
+
+// changedPages returns the pages whose view differs from what was last
+// written, and records their new fingerprints.
+func (b *Builder) changedPages(pages []pageFor) []pageFor {
+	var todo []pageFor
+	for _, p := range pages {
+		fp := b.fingerprint(p.page)
+		if old, ok := b.prints[p.file]; ok && old == fp {
+			continue
+		}
+		b.prints[p.file] = fp
+		todo = append(todo, p)
+	}
+	return todo
+}
+
+// fingerprint hashes everything a page shows. The body is hashed as bytes
+// rather than encoded, which is most of the cost saved.
+// The site's view is not hashed: a change to it makes a new theme, which
+// clears every fingerprint.
+func (b *Builder) fingerprint(p *render.Page) uint64 {
+	var h maphash.Hash
+	h.SetSeed(b.seed)
+	view := *p
+	h.WriteString(string(view.Body))
+	view.Body = ""
+	// A page view is plain data; encoding it cannot fail.
+	_ = json.NewEncoder(&h).Encode(&view)
+	return h.Sum64()
+}
+
+// removeStale deletes from memory the files that the site no longer has:
+// pages that went, and extra files (assets, indexes) not written again.
+func (b *Builder) removeStale(pages []pageFor, extras map[string]bool) {
+	keep := map[string]bool{}
+	for _, p := range pages {
+		keep[p.file] = true
+	}
+	for file := range extras {
+		keep[file] = true
+	}
+	for file := range b.prints {
+		if !keep[file] {
+			delete(b.prints, file)
+		}
+	}
+	for _, file := range b.out.Names() {
+		if !keep[file] {
+			b.out.Remove(file)
+		}
+	}
+}
+
+// refreshDiagnostics returns the diagnostics of a freshly loaded site.
+func (s *Site) refreshDiagnostics() diag.List {
+	var list diag.List
+	for _, problems := range s.fileProblems {
+		list = append(list, problems...)
+	}
+	// Load already indexed, converted and linked; only link problems are
+	// recomputed, which is cheap.
+	return append(list, s.link()...)
+}
+
+// Update applies changed content files (and a change under static/) to
+// the site, converting what they affect, and returns the diagnostics of
+// the whole site as it now is.
+func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
+	structural := false
+	var convert []*Doc
+	touched := map[string]bool{}
+	for _, p := range paths {
+		kind, ok := kindOf(p)
+		if !ok || touched[p] {
+			continue
+		}
+		touched[p] = true
+		old := s.byPath[p]
+		doc := s.reread(fsys, p, kind)
+		switch {
+		case old == nil && doc == nil:
+		case old == nil || doc == nil || !sameIdentity(old.Document, doc):
+			structural = true
+		}
+	}
+	if static {
+		files, problems := content.ListStatic(fsys)
+		s.Content.Static = files
+		delete(s.fileProblems, "static")
+		for _, d := range problems {
+			s.fileProblems[d.Path] = append(s.fileProblems[d.Path], d)
+		}
+	}
+	s.wrap()
+	for p := range touched {
+		if d := s.byPath[p]; d != nil {
+			convert = append(convert, d)
+		}
+	}
+	if static || len(touched) > 0 {
+		// A document with a broken link may be fixed by the change.
+		for _, d := range s.All() {
+			if !slices.Contains(convert, d) && slices.ContainsFunc(d.Result.Links, func(l markdown.Link) bool { return !l.Resolved }) {
+				convert = append(convert, d)
+			}
+		}
+	}
+	if structural {
+		convert = nil
+		s.Glossary = nil
+	} else if len(convert) == 0 {
+		convert = []*Doc{}
+	}
+	return s.refresh(convert)
+}
+
+// kindOf tells the kind of a content file from its folder.
+func kindOf(p string) (content.Kind, bool) {
+	if path.Ext(p) != ".md" {
+		return 0, false
+	}
+	for kind, folder := range content.Folders {
+		if strings.HasPrefix(p, folder+"/") {
+			return kind, true
+		}
+	}
+	return 0, false
+}
+
+// reread reads one content file again into s.Content and returns its new
+// document, or nil when it is gone, broken or a draft left out.
+func (s *Site) reread(fsys fs.FS, p string, kind content.Kind) *content.Document {
+	delete(s.fileProblems, p)
+	var doc *content.Document
+	data, err := fs.ReadFile(fsys, p)
+	switch {
+	case err == nil:
+		var problems diag.List
+		doc, problems = content.Parse(p, kind, data, contentOptions(s.Config, s.opts))
+		if len(problems) > 0 {
+			s.fileProblems[p] = problems
+		}
+		if doc != nil && doc.Draft && !s.opts.Drafts {
+			doc = nil
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		s.fileProblems[p] = diag.List{diag.Errorf(p, 1, 1, "cannot read: %v", err)}
+	}
+	s.Content.Replace(p, kind, doc)
+	return doc
+}
+
+// sameIdentity reports whether a document keeps what other documents see
+// of it through links and the glossary: kind, address and names.
+func sameIdentity(a, b *content.Document) bool {
+	return a.Kind == b.Kind && a.Slug == b.Slug && slices.Equal(a.Names(), b.Names()) && slices.Equal(a.Aliases, b.Aliases)
+}

@@ -1,0 +1,163 @@
+package build
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/handout-health/handout/generator/output"
+)
+
+func newTestBuilder(t testing.TB, fsys fstest.MapFS) (*Builder, *output.Memory, Result) {
+	t.Helper()
+	mem := output.NewMemory()
+	b := NewBuilder(fsys, Options{Now: now}, mem)
+	res, err := b.Rebuild(nil)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Diagnostics.Errors())
+	}
+	return b, mem, res
+}
+
+func rebuild(t testing.TB, b *Builder, paths ...string) Result {
+	t.Helper()
+	res, err := b.Rebuild(paths)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Diagnostics.Errors())
+	}
+	return res
+}
+
+func memFile(t testing.TB, mem *output.Memory, name string) string {
+	t.Helper()
+	data, ok := mem.File(name)
+	if !ok {
+		t.Fatalf("%s missing", name)
+	}
+	return string(data)
+}
+
+// TestIncrementalBodyEdit edits one article's body in a 1,000-article site:
+// fewer than 5% of the pages are rendered again, and they are right.
+func TestIncrementalBodyEdit(t *testing.T) {
+	fsys := corpusFS(1000, 200)
+	b, mem, full := newTestBuilder(t, fsys)
+	const p = "content/articles/sleep/article-24.md"
+	fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[p].Data), "## Context\n\n", "## Context\n\nA sentence written just now.\n\n", 1))}
+	res := rebuild(t, b, p)
+	t.Logf("full build rendered %d pages; the edit rendered %d", full.Pages, res.Pages)
+	if res.Pages == 0 || res.Pages*20 >= full.Pages {
+		t.Errorf("the edit rendered %d of %d pages, want fewer than 5%%", res.Pages, full.Pages)
+	}
+	if page := memFile(t, mem, "articles/article-24/index.html"); !strings.Contains(page, "A sentence written just now.") {
+		t.Error("the edited article does not show the new text")
+	}
+	// Building from scratch gives the same files.
+	fresh := output.NewMemory()
+	if _, err := Build(fsys, Options{Writer: fresh, Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := mem.Names(), fresh.Names(); strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("incremental output has %d files, a full build %d", len(got), len(want))
+	}
+	for _, name := range fresh.Names() {
+		a, _ := mem.File(name)
+		f, _ := fresh.File(name)
+		if string(a) != string(f) {
+			t.Errorf("%s differs from a full build", name)
+		}
+	}
+}
+
+func TestIncrementalChanges(t *testing.T) {
+	fsys := loadSite(t, "site.txtar")
+	b, mem, _ := newTestBuilder(t, fsys)
+
+	// A new folder with a new article.
+	fsys["content/articles/new/dopamine.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dopamine\nsummary: A messenger for reward.\ntags: [mood]\n---\nDopamine and serotonin.\n\n## Context\n## Mechanism\n## Risk\n")}
+	rebuild(t, b, "content/articles/new/dopamine.md")
+	if !strings.Contains(memFile(t, mem, "articles/dopamine/index.html"), "<h1 id=\"page-title\">Dopamine</h1>") {
+		t.Error("the new article was not built")
+	}
+	if !strings.Contains(memFile(t, mem, "tags/mood/index.html"), "Dopamine") {
+		t.Error("the new article is not on its tag page")
+	}
+
+	// Broken front matter fails; fixing it builds again.
+	good := fsys["content/articles/new/dopamine.md"].Data
+	fsys["content/articles/new/dopamine.md"] = &fstest.MapFile{Data: []byte("---\ntitle: [Dopamine\n---\n")}
+	res, err := b.Rebuild([]string{"content/articles/new/dopamine.md"})
+	if err == nil || !strings.Contains(res.Diagnostics.String(), "content/articles/new/dopamine.md:2:") {
+		t.Fatalf("broken front matter: err %v\n%s", err, res.Diagnostics)
+	}
+	fsys["content/articles/new/dopamine.md"] = &fstest.MapFile{Data: append(good, []byte("\nFixed now.\n")...)}
+	rebuild(t, b, "content/articles/new/dopamine.md")
+	if !strings.Contains(memFile(t, mem, "articles/dopamine/index.html"), "Fixed now.") {
+		t.Error("the fix did not show")
+	}
+
+	// A deleted article: its page and the links to it go.
+	delete(fsys, "content/articles/new/dopamine.md")
+	rebuild(t, b, "content/articles/new/dopamine.md")
+	if _, ok := mem.File("articles/dopamine/index.html"); ok {
+		t.Error("the deleted article's page is still served")
+	}
+	if strings.Contains(memFile(t, mem, "tags/mood/index.html"), "Dopamine") {
+		t.Error("the deleted article is still on its tag page")
+	}
+
+	// A summary change reaches the glossary links of other articles.
+	fsys["content/articles/sleep.md"].Data = []byte(strings.Replace(string(fsys["content/articles/sleep.md"].Data), "summary: Sleep lets the body and brain rest and repair.", "summary: Sleep is when the body rests.", 1))
+	rebuild(t, b, "content/articles/sleep.md")
+	if !strings.Contains(memFile(t, mem, "articles/serotonin/index.html"), `data-definition="Sleep is when the body rests."`) {
+		t.Error("the changed summary did not reach the glossary link in another article")
+	}
+}
+
+// TestIncrementalBurst changes 200 files at once, as a git checkout does,
+// and checks the output against a full build.
+func TestIncrementalBurst(t *testing.T) {
+	fsys := corpusFS(300, 50)
+	b, mem, _ := newTestBuilder(t, fsys)
+	var changed []string
+	for i := range 200 {
+		p := fmt.Sprintf("content/articles/%s/article-%d.md", []string{"sleep", "mood", "stress", "nutrition", "medicines", "tests", "supplements", "brain chemistry", "exercise", "pain", "heart health", "digestion"}[i%12], i)
+		f, ok := fsys[p]
+		if !ok {
+			t.Fatalf("no %s", p)
+		}
+		f.Data = []byte(strings.Replace(string(f.Data), "## Risk\n\n", fmt.Sprintf("## Risk\n\nChange number %d.\n\n", i), 1))
+		changed = append(changed, p)
+	}
+	rebuild(t, b, changed...)
+	fresh := output.NewMemory()
+	if _, err := Build(fsys, Options{Writer: fresh, Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range fresh.Names() {
+		a, _ := mem.File(name)
+		f, _ := fresh.File(name)
+		if string(a) != string(f) {
+			t.Errorf("%s differs from a full build", name)
+		}
+	}
+	if !strings.Contains(memFile(t, mem, "articles/article-199/index.html"), "Change number 199.") {
+		t.Error("the last change is missing")
+	}
+}
+
+// BenchmarkIncrementalEdit times the rebuild after one article's body
+// changes in a 1,000-article site.
+func BenchmarkIncrementalEdit(b *testing.B) {
+	fsys := corpusFS(1000, 200)
+	builder, _, _ := newTestBuilder(b, fsys)
+	const p = "content/articles/sleep/article-24.md"
+	original := string(fsys[p].Data)
+	i := 0
+	for b.Loop() {
+		i++
+		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(original, "## Context\n\n", fmt.Sprintf("## Context\n\nEdit %d.\n\n", i), 1))}
+		rebuild(b, builder, p)
+	}
+}
