@@ -1,0 +1,41 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/handout-health/handout/generator/serve"
+)
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", "serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]", stderr)
+	siteDir := fs.String("s", ".", "the site `folder` (with site.yaml)")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 127.0.0.1 keeps the preview on this machine")
+	port := fs.Int("port", 1313, "the `port`; when busy, the next free one is used and announced")
+	drafts := fs.Bool("drafts", false, "include documents marked draft: true")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "handout serve: unexpected argument %q\n", pos[0])
+		return exitUsage
+	}
+	if _, err := os.Stat(*siteDir); err != nil {
+		fmt.Fprintf(stderr, "handout serve: %v\n", err)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := serve.Run(ctx, serve.Options{SiteDir: *siteDir, Bind: *bind, Port: *port, Drafts: *drafts, Version: version(), Log: stdout})
+	if err != nil {
+		fmt.Fprintf(stderr, "handout serve: %v\n", err)
+		return exitContent
+	}
+	fmt.Fprintln(stdout, "Stopped.")
+	return exitOK
+}

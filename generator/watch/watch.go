@@ -1,0 +1,183 @@
+// Package watch reports which files of a site changed, in batches.
+//
+// It watches site.yaml and the folders content/, templates/ and static/
+// with fsnotify, recursively: folders created later are added as they
+// appear (and the files already in them reported), folders whose names
+// start with a dot are skipped. Events are debounced: a batch is sent once
+// no event has come for Quiet, or at the latest MaxDelay after its first
+// event, so an editor's atomic save (write a temporary file, rename it
+// into place), a backup-then-write save or a `git checkout` of hundreds of
+// files each give one or two batches. Paths in a batch are slash paths
+// relative to the site, sorted, each once; removed and renamed-away paths
+// are included, so the receiver can notice that a file is gone.
+package watch
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Watched are the parts of a site that are watched.
+var Watched = []string{"site.yaml", "content", "templates", "static"}
+
+// Timing of debouncing.
+const (
+	// Quiet is how long no event must come before a batch is sent.
+	Quiet = 40 * time.Millisecond
+	// MaxDelay bounds how long a busy stream of events delays a batch.
+	MaxDelay = time.Second
+)
+
+// Watcher watches one site folder.
+type Watcher struct {
+	root string
+	fs   *fsnotify.Watcher
+	// Batches receives the changed paths.
+	Batches chan []string
+	// Errors receives problems the watcher met; it keeps watching.
+	Errors chan error
+}
+
+// New starts watching the site in root. Call Run to receive batches.
+func New(root string) (*Watcher, error) {
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	fw, err := fsnotify.NewBufferedWatcher(4096)
+	if err != nil {
+		return nil, err
+	}
+	w := &Watcher{root: root, fs: fw, Batches: make(chan []string, 1), Errors: make(chan error, 16)}
+	// The root itself, non-recursively: site.yaml and the creation of
+	// content/, templates/ or static/.
+	if err := fw.Add(root); err != nil {
+		fw.Close()
+		return nil, err
+	}
+	for _, dir := range Watched[1:] {
+		w.addTree(filepath.Join(root, dir), nil)
+	}
+	return w, nil
+}
+
+// addTree watches dir and every folder below it. Files found are added to
+// found, when given: they appeared with a new folder.
+func (w *Watcher) addTree(dir string, found map[string]bool) {
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // gone already, or unreadable: nothing to watch
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if err := w.fs.Add(p); err != nil {
+				w.report(err)
+			}
+			return nil
+		}
+		if found != nil {
+			found[w.rel(p)] = true
+		}
+		return nil
+	})
+}
+
+func (w *Watcher) report(err error) {
+	select {
+	case w.Errors <- err:
+	default:
+	}
+}
+
+func (w *Watcher) rel(p string) string {
+	r, err := filepath.Rel(w.root, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}
+
+// relevant reports whether a path belongs to the watched parts of the site.
+func relevant(rel string) bool {
+	for _, part := range strings.Split(rel, "/") {
+		if strings.HasPrefix(part, ".") {
+			return false
+		}
+	}
+	for _, w := range Watched {
+		if rel == w || strings.HasPrefix(rel, w+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// Run delivers batches until ctx ends, then closes the watcher and
+// Batches.
+func (w *Watcher) Run(ctx context.Context) {
+	defer close(w.Batches)
+	defer w.fs.Close()
+	pending := map[string]bool{}
+	var first time.Time
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	flush := func() {
+		if len(pending) == 0 {
+			return
+		}
+		batch := make([]string, 0, len(pending))
+		for p := range pending {
+			batch = append(batch, p)
+		}
+		slices.Sort(batch)
+		clear(pending)
+		select {
+		case w.Batches <- batch:
+		case <-ctx.Done():
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case err, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+			w.report(err)
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			rel := w.rel(ev.Name)
+			if !relevant(rel) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					w.addTree(ev.Name, pending)
+				}
+			}
+			if ev.Op == fsnotify.Chmod {
+				continue // permissions alone change no output
+			}
+			if len(pending) == 0 {
+				first = time.Now()
+			}
+			pending[rel] = true
+			wait := min(Quiet, MaxDelay-time.Since(first))
+			timer.Reset(max(wait, 0))
+		case <-timer.C:
+			flush()
+		}
+	}
+}

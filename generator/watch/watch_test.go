@@ -1,0 +1,152 @@
+package watch
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// newSite makes a site folder with content/articles and starts watching it.
+func newSite(t *testing.T) (string, *Watcher) {
+	t.Helper()
+	root := t.TempDir()
+	for _, d := range []string{"content/articles", "templates", "static"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, root, "site.yaml", "title: T\n")
+	write(t, root, "content/articles/a.md", "a")
+	w, err := New(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go w.Run(ctx)
+	return root, w
+}
+
+func write(t *testing.T, root, name, data string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// collect gathers batches until none comes for a while.
+func collect(t *testing.T, w *Watcher) [][]string {
+	t.Helper()
+	var batches [][]string
+	timeout := time.After(5 * time.Second)
+	for {
+		select {
+		case b := <-w.Batches:
+			batches = append(batches, b)
+		case <-time.After(600 * time.Millisecond):
+			return batches
+		case <-timeout:
+			t.Fatal("events never stopped")
+		}
+	}
+}
+
+func flatten(batches [][]string) []string {
+	var all []string
+	for _, b := range batches {
+		all = append(all, b...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
+}
+
+func TestAtomicSave(t *testing.T) {
+	root, w := newSite(t)
+	// An editor's atomic save: write a temporary file, rename it into place.
+	write(t, root, "content/articles/.a.md.tmp", "new text")
+	if err := os.Rename(filepath.Join(root, "content/articles/.a.md.tmp"), filepath.Join(root, "content/articles/a.md")); err != nil {
+		t.Fatal(err)
+	}
+	batches := collect(t, w)
+	if len(batches) != 1 || !slices.Equal(batches[0], []string{"content/articles/a.md"}) {
+		t.Errorf("batches = %v, want one with content/articles/a.md (dot files are ignored)", batches)
+	}
+}
+
+func TestBackupThenWrite(t *testing.T) {
+	root, w := newSite(t)
+	if err := os.Rename(filepath.Join(root, "content/articles/a.md"), filepath.Join(root, "content/articles/a.md~")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, "content/articles/a.md", "saved")
+	batches := collect(t, w)
+	if len(batches) != 1 || !slices.Contains(batches[0], "content/articles/a.md") {
+		t.Errorf("batches = %v", batches)
+	}
+}
+
+func TestNewFolderWithArticle(t *testing.T) {
+	root, w := newSite(t)
+	// The folder and its file appear together, as with a copy or checkout:
+	// the file may be written before the folder is watched.
+	write(t, root, "content/articles/new/deep/b.md", "b")
+	all := flatten(collect(t, w))
+	if !slices.Contains(all, "content/articles/new/deep/b.md") {
+		t.Fatalf("the new article was not reported: %v", all)
+	}
+	// The new folder is watched from now on.
+	write(t, root, "content/articles/new/deep/c.md", "c")
+	if all := flatten(collect(t, w)); !slices.Contains(all, "content/articles/new/deep/c.md") {
+		t.Errorf("a file in the new folder was not reported: %v", all)
+	}
+}
+
+func TestDeleteAndRecreateFolder(t *testing.T) {
+	root, w := newSite(t)
+	write(t, root, "content/articles/sub/x.md", "x")
+	collect(t, w)
+	if err := os.RemoveAll(filepath.Join(root, "content/articles/sub")); err != nil {
+		t.Fatal(err)
+	}
+	if all := flatten(collect(t, w)); !slices.Contains(all, "content/articles/sub") && !slices.Contains(all, "content/articles/sub/x.md") {
+		t.Errorf("the removal was not reported: %v", all)
+	}
+	write(t, root, "content/articles/sub/y.md", "y")
+	if all := flatten(collect(t, w)); !slices.Contains(all, "content/articles/sub/y.md") {
+		t.Errorf("a file in the re-created folder was not reported: %v", all)
+	}
+}
+
+func TestBurst(t *testing.T) {
+	root, w := newSite(t)
+	for i := range 200 {
+		write(t, root, fmt.Sprintf("content/articles/burst-%03d.md", i), "x")
+	}
+	batches := collect(t, w)
+	if len(batches) < 1 || len(batches) > 2 {
+		t.Errorf("200 files gave %d batches, want 1 or 2", len(batches))
+	}
+	if all := flatten(batches); len(all) != 200 {
+		t.Errorf("%d paths reported, want 200", len(all))
+	}
+}
+
+func TestIgnoresOutputAndOtherFiles(t *testing.T) {
+	root, w := newSite(t)
+	write(t, root, "public/index.html", "x")
+	write(t, root, "notes.txt", "x")
+	write(t, root, "site.yaml", "title: U\n")
+	batches := collect(t, w)
+	if all := flatten(batches); strings.Join(all, ",") != "site.yaml" {
+		t.Errorf("reported %v, want only site.yaml", all)
+	}
+}
