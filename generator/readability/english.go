@@ -33,13 +33,15 @@ func englishSyllables(w string) int {
 }
 
 // fixedPrefixes are word beginnings whose syllables the rules below would
-// miscount inside compounds: "every" is said "ev'ry" (everyone, everything),
-// and the silent e of "some" meets the next word's vowel (someone).
+// miscount inside longer words: "every" is said "ev'ry" (everyone,
+// everything), the silent e of "some" meets the next word's vowel
+// (someone), and "business" is two syllables (businesses, businessman).
 var fixedPrefixes = []struct {
 	prefix    string
 	syllables int
 	notBefore string // the prefix does not apply before these letters
 }{
+	{"business", 2, ""},
 	{"every", 2, ""},
 	{"some", 1, "r"},
 }
@@ -49,7 +51,7 @@ var fixedPrefixes = []struct {
 // the first word must be one of compoundFirst and the rest must start with
 // a consonant and have a vowel.
 func splitCompound(w string) (first, rest string, ok bool) {
-	for _, first := range compoundFirst {
+	for _, first := range compoundFirstByLetter[w[0]] {
 		rest, ok := strings.CutPrefix(w, first)
 		if ok && rest != "" && !isAEIOU(rest[0]) && rest[0] != 'y' && strings.ContainsAny(rest, "aeiouy") {
 			return first, rest, true
@@ -60,12 +62,22 @@ func splitCompound(w string) (first, rest string, ok bool) {
 
 // compoundFirst are common words ending in a silent e that begin compounds.
 var compoundFirst = []string{
-	"base", "care", "case", "code", "face", "fire", "gate", "grape", "home",
-	"house", "life", "like", "lime", "line", "name", "nine", "nose", "pace",
-	"place", "plate", "race", "rose", "safe", "side", "space", "stone",
-	"store", "tide", "time", "tube", "type", "waste", "white", "whole",
-	"wide", "wire",
+	"base", "bone", "care", "case", "cheese", "code", "eye", "face", "fire",
+	"gate", "grape", "grave", "home", "horse", "house", "ice", "life",
+	"like", "lime", "line", "mile", "name", "nine", "nose", "pace", "peace",
+	"plate", "police", "race", "rose", "safe", "share", "shoe", "side",
+	"space", "stake", "stone", "store", "there", "tide", "time", "type", "voice",
+	"waste", "white", "whole", "wide", "wire",
 }
+
+// compoundFirstByLetter indexes compoundFirst by first letter.
+var compoundFirstByLetter = func() map[byte][]string {
+	m := make(map[byte][]string)
+	for _, w := range compoundFirst {
+		m[w[0]] = append(m[w[0]], w)
+	}
+	return m
+}()
 
 // ruleSyllables applies the spelling rules to w, which is lower-case ASCII.
 func ruleSyllables(w string) int {
@@ -211,7 +223,9 @@ func syllabicE(w string, i int) bool {
 		if strings.IndexByte("bcdghkptvn", before) >= 0 {
 			return true
 		}
-		return (before == 'i' || before == 'y') && i > 2 && (!isAEIOU(w[i-3]) || w[i-3] == 'u' && i > 3 && w[i-4] == 'q')
+		// -ire, but not before a suffix (requirement)
+		ends := i+1 == len(w) || w[i+1:] == "s" || w[i+1:] == "d"
+		return ends && (before == 'i' || before == 'y') && i > 2 && (!isAEIOU(w[i-3]) || w[i-3] == 'u' && i > 3 && w[i-4] == 'q')
 	}
 	return false
 }
@@ -230,8 +244,8 @@ func sibilantBefore(w string) bool {
 // common second word of a compound (lifetime, guideline, elsewhere).
 func silentBeforeSuffix(rest string) bool {
 	switch rest {
-	case "ly", "liness", "ty", "ment", "ments", "ful", "fully", "less", "lessly", "ness", "nesses",
-		"some", "ship", "ships", "wise", "way", "ways", "time", "times",
+	case "by", "ly", "liness", "ty", "ment", "ments", "ful", "fully", "less", "lessly", "ness", "nesses",
+		"some", "ship", "ships", "wise", "way", "ways", "time", "times", "man", "men",
 		"line", "lines", "where", "fore", "work", "works", "house", "houses":
 		return true
 	}

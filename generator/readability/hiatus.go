@@ -16,6 +16,9 @@ func hiatus(w string, k int) bool {
 	if b == 'i' && (rest == "ng" || rest == "ngs" || rest == "ngly") {
 		return true // go-ing, be-ing, see-ing, dy-ing, continu-ing
 	}
+	if endsCombiningForm(w[:k+1]) {
+		return true // anti-oxidant, gastro-intestinal, auto-immune
+	}
 	switch a {
 	case 'i':
 		return hiatusI(w, k, b, prev, rest)
@@ -28,8 +31,8 @@ func hiatus(w string, k int) bool {
 	case 'a':
 		switch b {
 		case 'i': // mosa-ic, archa-ic, na-ive; but rain, said
-			return strings.HasPrefix(rest, "c") && (len(rest) == 1 || rest == "cs" || strings.HasPrefix(rest, "cal")) ||
-				strings.HasPrefix(rest, "ve")
+			return rest == "c" || rest == "cs" || strings.HasPrefix(rest, "cal") ||
+				rest == "ve" || strings.HasPrefix(rest, "vet") || strings.HasPrefix(rest, "vel") // but waiver
 		case 'o': // cha-os, a-orta, kara-oke; but extraordinary, ciao
 			return prev != 'i' && !strings.HasPrefix(rest, "rd")
 		}
@@ -55,10 +58,24 @@ func softBefore(w string, k int) bool {
 	return false
 }
 
-func hiatusI(w string, k int, b, prev byte, rest string) bool {
-	if k == 3 && strings.HasPrefix(w, "anti") {
-		return true // anti-oxidant
+// combiningForms are prefixes ending in a vowel that is said apart from a
+// vowel after it.
+var combiningForms = []string{
+	"anti", "auto", "cardio", "electro", "endo", "gastro", "hydro", "macro",
+	"micro", "multi", "neuro", "osteo", "pseudo", "retro", "semi",
+}
+
+// endsCombiningForm reports whether w is one of the combiningForms.
+func endsCombiningForm(w string) bool {
+	for _, f := range combiningForms {
+		if w == f {
+			return true
+		}
 	}
+	return false
+}
+
+func hiatusI(w string, k int, b, prev byte, rest string) bool {
 	switch b {
 	case 'a':
 		switch {
@@ -68,8 +85,8 @@ func hiatusI(w string, k int, b, prev byte, rest string) bool {
 			return true // confidentiality, speciality
 		case softBefore(w, k) && (rest == "" || rest == "s" || rest[0] == 'l' || rest[0] == 'n'):
 			return false // special, potential, physician, Asia, fascia
-		case prev == 'l' && k > 1 && w[k-2] == 'l':
-			return false // William, brilliant, billiards
+		case prev == 'l' && k > 1 && w[k-2] == 'l' && !strings.HasPrefix(rest, "t"):
+			return false // William, brilliant, billiards; but palliative
 		case prev == 'l' && k > 1 && isAEIOU(w[k-2]) && (rest == "" || rest == "s" || rest == "n" || rest == "ns" || rest == "l" || rest == "ls"):
 			return false // Australia, civilian, familial
 		case prev == 'l' && (rest == "r" || rest == "rs") && hasVowelBefore(w, k-1):
@@ -185,18 +202,18 @@ func hiatusO(w string, k int, b byte, rest string) bool {
 		return rest == "" && w[k-1] != 'c' // boa, protozoa; but cocoa
 	case 'e':
 		switch {
-		case rest == "" || rest == "s" || rest == "d" || k == 0:
-			return false // toe, goes, heroes, oedema
+		case rest == "" || rest == "s" || rest == "d" || k == 0 || isAEIOU(rest[0]):
+			return false // toe, goes, heroes, oedema, diarrhoea
 		case k > 1 && w[k-2:k] == "ph":
 			return false // phoenix
 		}
 		return true // poem, poetry, whoever, coexist
 	case 'i':
 		switch {
-		case rest == "c" || rest == "cs" || strings.HasPrefix(rest, "cal") || strings.HasPrefix(rest, "sm") || rest == "st":
-			return true // heroic, stoic, egoism; but voice
+		case rest == "c" || rest == "cs" || strings.HasPrefix(rest, "cal") || strings.HasPrefix(rest, "sm"):
+			return true // heroic, stoic, egoism; but voice, moist
 		case k == 1 && w[0] == 'c':
-			return strings.HasPrefix(rest, "nc") || strings.HasPrefix(rest, "ns") // coincide
+			return strings.HasPrefix(rest, "nc") || strings.HasPrefix(rest, "nsu") // coincide; but coins
 		}
 		return false // point, avoid, choice
 	case 'o':

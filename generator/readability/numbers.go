@@ -32,9 +32,15 @@ func numberSyllables(s string) int {
 	whole, decimals, hasPoint := strings.Cut(s, ".")
 	n := 0
 	if hasPoint {
-		n = 1 + digitSyllables(strings.ReplaceAll(decimals, ".", "")) // "point" and the digits
-		// A version number (1.2.3) reads each further part as a point and digits too.
-		n += strings.Count(decimals, ".")
+		n = 1 // "point", then each digit; a further point (1.2.3) is said too
+		for i := range len(decimals) {
+			switch c := decimals[i]; {
+			case isDigit(c):
+				n += oneDigit[c-'0']
+			case c == '.':
+				n++
+			}
+		}
 	}
 	plain := strings.ReplaceAll(whole, ",", "")
 	if len(plain) > 1 && plain[0] == '0' || len(plain) > 15 {

@@ -7,8 +7,9 @@ import (
 
 // Words returns the words of text in order, as they are written.
 //
-// A word is a run of letters, digits and combining marks (so "café" is one
-// word however it is encoded), joined across
+// A word is a run of letters, digits and combining marks that starts with a
+// letter or digit (so "café" is one word however it is encoded), joined
+// across
 //   - an apostrophe between a letter or digit and a letter: don't, patient's,
 //     o'clock (a leading or trailing apostrophe is not part of the word);
 //   - a hyphen between two word characters: well-being, 5-HT, COVID-19;
@@ -21,7 +22,7 @@ func Words(text string) []string {
 	var words []string
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		if !startsWord(r) {
 			i += size
 			continue
 		}
@@ -77,7 +78,11 @@ func joins(prev, r, next, after rune, segment int) bool {
 	return false
 }
 
-// isWordRune reports whether r can be part of a word on its own.
+// startsWord reports whether r can start a word: a letter or a digit.
+func startsWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isWordRune reports whether r can be part of a word on its own: a letter,
+// a digit or a combining mark.
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc)
 }
