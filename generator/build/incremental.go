@@ -99,6 +99,7 @@ func (b *Builder) run(changed []string) (Result, error) {
 		clear(b.prints)
 	}
 	res.Diagnostics = append(res.Diagnostics, site.checkAliases()...)
+	res.Diagnostics = append(res.Diagnostics, site.CheckConsent(b.fsys)...)
 	if res.Diagnostics.HasErrors() {
 		return failed(res)
 	}
@@ -222,6 +223,17 @@ func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
 	structural := false
 	var convert []*Doc
 	touched := map[string]bool{}
+	// A folder that was removed or renamed away reports only itself: its
+	// documents are read again (and found gone).
+	for _, p := range slices.Clone(paths) {
+		if path.Ext(p) != ".md" {
+			for _, d := range s.All() {
+				if strings.HasPrefix(d.Path, p+"/") {
+					paths = append(paths, d.Path)
+				}
+			}
+		}
+	}
 	for _, p := range paths {
 		kind, ok := kindOf(p)
 		if !ok || touched[p] {
@@ -269,7 +281,7 @@ func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
 
 // kindOf tells the kind of a content file from its folder.
 func kindOf(p string) (content.Kind, bool) {
-	if path.Ext(p) != ".md" {
+	if !content.IsContentFile(path.Base(p)) {
 		return 0, false
 	}
 	for kind, folder := range content.Folders {

@@ -229,7 +229,7 @@ func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
 		if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) && d.IsDir() {
 			return fs.SkipDir
 		}
-		if d.IsDir() || !isContentFile(name) {
+		if d.IsDir() || !IsContentFile(name) {
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)
@@ -250,7 +250,9 @@ func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
 	return docs, list
 }
 
-func isContentFile(name string) bool {
+// IsContentFile reports whether a file name is a document: a .md file that
+// is not an editor's backup or lock file.
+func IsContentFile(name string) bool {
 	return strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, "~")
 }
 
