@@ -8,7 +8,7 @@
   if (saved !== null) {
     sessionStorage.removeItem(key);
     var y = parseInt(saved, 10);
-    var restore = function () { window.scrollTo(0, y); };
+    var restore = function () { window.scrollTo({ top: y, left: 0, behavior: "instant" }); };
     restore();
     window.addEventListener("load", restore);
   }
@@ -38,6 +38,8 @@
   }
 
   var source = new EventSource("/__handout/events");
+  // Tests (and curious editors) can see that the page is live.
+  source.addEventListener("open", function () { window.handoutLive = true; });
   source.addEventListener("reload", function () {
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();

@@ -16,6 +16,7 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -106,12 +107,20 @@ func (w *Watcher) rel(p string) string {
 	return filepath.ToSlash(r)
 }
 
-// relevant reports whether a path belongs to the watched parts of the site.
+// relevant reports whether a path belongs to the watched parts of the
+// site. Editors' temporary, swap and backup files ("x.md~", ".x.md.swp",
+// "#x.md#", "x.tmp", vim's "4913") are not: they come and go around a save
+// and change nothing the site shows.
 func relevant(rel string) bool {
 	for _, part := range strings.Split(rel, "/") {
 		if strings.HasPrefix(part, ".") {
 			return false
 		}
+	}
+	base := path.Base(rel)
+	if strings.HasSuffix(base, "~") || strings.HasPrefix(base, "#") || base == "4913" ||
+		strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".swx") || strings.HasSuffix(base, ".tmp") {
+		return false
 	}
 	for _, w := range Watched {
 		if rel == w || strings.HasPrefix(rel, w+"/") {

@@ -1,0 +1,183 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/handout-health/handout/generator/output"
+)
+
+func testServer(t *testing.T) (*Server, string) {
+	t.Helper()
+	mem := output.NewMemory()
+	for name, data := range map[string]string{
+		"index.html":                "<html><body><p>home</p></body></html>",
+		"articles/sleep/index.html": "<html><body><p>sleep</p></body></html>",
+		"404.html":                  "<html><body><p>not found</p></body></html>",
+		"assets/style.abc.css":      "body{}",
+		"feed.xml":                  "<feed/>",
+	} {
+		if err := mem.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := New(mem, "/library/")
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	return srv, ts.URL
+}
+
+func get(t *testing.T, url string) (int, string, http.Header) {
+	t.Helper()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var b strings.Builder
+	_, _ = bufio.NewReader(resp.Body).WriteTo(&b)
+	return resp.StatusCode, b.String(), resp.Header
+}
+
+func TestServe(t *testing.T) {
+	_, base := testServer(t)
+	tests := []struct {
+		path   string
+		status int
+		body   string
+	}{
+		{"/library/", 200, "<p>home</p>"},
+		{"/library/articles/sleep/", 200, "<p>sleep</p>"},
+		{"/library/articles/sleep", 301, ""},
+		{"/library/nope/", 404, "<p>not found</p>"},
+		{"/library/assets/style.abc.css", 200, "body{}"},
+		{"/library", 200, "<p>home</p>"},
+		{"/elsewhere/", 404, ""},
+		{"/__handout/reload.js", 200, "EventSource"},
+	}
+	for _, tt := range tests {
+		status, body, _ := get(t, base+tt.path)
+		if status != tt.status || !strings.Contains(body, tt.body) {
+			t.Errorf("GET %s = %d %q, want %d with %q", tt.path, status, body, tt.status, tt.body)
+		}
+	}
+	_, page, _ := get(t, base+"/library/")
+	if !strings.Contains(page, `<script src="/__handout/reload.js" defer></script>`+"\n</body>") {
+		t.Errorf("the reload script was not injected before </body>: %q", page)
+	}
+	_, css, _ := get(t, base+"/library/assets/style.abc.css")
+	if strings.Contains(css, "reload.js") {
+		t.Error("the reload script was injected into CSS")
+	}
+}
+
+// TestTraversalRefused sends requests that try to leave the output folder,
+// raw so that no client cleans them first.
+func TestTraversalRefused(t *testing.T) {
+	srv, _ := testServer(t)
+	for _, target := range []string{
+		"/library/../etc/passwd",
+		"/../../etc/passwd",
+		"/library/%2e%2e/%2e%2e/etc/passwd",
+		"/library/%2E%2E/secret",
+		"/library/articles/..%2f..%2fetc/passwd",
+		"/library/a\\..\\b",
+	} {
+		req := httptest.NewRequest("GET", "http://x"+strings.Replace(target, "\\", "%5c", -1), nil)
+		req.URL.Path = strings.Replace(req.URL.Path, "%5c", "\\", -1)
+		if strings.Contains(target, "..") && !strings.Contains(target, "%") {
+			req.URL.Path = target
+			req.URL.RawPath = ""
+		}
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusBadRequest {
+			t.Errorf("GET %s = %d, want 400", target, rec.Code)
+		}
+	}
+}
+
+func TestEvents(t *testing.T) {
+	srv, base := testServer(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/__handout/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("Content-Type = %q", ct)
+	}
+	lines := bufio.NewScanner(resp.Body)
+	next := func() string {
+		var ev []string
+		for lines.Scan() {
+			line := lines.Text()
+			if line == "" && len(ev) > 0 {
+				return strings.Join(ev, "|")
+			}
+			if line != "" && !strings.HasPrefix(line, ":") {
+				ev = append(ev, line)
+			}
+		}
+		t.Fatal("stream ended")
+		return ""
+	}
+	for srv.Clients() == 0 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	srv.Fail([]string{"content/articles/a.md:3:1: broken"})
+	if got := next(); got != `event: errors|data: ["content/articles/a.md:3:1: broken"]` {
+		t.Errorf("got %q", got)
+	}
+	srv.Reload()
+	if got := next(); got != "event: ok|data: " {
+		t.Errorf("after a failure a good build first sends ok, got %q", got)
+	}
+	if got := next(); got != "event: reload|data: " {
+		t.Errorf("got %q", got)
+	}
+	srv.ReloadCSS("/library/assets/style.def.css")
+	if got := next(); got != "event: css|data: /library/assets/style.def.css" {
+		t.Errorf("got %q", got)
+	}
+	cancel()
+	deadline := time.Now().Add(2 * time.Second)
+	for srv.Clients() != 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if srv.Clients() != 0 {
+		t.Error("a closed stream was not removed")
+	}
+}
+
+func TestBusyPortFallsBack(t *testing.T) {
+	busy, err := listen("127.0.0.1", 0, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	port := busy.Addr().(*net.TCPAddr).Port
+	var log strings.Builder
+	ln, err := listen("127.0.0.1", port, &log)
+	if err != nil {
+		t.Skipf("no free port after %d: %v", port, err)
+	}
+	defer ln.Close()
+	if got := ln.Addr().(*net.TCPAddr).Port; got == port {
+		t.Errorf("listened on the busy port %d", port)
+	}
+	if !strings.Contains(log.String(), "is busy; using") {
+		t.Errorf("the new port was not announced: %q", log.String())
+	}
+}
