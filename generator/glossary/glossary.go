@@ -170,55 +170,59 @@ func nextWord(text []byte, pos int) (start, end int) {
 // each of its forms, and records the longest complete name found.
 func (m *Matcher) walk(text []byte, n *node, start, end int, bestEnd *int, best **glossterm.Entry) {
 	var buf [64]byte
-	for _, child := range n.children(text[start:end], buf[:0]) {
+	key := lowerKey(text[start:end], buf[:0])
+	// The word as it is and, for a simple English plural, its singular.
+	// Lookups with string(bytes) keys do not allocate.
+	try := func(k []byte) {
+		child, ok := n.next[string(k)]
+		if !ok {
+			return
+		}
 		if child.entry != nil && end > *bestEnd {
 			*bestEnd, *best = end, child.entry
 		}
 		if len(child.next) == 0 {
-			continue
+			return
 		}
 		if ns, ne := nextWord(text, end); ns >= 0 && joined(text[end:ns]) {
 			m.walk(text, child, ns, ne, bestEnd, best)
 		}
 	}
-}
-
-// children returns the children of n that the word leads to: the word as
-// it is and, for a simple English plural, its singular. Lower-case ASCII
-// words, the common case, are looked up without allocating.
-func (n *node) children(word, buf []byte) []*node {
-	key := word
-	if !isLowerASCII(word) {
-		if isASCII(word) && len(word) <= cap(buf) {
-			key = buf[:len(word)]
-			for i, c := range word {
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				key[i] = c
-			}
-		} else {
-			key = []byte(slug.Fold(string(word)))
-		}
-	}
-	var out []*node
-	add := func(k []byte) {
-		if c, ok := n.next[string(k)]; ok {
-			out = append(out, c)
-		}
-	}
-	add(key)
+	try(key)
 	l := len(key)
 	switch {
 	case l > 4 && string(key[l-3:]) == "ies":
-		add(append(key[:l-3:l-3], 'y'))
+		var y [64]byte
+		if l-2 <= len(y) {
+			k := append(y[:0], key[:l-3]...)
+			try(append(k, 'y'))
+		}
 	case l > 3 && string(key[l-2:]) == "es":
-		add(key[:l-2])
-		add(key[:l-1])
+		try(key[:l-2])
+		try(key[:l-1])
 	case l > 2 && key[l-1] == 's' && key[l-2] != 's':
-		add(key[:l-1])
+		try(key[:l-1])
 	}
-	return out
+}
+
+// lowerKey returns the word as the trie keys it: lower case without
+// accents. Lower-case ASCII words, the common case, are returned as they
+// are; other ASCII words are lowered into buf.
+func lowerKey(word, buf []byte) []byte {
+	if isLowerASCII(word) {
+		return word
+	}
+	if isASCII(word) && len(word) <= cap(buf) {
+		key := buf[:len(word)]
+		for i, c := range word {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key[i] = c
+		}
+		return key
+	}
+	return []byte(slug.Fold(string(word)))
 }
 
 func isASCII(b []byte) bool {
