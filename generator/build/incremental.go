@@ -68,21 +68,17 @@ func (b *Builder) run(changed []string) (Result, error) {
 		now = time.Now()
 	}
 	scope := classify(changed)
+	var list diag.List
 	if b.site == nil || scope.config {
 		scope = changes{config: true, templates: true, static: true}
-		site, list := Load(b.fsys, b.opts.LoadOptions)
-		b.site = site
-		if site == nil {
+		b.site, list = Load(b.fsys, b.opts.LoadOptions)
+		if b.site == nil {
 			return failed(Result{Diagnostics: list})
 		}
+	} else {
+		list = b.site.Update(b.fsys, scope.content, scope.static)
 	}
 	site := b.site
-	var list diag.List
-	if scope.config {
-		list = site.refreshDiagnostics()
-	} else {
-		list = site.Update(b.fsys, scope.content, scope.static)
-	}
 	res := Result{Diagnostics: list, Site: site}
 	// The theme holds the site's view (title, footer pages, consent), so
 	// it is made again when that view changes.
@@ -203,17 +199,6 @@ func (b *Builder) removeStale(pages []pageFor, extras map[string]bool) {
 			b.out.Remove(file)
 		}
 	}
-}
-
-// refreshDiagnostics returns the diagnostics of a freshly loaded site.
-func (s *Site) refreshDiagnostics() diag.List {
-	var list diag.List
-	for _, problems := range s.fileProblems {
-		list = append(list, problems...)
-	}
-	// Load already indexed, converted and linked; only link problems are
-	// recomputed, which is cheap.
-	return append(list, s.link()...)
 }
 
 // Update applies changed content files (and a change under static/) to

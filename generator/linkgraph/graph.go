@@ -150,7 +150,9 @@ func (g *Graph) rank(nodes []Node, ix *Index) diag.List {
 	}
 	for i, n := range articles {
 		var related []*content.Document
-		pinned := map[string]bool{n.Doc.Path: true}
+		// pinned holds the article itself and its related: entries: a few
+		// documents, so a slice beats a map here.
+		pinned := []*content.Document{n.Doc}
 		for _, name := range n.Doc.Related {
 			d, ok := ix.Lookup(name)
 			switch {
@@ -158,8 +160,8 @@ func (g *Graph) rank(nodes []Node, ix *Index) diag.List {
 				list = append(list, diag.Errorf(n.Doc.Path, n.Doc.KeyLine("related"), 1, "related: no article is called %q", name))
 			case d.Kind != content.Article:
 				list = append(list, diag.Errorf(n.Doc.Path, n.Doc.KeyLine("related"), 1, "related: %q is a %s, not an article", name, d.Kind))
-			case !pinned[d.Path]:
-				pinned[d.Path] = true
+			case !slices.Contains(pinned, d):
+				pinned = append(pinned, d)
 				related = append(related, d)
 			}
 		}
@@ -177,7 +179,7 @@ func (g *Graph) rank(nodes []Node, ix *Index) diag.List {
 		}
 		var best []int
 		for _, j := range touched {
-			if pinned[articles[j].Doc.Path] {
+			if slices.Contains(pinned, articles[j].Doc) {
 				continue
 			}
 			if len(best) == MaxRelated && !better(j, best[len(best)-1]) {
