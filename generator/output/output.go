@@ -8,6 +8,7 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path"
@@ -19,6 +20,7 @@ import (
 
 // Writer receives the files of a build. Names are slash-separated paths
 // relative to the output root, such as "articles/serotonin/index.html".
+// WriteFile must not keep data after it returns: callers reuse it.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
@@ -111,11 +113,12 @@ type Memory struct {
 // NewMemory returns an empty in-memory output.
 func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 
-// WriteFile stores one file.
+// WriteFile stores a copy of one file.
 func (m *Memory) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	m.files[name] = data
 	m.mu.Unlock()
