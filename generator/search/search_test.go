@@ -1,0 +1,320 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Serotonin", "serotonin"},
+		{"Ménière", "meniere"},
+		{"CAFÉ", "cafe"},
+		{"Sjögren", "sjogren"},
+		{"Straße", "strasse"},
+		{"Ørsted", "orsted"},
+		{"Łódź", "lodz"},
+		{"Encyclopædia", "encyclopaedia"},
+		{"ﬁbre", "fibre"},  // ligature, NFKD
+		{"B₁₂", "b12"},     // subscripts, NFKD
+		{"ΣΟΦΟΣ", "σοφοσ"}, // no final sigma: JS lower-cases it to ς
+		{"σοφος", "σοφοσ"}, // and folds it back
+		{"İstanbul", "istanbul"},
+		{"naïve coöperation", "naive cooperation"},
+		{"5‑HT", "5‐ht"}, // non-breaking hyphen is a hyphen (NFKD)
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Serotonin levels", []string{"serotonin", "levels"}},
+		{"5-HT", []string{"5", "ht", "5ht"}},
+		{"5‑HT (5-hydroxytryptamine)", []string{"5", "ht", "5ht", "5", "hydroxytryptamine", "5hydroxytryptamine"}},
+		{"Parkinson's disease", []string{"parkinsons", "disease"}},
+		{"Parkinson’s", []string{"parkinsons"}},
+		{"blood-brain barrier", []string{"blood", "brain", "bloodbrain", "barrier"}},
+		{"e.g. omega-3s.", []string{"e", "g", "eg", "omega", "3s", "omega3s"}},
+		{"and/or", []string{"and", "or", "andor"}},
+		{"-5 and 'quoted' -- dashes", []string{"5", "and", "quoted", "dashes"}},
+		{"Ménière's", []string{"menieres"}},
+		{"", nil},
+		{"... !!", nil},
+		{strings.Repeat("a", 41) + " ok", []string{"ok"}},
+		{strings.Repeat("a", 40), []string{strings.Repeat("a", 40)}},
+		{"a-" + strings.Repeat("b", 40), []string{"a", strings.Repeat("b", 40)}}, // the compound is too long
+	}
+	for _, tt := range tests {
+		if got := Tokens(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestShardKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"serotonin", "s"}, {"5ht", "5"}, {"σοφοσ", "u3c3"}, {"日本", "u65e5"}, {"", ""},
+	}
+	for _, tt := range tests {
+		if got := ShardKey(tt.in); got != tt.want {
+			t.Errorf("ShardKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// index is a built index read back, by file name without the hash.
+type index struct {
+	manifest manifest
+	files    map[string][]byte
+}
+
+func read(t *testing.T, files []File) index {
+	t.Helper()
+	ix := index{files: map[string][]byte{}}
+	if files[0].Name != "search/index.json" {
+		t.Fatalf("first file is %s, want search/index.json", files[0].Name)
+	}
+	if err := json.Unmarshal(files[0].Data, &ix.manifest); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files[1:] {
+		rel, ok := strings.CutPrefix(f.Name, "search/"+ix.manifest.Dir)
+		if !ok {
+			t.Fatalf("%s is not under the manifest's folder %s", f.Name, ix.manifest.Dir)
+		}
+		if !json.Valid(f.Data) {
+			t.Fatalf("%s is not JSON: %s", f.Name, f.Data)
+		}
+		ix.files[rel] = f.Data
+	}
+	return ix
+}
+
+func (ix index) vocabulary(t *testing.T, key string) vocabulary {
+	t.Helper()
+	var v vocabulary
+	if err := json.Unmarshal(ix.files["w/"+key+".json"], &v); err != nil {
+		t.Fatalf("w/%s.json: %v", key, err)
+	}
+	return v
+}
+
+// postings returns a token's postings as document → mask.
+func (ix index) postings(t *testing.T, token string) map[int]uint32 {
+	t.Helper()
+	v := ix.vocabulary(t, ShardKey(token))
+	i := slices.Index(v.Tokens, token)
+	if i < 0 {
+		t.Fatalf("token %q is not in its vocabulary shard", token)
+	}
+	var file map[string][]int
+	if err := json.Unmarshal(ix.files[fmt.Sprintf("p/%d.json", v.File[i])], &file); err != nil {
+		t.Fatal(err)
+	}
+	ps, ok := file[token]
+	if !ok {
+		t.Fatalf("token %q is not in postings file %d", token, v.File[i])
+	}
+	out := map[int]uint32{}
+	doc := 0
+	for j := 0; j < len(ps); j += 2 {
+		doc += ps[j]
+		out[doc] = uint32(ps[j+1])
+	}
+	if len(out) != v.DocFreq[i] {
+		t.Errorf("token %q: %d postings, document frequency %d", token, len(out), v.DocFreq[i])
+	}
+	return out
+}
+
+var sampleDocs = []Doc{
+	{
+		URL: "articles/serotonin/", Kind: "article", Title: "Serotonin", Synonyms: []string{"5-HT"},
+		Summary:  "A chemical messenger.",
+		Sections: []Section{{"context", "Context"}, {"mechanism", "How it works"}},
+		Blocks: []Block{
+			{"", "Serotonin helps nerve cells talk."},
+			{"context", "Platelets carry it."},
+			{"mechanism", "An enzyme makes it from tryptophan."},
+			{"unknown", "Café."},
+		},
+	},
+	{URL: "glossary/enzyme/", Kind: "term", Title: "Enzyme", Summary: "A protein that speeds up a reaction."},
+	{URL: "articles/dopamine/", Kind: "article", Title: "Dopamine", Summary: "Another messenger, like serotonin."},
+}
+
+func TestBuild(t *testing.T) {
+	ix := read(t, Build(sampleDocs))
+	m := ix.manifest
+	if m.Version != Version || m.Docs != 3 {
+		t.Errorf("manifest %+v", m)
+	}
+	// Documents are numbered by title: Dopamine, Enzyme, Serotonin.
+	var c card
+	if err := json.Unmarshal(ix.files["d/2.json"], &c); err != nil {
+		t.Fatal(err)
+	}
+	want := card{URL: "articles/serotonin/", Kind: "article", Title: "Serotonin", Summary: "A chemical messenger.",
+		Synonyms: []string{"5-HT"}, Sections: [][2]string{{"context", "Context"}, {"mechanism", "How it works"}}}
+	if fmt.Sprint(c) != fmt.Sprint(want) {
+		t.Errorf("card 2 = %+v, want %+v", c, want)
+	}
+	tests := []struct {
+		token string
+		want  map[int]uint32
+	}{
+		{"serotonin", map[int]uint32{0: fieldSummary, 2: fieldTitle | fieldLede}},
+		{"5ht", map[int]uint32{2: fieldSynonym}},
+		{"messenger", map[int]uint32{0: fieldSummary, 2: fieldSummary}},
+		{"platelets", map[int]uint32{2: fieldSection0}},
+		{"enzyme", map[int]uint32{1: fieldTitle, 2: fieldSection0 << 1}},
+		// A block of a section the document does not list counts as lede.
+		{"cafe", map[int]uint32{2: fieldLede}},
+	}
+	for _, tt := range tests {
+		if got := ix.postings(t, tt.token); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("postings of %q = %v, want %v", tt.token, got, tt.want)
+		}
+	}
+	v := ix.vocabulary(t, "e")
+	if i := slices.Index(v.Tokens, "enzyme"); v.Best[i] != 3 {
+		t.Errorf("best field of enzyme = %d, want 3 (title)", v.Best[i])
+	}
+	if i := slices.Index(v.Tokens, "enzyme"); v.DocFreq[i] != 2 {
+		t.Errorf("document frequency of enzyme = %d, want 2", v.DocFreq[i])
+	}
+	if !slices.IsSorted(v.Tokens) {
+		t.Errorf("vocabulary shard not sorted: %q", v.Tokens)
+	}
+	if !slices.Equal(m.Shards, []string{"5", "a", "c", "d", "e", "f", "h", "i", "l", "m", "n", "p", "r", "s", "t", "u"}) {
+		t.Errorf("shards %q", m.Shards)
+	}
+}
+
+// TestBuildManySections checks that sections past the 26th, which have
+// no bit, count as the lede and never overflow 32 bits.
+func TestBuildManySections(t *testing.T) {
+	d := Doc{URL: "a/", Title: "Long"}
+	for k := range 30 {
+		id := fmt.Sprintf("s%d", k)
+		d.Sections = append(d.Sections, Section{id, id})
+		d.Blocks = append(d.Blocks, Block{id, fmt.Sprintf("word%d shared", k)})
+	}
+	ix := read(t, Build([]Doc{d}))
+	if got := ix.postings(t, "word25")[0]; got != fieldSection0<<25 {
+		t.Errorf("section 25: mask %b", got)
+	}
+	if got := ix.postings(t, "word26")[0]; got != fieldLede {
+		t.Errorf("section 26: mask %b, want the lede bit", got)
+	}
+	if got := ix.postings(t, "shared")[0]; got >= 1<<31 {
+		t.Errorf("mask %b does not fit a signed 32-bit integer", got)
+	}
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	docs := generated(300)
+	first := Build(docs)
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3 {
+		shuffled := slices.Clone(docs)
+		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		again := Build(shuffled)
+		if len(again) != len(first) {
+			t.Fatalf("%d files, then %d", len(first), len(again))
+		}
+		for i := range first {
+			if first[i].Name != again[i].Name || !bytes.Equal(first[i].Data, again[i].Data) {
+				t.Fatalf("file %d differs: %s then %s", i, first[i].Name, again[i].Name)
+			}
+		}
+	}
+	// A change to one document changes the folder, so no browser mixes
+	// files of two builds.
+	docs[7].Summary += " Changed."
+	if changed := Build(docs); changed[1].Name[:len("search/")+10] == first[1].Name[:len("search/")+10] {
+		t.Errorf("the index folder did not change with the content: %s", changed[1].Name)
+	}
+}
+
+// TestBuildSharding checks that postings files stay near their target
+// size and that every token is in exactly the file its shard names.
+func TestBuildSharding(t *testing.T) {
+	ix := read(t, Build(generated(1000)))
+	parsed := map[int]map[string]json.RawMessage{}
+	postingsFile := func(n int) map[string]json.RawMessage {
+		if parsed[n] == nil {
+			var file map[string]json.RawMessage
+			if err := json.Unmarshal(ix.files[fmt.Sprintf("p/%d.json", n)], &file); err != nil {
+				t.Fatal(err)
+			}
+			parsed[n] = file
+		}
+		return parsed[n]
+	}
+	seen := map[string]bool{}
+	for _, key := range ix.manifest.Shards {
+		v := ix.vocabulary(t, key)
+		if len(v.Tokens) != len(v.DocFreq) || len(v.Tokens) != len(v.Best) || len(v.Tokens) != len(v.File) {
+			t.Fatalf("shard %s: arrays of different lengths", key)
+		}
+		for i, tok := range v.Tokens {
+			if ShardKey(tok) != key {
+				t.Errorf("token %q in shard %s", tok, key)
+			}
+			if _, ok := postingsFile(v.File[i])[tok]; !ok {
+				t.Errorf("token %q is not in postings file %d", tok, v.File[i])
+			}
+			if seen[tok] {
+				t.Errorf("token %q in two shards", tok)
+			}
+			seen[tok] = true
+		}
+	}
+	postings := 0
+	for name, data := range ix.files {
+		if !strings.HasPrefix(name, "p/") {
+			continue
+		}
+		postings++
+		var file map[string]json.RawMessage
+		if err := json.Unmarshal(data, &file); err != nil {
+			t.Fatal(err)
+		}
+		if len(data) > 2*postingsTarget && len(file) > 1 {
+			t.Errorf("%s: %d bytes for %d tokens; only a single token may exceed the target", name, len(data), len(file))
+		}
+	}
+	if postings < 10 {
+		t.Errorf("only %d postings files for 1,000 documents", postings)
+	}
+}
+
+// generated returns n documents with overlapping words.
+func generated(n int) []Doc {
+	words := strings.Fields("sleep mood stress brain body heart pain diet vitamin serotonin dopamine walk water night habit dose")
+	docs := make([]Doc, n)
+	for i := range docs {
+		w := func(k int) string { return words[(i*7+k*3)%len(words)] }
+		docs[i] = Doc{
+			URL: fmt.Sprintf("articles/a%d/", i), Kind: "article",
+			Title:    fmt.Sprintf("%s and %s %d", w(0), w(1), i),
+			Summary:  fmt.Sprintf("How %s changes %s.", w(2), w(3)),
+			Sections: []Section{{"context", "Context"}, {"risk", "Risk"}},
+			Blocks:   []Block{{"", w(4) + " " + w(5)}, {"context", fmt.Sprintf("%s word%d", w(6), i)}, {"risk", w(7)}},
+		}
+	}
+	return docs
+}
