@@ -1,0 +1,97 @@
+package build
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/handout-health/handout/generator/consent"
+	"github.com/handout-health/handout/generator/diag"
+)
+
+// overridesDir is the folder of a site's own templates.
+const overridesDir = "templates"
+
+// CheckConsent reports, as errors, every third-party request that no
+// consent category gates: in the HTML of each document (at its line in the
+// Markdown file) and in the site's template overrides (templates/, at the
+// template's line). Load runs it, so build and check both refuse such a
+// site. See package consent for the rules.
+func (s *Site) CheckConsent(fsys fs.FS) diag.List {
+	rules := consent.NewRules(s.Config)
+	all := s.All()
+	perDoc := make([]diag.List, len(all))
+	parallel(len(all), func(i int) {
+		perDoc[i] = rules.CheckDocument(all[i].Path, all[i].Body, all[i].Result.HTML)
+	})
+	list := slices.Concat(perDoc...)
+	return append(list, checkOverrides(fsys, rules)...)
+}
+
+// checkOverrides checks the HTML templates and stylesheets of templates/.
+func checkOverrides(fsys fs.FS, rules *consent.Rules) diag.List {
+	var list diag.List
+	_ = fs.WalkDir(fsys, overridesDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // no templates/ folder, or one render reports
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != overridesDir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		ext := path.Ext(p)
+		if d.IsDir() || ext != ".html" && ext != ".css" {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil // render reports unreadable templates
+		}
+		if ext == ".css" {
+			list = append(list, rules.CheckCSS(p, data)...)
+		} else {
+			list = append(list, rules.CheckTemplate(p, data)...)
+		}
+		return nil
+	})
+	return list
+}
+
+// gpcFile returns /.well-known/gpc.json for a site with a cookie banner
+// (whose script honours Global Privacy Control), or nil. Its lastUpdate is
+// the newest last_reviewed of the site, so that the file changes only with
+// the site's input.
+func (s *Site) gpcFile() []byte {
+	if len(s.Config.Consent.Categories) == 0 {
+		return nil
+	}
+	var newest time.Time
+	for _, d := range s.All() {
+		if d.LastReviewed.After(newest) {
+			newest = d.LastReviewed
+		}
+	}
+	return consent.GPCJSON(newest)
+}
+
+// consentScriptSrc returns the address a gated script of site.yaml is
+// loaded from: an absolute address as it is, a site address ("js/a.js" or
+// "/js/a.js") under the base path, as every other site address.
+func (s *Site) consentScriptSrc(src string) string {
+	lower := strings.ToLower(src)
+	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(src, "//") {
+		return src
+	}
+	return s.Config.BasePath() + strings.TrimPrefix(src, "/")
+}
+
+// writeGPC writes /.well-known/gpc.json when the site has a cookie banner.
+func (s *Site) writeGPC(write func(name string, data []byte)) {
+	if data := s.gpcFile(); data != nil {
+		write(consent.GPCPath, data)
+	}
+}

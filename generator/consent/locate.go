@@ -1,0 +1,162 @@
+package consent
+
+import (
+	"bytes"
+
+	"github.com/handout-health/handout/generator/diag"
+)
+
+// CheckDocument reports the problems of a converted Markdown document: it
+// judges the HTML the document became (what reaches the page: with raw
+// HTML off, a pasted <script> is dropped and passes) and reports each
+// finding at its place in the Markdown source, body, whose line numbers
+// are the file's.
+//
+// Raw HTML is copied to the HTML as written, so a finding is looked for
+// first as the whole tag, then by its address (a Markdown image, or a tag
+// that goldmark re-indented), skipping code blocks and code spans, where
+// the same text is only shown. The n-th finding with the same text is
+// placed at the n-th place it occurs. A finding that cannot be placed is
+// reported at line 1.
+func (r *Rules) CheckDocument(path string, body, html []byte) diag.List {
+	found := r.findings(html)
+	if len(found) == 0 {
+		return nil
+	}
+	code := codeRanges(body)
+	lines := diag.NewLines(body)
+	seen := map[string]int{}
+	var list diag.List
+	for _, f := range found {
+		off := -1
+		for _, needle := range []string{f.tag, f.url} {
+			if needle == "" {
+				continue
+			}
+			if off = nthOutside(body, needle, seen[needle], code); off >= 0 {
+				seen[needle]++
+				if needle == f.tag && f.url != "" {
+					// The tag holds the address too: a later finding
+					// placed by address must not land on this tag.
+					seen[f.url]++
+				}
+				break
+			}
+		}
+		line, col := 1, 1
+		if off >= 0 {
+			line, col = lines.Position(off)
+		}
+		list = append(list, diag.Errorf(path, line, col, "%s", f.message).WithRule(Rule))
+	}
+	return list
+}
+
+// span is a half-open byte range.
+type span struct{ start, end int }
+
+// nthOutside returns the offset of the n-th (from 0) occurrence of needle
+// in src that does not start inside one of the ranges, or -1.
+func nthOutside(src []byte, needle string, n int, skip []span) int {
+	from := 0
+	for {
+		k := bytes.Index(src[from:], []byte(needle))
+		if k < 0 {
+			return -1
+		}
+		at := from + k
+		if !inside(at, skip) {
+			if n == 0 {
+				return at
+			}
+			n--
+		}
+		from = at + 1
+	}
+}
+
+func inside(off int, ranges []span) bool {
+	for _, s := range ranges {
+		if off >= s.start && off < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// codeRanges finds the fenced code blocks and the code spans of a Markdown
+// text: where HTML is shown, not used. It follows CommonMark closely enough
+// for locating findings (indented code blocks are not recognised).
+func codeRanges(src []byte) []span {
+	var out []span
+	var fence []byte // the opening fence while inside a fenced block
+	fenceStart := 0
+	lineStart := 0
+	for lineStart < len(src) {
+		lineEnd := bytes.IndexByte(src[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(src)
+		} else {
+			lineEnd += lineStart + 1
+		}
+		line := src[lineStart:lineEnd]
+		trimmed := bytes.TrimLeft(line, " \t>")
+		if fence != nil {
+			if f := fenceOf(trimmed); f != nil && f[0] == fence[0] && len(f) >= len(fence) && len(bytes.TrimSpace(trimmed[len(f):])) == 0 {
+				out = append(out, span{fenceStart, lineEnd})
+				fence = nil
+			}
+		} else if f := fenceOf(trimmed); f != nil {
+			fence, fenceStart = f, lineStart
+		} else {
+			out = append(out, codeSpans(line, lineStart)...)
+		}
+		lineStart = lineEnd
+	}
+	if fence != nil {
+		out = append(out, span{fenceStart, len(src)})
+	}
+	return out
+}
+
+// fenceOf returns the run of three or more backticks or tildes a line
+// starts with, or nil.
+func fenceOf(line []byte) []byte {
+	if len(line) < 3 || line[0] != '`' && line[0] != '~' {
+		return nil
+	}
+	n := 0
+	for n < len(line) && line[n] == line[0] {
+		n++
+	}
+	if n < 3 {
+		return nil
+	}
+	return line[:n]
+}
+
+// codeSpans finds the `code spans` of one line (base is the line's offset).
+func codeSpans(line []byte, base int) []span {
+	var out []span
+	i := 0
+	for i < len(line) {
+		if line[i] != '`' {
+			i++
+			continue
+		}
+		n := i
+		for n < len(line) && line[n] == '`' {
+			n++
+		}
+		run := line[i:n]
+		closing := bytes.Index(line[n:], run)
+		if closing < 0 {
+			i = n
+			continue
+		}
+		end := n + closing + len(run)
+		out = append(out, span{base + i, base + end})
+		i = end
+	}
+	return out
+}
