@@ -1,6 +1,8 @@
 // Command handout builds patient-education libraries from Markdown.
 //
 //	handout build  [-s DIR] [-d DIR] [--drafts] [--base-url URL]
+//	handout serve  [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
+//	handout check  [-s DIR] [--format text|json|html] [--strict] [-o FILE]
 //	handout new    article|term|page TITLE [-s DIR]
 //	handout init   DIR
 //	handout version
@@ -37,6 +39,8 @@ const usage = `handout builds patient-education libraries from Markdown.
 
 Usage:
   handout build   [-s DIR] [-d DIR] [--drafts] [--base-url URL]
+  handout serve   [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
+  handout check   [-s DIR] [--format text|json|html] [--strict] [-o FILE]
   handout new     article|term|page TITLE [-s DIR]
   handout init    DIR
   handout version
@@ -58,6 +62,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build":
 		return runBuild(rest, stdout, stderr)
+	case "serve":
+		return runServe(rest, stdout, stderr)
+	case "check":
+		return runCheck(rest, stdout, stderr)
 	case "new":
 		return runNew(rest, stdout, stderr)
 	case "init":

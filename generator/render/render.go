@@ -14,9 +14,13 @@
 //	url PATH      the address of PATH under the base path: url "glossary/"
 //	absURL PATH   the absolute address, for canonical links and feeds
 //	asset NAME    the fingerprinted address of a theme asset: asset "style.css"
-//	date TIME     a date written out for readers: 1 October 2026
+//	date TIME     a date written out in the site's language: 1 October 2026
+//	              (en), October 1, 2026 (en-US), 1er octobre 2026 (fr); see FormatDateIn
 //	isoDate TIME  2026-10-01, for <time datetime> and metadata
 //	plural N ONE MANY   ONE when N is 1, else MANY
+//	partialCached NAME DATA KEY   the partial NAME rendered with DATA once
+//	              per KEY and reused: for pieces that are the same on many
+//	              pages (header by page kind, footer, banner)
 //
 // Errors in a site's override are reported at the override's file, line
 // and column.
@@ -33,6 +37,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/handout-health/handout/generator/diag"
@@ -52,6 +57,28 @@ type Theme struct {
 	assets  *Assets
 	// origin maps a template file to the path reported in diagnostics.
 	origin map[string]string
+	// partials caches partialCached results by name and key.
+	partials sync.Map
+}
+
+// partialCached returns the template function that renders a partial once
+// per key and reuses the result: the header, footer and banner are the
+// same on thousands of pages.
+func (t *Theme) partialCached(layout *template.Template) func(name string, data any, key string) (template.HTML, error) {
+	return func(name string, data any, key string) (template.HTML, error) {
+		id := name + "\x00" + key
+		if html, ok := t.partials.Load(id); ok {
+			return html.(template.HTML), nil
+		}
+		var buf bytes.Buffer
+		if err := layout.ExecuteTemplate(&buf, name, data); err != nil {
+			return "", err
+		}
+		// The partial was escaped by html/template as it ran.
+		html := template.HTML(buf.String())
+		t.partials.Store(id, html)
+		return html, nil
+	}
 }
 
 // Options are what Load needs beyond the theme files.
@@ -109,6 +136,7 @@ func Load(site *Site, opts Options) (*Theme, diag.List) {
 			list = append(list, t.templateError(err))
 			continue
 		}
+		layout.Funcs(template.FuncMap{"partialCached": t.partialCached(layout)})
 		t.layouts[strings.TrimSuffix(kind, ".html")] = layout
 	}
 	if list.HasErrors() {
@@ -171,21 +199,24 @@ func (t *Theme) templateError(err error) diag.Diagnostic {
 	return diag.Errorf("templates", 1, 1, "%s", msg)
 }
 
-// Render writes page with the layout for its kind.
+// Render writes page with the layout for its kind. On an error w may hold
+// part of the page: render into a buffer and discard it then.
 func (t *Theme) Render(w io.Writer, page *Page) error {
 	layout, ok := t.layouts[page.Kind]
 	if !ok {
 		return fmt.Errorf("the theme has no layouts/%s.html", page.Kind)
 	}
-	var buf bytes.Buffer
-	if err := layout.ExecuteTemplate(&buf, "layouts/base.html", Data{Site: t.site, Page: page}); err != nil {
+	if err := layout.ExecuteTemplate(w, "layouts/base.html", Data{Site: t.site, Page: page}); err != nil {
 		d := t.templateError(err)
 		d.Message = fmt.Sprintf("rendering /%s: %s", page.Path, d.Message)
 		return &diag.ListError{List: diag.List{d}}
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }
+
+// ResetCache forgets every partialCached result, for a build after the
+// content changed.
+func (t *Theme) ResetCache() { t.partials.Clear() }
 
 // HasLayout reports whether the theme can render pages of a kind.
 func (t *Theme) HasLayout(kind string) bool {
@@ -207,8 +238,13 @@ func (t *Theme) funcs() template.FuncMap {
 			}
 			return t.site.BasePath + a.Path, nil
 		},
-		"date":    FormatDate,
+		"date":    func(d time.Time) string { return FormatDateIn(t.site.Language, d) },
 		"isoDate": func(d time.Time) string { return d.Format("2006-01-02") },
+		// partialCached is replaced in each layout (see Load); this one
+		// only lets templates that call it parse.
+		"partialCached": func(string, any, string) (template.HTML, error) {
+			return "", fmt.Errorf("partialCached is not available here")
+		},
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return one

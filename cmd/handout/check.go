@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/handout-health/handout/generator/check"
+	"github.com/handout-health/handout/generator/check/report"
+)
+
+const checkSynopsis = "check [-s DIR] [--format text|json|html] [--strict] [-o FILE] [--drafts] [--date YYYY-MM-DD]"
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", checkSynopsis, stderr)
+	siteDir := fs.String("s", ".", "the site `folder` (with site.yaml)")
+	format := fs.String("format", "text", "the report's `format`: text, json or html")
+	strict := fs.Bool("strict", false, "treat warnings as errors (for CI)")
+	outFile := fs.String("o", "", "write the report to `FILE` instead of standard output")
+	drafts := fs.Bool("drafts", false, "check documents marked draft: true as well")
+	date := fs.String("date", "", "judge review dates as of this `day` (YYYY-MM-DD), such as the next governance meeting; default today")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "handout check: unexpected argument %q\n", pos[0])
+		return exitUsage
+	}
+	if *format != "text" && *format != "json" && *format != "html" {
+		fmt.Fprintf(stderr, "handout check: unknown format %q: choose text, json or html\n", *format)
+		return exitUsage
+	}
+	var now time.Time
+	if *date != "" {
+		var err error
+		if now, err = time.Parse(time.DateOnly, *date); err != nil {
+			fmt.Fprintf(stderr, "handout check: --date %q: write it as YYYY-MM-DD\n", *date)
+			return exitUsage
+		}
+	}
+	root, err := os.OpenRoot(*siteDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "handout check: %v\n", err)
+		return exitUsage
+	}
+	defer root.Close()
+
+	r := check.Site(root.FS(), check.Options{Now: now, Strict: *strict, Drafts: *drafts})
+
+	var buf bytes.Buffer
+	switch *format {
+	case "json":
+		err = report.JSON(&buf, r)
+	case "html":
+		err = report.HTML(&buf, r)
+	default:
+		err = report.Text(&buf, r, report.TextOptions{Color: *outFile == "" && isTerminal(stdout) && os.Getenv("NO_COLOR") == ""})
+	}
+	if err == nil {
+		if *outFile != "" {
+			err = os.WriteFile(*outFile, buf.Bytes(), 0o644)
+		} else {
+			_, err = stdout.Write(buf.Bytes())
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "handout check: %v\n", err)
+		return exitContent
+	}
+	if *outFile != "" || *format != "text" {
+		// The report went to a file or a program: still say on stderr why
+		// the exit status is what it is.
+		printDiagnostics(stderr, r.Diagnostics.Errors())
+	}
+	if r.Failed() {
+		return exitContent
+	}
+	return exitOK
+}
+
+// isTerminal reports whether w is a terminal, where colour is welcome.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

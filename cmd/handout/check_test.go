@@ -1,0 +1,134 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// overdueSite has one article whose review was due on 2023-01-10 (its
+// last review plus the default three years), whatever day the test runs.
+var overdueSite = map[string]string{
+	"site.yaml": "title: Test library\nfeedback_url: mailto:library@clinic.example\n",
+	"content/articles/sleep.md": `---
+title: Sleep
+summary: Sleep helps your body rest.
+reviewed_by: "A. Clinician, MD"
+last_reviewed: 2020-01-10
+sources:
+  - title: "Sleep basics"
+    url: https://example.org/sleep
+---
+Sleep is rest for your body and mind.
+
+## Context
+
+You sleep each night.
+
+## Mechanism
+
+Your brain slows down.
+
+## Application
+
+Go to bed at the same time.
+
+## Metric
+
+Most adults need seven to nine hours a night.
+
+## Risk
+
+Too little sleep can make you tired.
+`,
+}
+
+const overdueMessage = "content/articles/sleep.md:5:1: warning: review overdue: the next review was due on 2023-01-10"
+
+func TestCheckOverdueExitStatus(t *testing.T) {
+	dir := writeSite(t, overdueSite)
+
+	code, stdout, _ := runHandout(t, "check", "-s", dir)
+	if code != 0 || !strings.Contains(stdout, overdueMessage) {
+		t.Errorf("without --strict: exit %d, want 0, and the overdue date in:\n%s", code, stdout)
+	}
+	if !strings.Contains(stdout, "Check passed: 0 errors, 1 warning.") {
+		t.Errorf("no summary line in:\n%s", stdout)
+	}
+
+	code, stdout, _ = runHandout(t, "check", "-s", dir, "--strict")
+	if code != 1 || !strings.Contains(stdout, strings.Replace(overdueMessage, "warning: ", "", 1)) {
+		t.Errorf("--strict: exit %d, want 1, and the overdue date as an error in:\n%s", code, stdout)
+	}
+
+	code, stdout, stderr := runHandout(t, "check", "-s", dir, "--strict", "--format", "json")
+	if code != 1 {
+		t.Errorf("--strict --format json: exit %d, want 1", code)
+	}
+	var report struct {
+		Diagnostics []struct{ Severity, Rule, Message string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+		t.Fatalf("--format json is not JSON: %v\n%s", err, stdout)
+	}
+	if len(report.Diagnostics) != 1 || report.Diagnostics[0].Rule != "review-overdue" || report.Diagnostics[0].Severity != "error" ||
+		!strings.Contains(report.Diagnostics[0].Message, "2023-01-10") {
+		t.Errorf("JSON diagnostics: %+v", report.Diagnostics)
+	}
+	if !strings.Contains(stderr, "2023-01-10") {
+		t.Errorf("with JSON on stdout the error still goes to stderr; stderr:\n%s", stderr)
+	}
+
+	// On the day before it was due, the review is not overdue but due
+	// within review.warn_days.
+	code, stdout, _ = runHandout(t, "check", "-s", dir, "--date", "2023-01-09")
+	if code != 0 || !strings.Contains(stdout, "review due on 2023-01-10, in 1 day") {
+		t.Errorf("--date 2023-01-09: exit %d:\n%s", code, stdout)
+	}
+}
+
+func TestCheckHTMLReport(t *testing.T) {
+	dir := writeSite(t, overdueSite)
+	out := filepath.Join(t.TempDir(), "report.html")
+	code, stdout, stderr := runHandout(t, "check", "-s", dir, "--format", "html", "-o", out)
+	if code != 0 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<!doctype html>", `<svg id="grades-chart"`, `<svg id="review-calendar"`, "2023-01-10", "Content-Security-Policy"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the HTML report lacks %q", want)
+		}
+	}
+}
+
+func TestCheckUsageErrors(t *testing.T) {
+	dir := writeSite(t, overdueSite)
+	for _, args := range [][]string{
+		{"check", "-s", dir, "--format", "xml"},
+		{"check", "-s", dir, "extra"},
+		{"check", "-s", dir, "--date", "10/01/2026"},
+		{"check", "-s", filepath.Join(dir, "missing")},
+		{"check", "--no-such-flag"},
+	} {
+		if code, _, stderr := runHandout(t, args...); code != 2 || stderr == "" {
+			t.Errorf("%v: exit %d, want 2 with a message; stderr %q", args, code, stderr)
+		}
+	}
+}
+
+// TestCheckSampleLibraryStrict is the sample library's promise: it passes
+// `handout check --strict`. The date is fixed so that the test does not
+// start failing when the library's reviews fall due; the sample's
+// earliest next review is 2027-11-12.
+func TestCheckSampleLibraryStrict(t *testing.T) {
+	code, stdout, stderr := runHandout(t, "check", "-s", repoRoot(t), "--strict", "--date", "2026-11-26")
+	if code != 0 {
+		t.Errorf("the sample library fails check --strict (exit %d):\n%s%s", code, stdout, stderr)
+	}
+}

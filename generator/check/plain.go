@@ -1,0 +1,223 @@
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/markdown"
+	"github.com/handout-health/handout/generator/readability"
+)
+
+// everydayCapitals are written in capitals but read as ordinary words, so
+// they need no glossary entry.
+var everydayCapitals = map[string]bool{"OK": true, "TV": true}
+
+// acronym returns the acronym a word is, without a plural "s" (SSRIs is
+// SSRI), or "" when the word is not one: an acronym has at least two
+// capital letters and no small ones (NHS, 5-HT, COVID-19).
+func acronym(w string) string {
+	w = strings.TrimSuffix(w, "’s")
+	w = strings.TrimSuffix(w, "'s")
+	if len(w) > 2 && w[len(w)-1] == 's' {
+		w = w[:len(w)-1]
+	}
+	upper := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			return ""
+		case unicode.IsUpper(r):
+			upper++
+		}
+	}
+	if upper < 2 || everydayCapitals[w] {
+		return ""
+	}
+	return w
+}
+
+// acronyms reports the first use of each acronym that the glossary does
+// not explain and the text does not define where it is first used.
+func (a *articleCheck) acronyms() diag.List {
+	var list diag.List
+	seen := map[string]bool{}
+	for _, b := range a.doc.Result.Blocks {
+		for _, w := range readability.Words(b.Text) {
+			acr := acronym(w)
+			if acr == "" || seen[acr] {
+				continue
+			}
+			seen[acr] = true
+			if a.glossaryAcronyms[acr] || definedInText(w, b) {
+				continue
+			}
+			line, col := max(b.Line, 1), 1
+			if at, ok := a.loc.word(w, a.loc.offset(b.Line)); ok {
+				line, col = a.loc.position(at)
+			}
+			list = append(list, diag.Warnf(a.doc.Path, line, col, "acronym %s is not explained: say what it stands for where it is first used, as “%s (…)”, or add it to the glossary", acr, acr).WithRule(RuleAcronym))
+		}
+	}
+	return list
+}
+
+// definedInText reports whether the block in which an acronym is first
+// used says what it means: "ADHD (attention deficit hyperactivity
+// disorder)", "selective serotonin reuptake inhibitors (SSRIs)", "REM
+// stands for rapid eye movement", or a note in brackets later in the
+// sentence ("EPA and DHA (the fish oils)").
+func definedInText(w string, b markdown.Block) bool {
+	if b.Kind != markdown.Heading {
+		for _, s := range readability.Sentences(b.Text) {
+			if i := wordIndex(s, w); i >= 0 {
+				if strings.Contains(s[i+len(w):], "(") {
+					return true
+				}
+				break
+			}
+		}
+	}
+	for _, form := range []string{"(" + w, w + " stands for", w + " is short for", "short for " + w} {
+		if strings.Contains(b.Text, form) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordIndex finds w in s as a whole word; -1 when it is not there.
+func wordIndex(s, w string) int {
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		before, _ := utf8.DecodeLastRuneInString(s[:at])
+		after, _ := utf8.DecodeRuneInString(s[at+len(w):])
+		if !isWordChar(before) && !isWordChar(after) {
+			return at
+		}
+		from = at + 1
+	}
+	return -1
+}
+
+// glossaryAcronyms returns the acronyms the glossary explains: those
+// among the words of the names of its terms and articles (their titles
+// and synonyms), so that the term "HPA axis" explains HPA.
+func glossaryAcronyms(s *build.Site) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range slices.Concat(s.Terms, s.Articles) {
+		for _, name := range d.Names() {
+			for _, w := range readability.Words(name) {
+				if acr := acronym(w); acr != "" {
+					out[acr] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// numberSections are the sections whose figures must be given in words
+// as well: the ones about measurements and about risk.
+var numberSections = map[string]bool{"metric": true, "risk": true}
+
+var (
+	// percentage is 25%, 2.5 %, 25 percent or 25 per cent.
+	percentage = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)`)
+	// fraction is 1/3 or a vulgar fraction such as ½.
+	fraction = regexp.MustCompile(`\b(\d+)/(\d+)\b|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]`)
+	// frequency is a natural frequency: 1 in 4, 25 out of 100, one in every ten.
+	frequency = regexp.MustCompile(`(?i)\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|some|most)\s+(?:in|out of)\s+(?:every\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|one hundred|a thousand|one thousand|hundred|thousand)\b`)
+)
+
+// numbersWithoutWords reports a percentage or fraction in the metric or
+// risk section whose sentence does not also give it as a natural
+// frequency ("1 in 4 people"), which readers understand far better.
+func (a *articleCheck) numbersWithoutWords() diag.List {
+	var list diag.List
+	for i, s := range a.prose.sentences {
+		if !numberSections[s.section] || !mayHaveFigure(s.text) {
+			continue
+		}
+		figure, suggestion := firstFigure(s.text)
+		if figure == "" || frequency.MatchString(s.text) {
+			continue
+		}
+		line, col, at := a.span(i)
+		if at >= 0 {
+			if j := bytes.Index(a.loc.src[at:], []byte(figure)); j >= 0 {
+				line, col = a.loc.position(at + j)
+			}
+		}
+		list = append(list, diag.Warnf(a.doc.Path, line, col, "%s in the %s section: say it in words too, as a count of people (such as %q)", figure, s.section, suggestion).WithRule(RuleNumberWords))
+	}
+	return list
+}
+
+// mayHaveFigure is a quick test that spares most sentences the regular
+// expressions.
+func mayHaveFigure(s string) bool {
+	return strings.ContainsAny(s, "%/½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞") || strings.Contains(s, "percent") || strings.Contains(s, "per cent")
+}
+
+// firstFigure returns the first percentage or fraction of s and the
+// natural frequency it suggests; "" when s has none. A/B is a fraction
+// only when A is smaller than B, so that 120/80 (a blood pressure) is not.
+func firstFigure(s string) (figure, suggestion string) {
+	best := -1
+	if m := percentage.FindStringSubmatchIndex(s); m != nil {
+		best = m[0]
+		figure = s[m[0]:m[1]]
+		suggestion = percentWords(s[m[2]:m[3]])
+	}
+	for _, m := range fraction.FindAllStringSubmatchIndex(s, -1) {
+		if best >= 0 && m[0] > best {
+			break
+		}
+		if m[2] >= 0 {
+			n, _ := strconv.Atoi(s[m[2]:m[3]])
+			d, _ := strconv.Atoi(s[m[4]:m[5]])
+			if n <= 0 || n >= d {
+				continue
+			}
+			return s[m[0]:m[1]], fmt.Sprintf("%d in %d people", n, d)
+		}
+		f := s[m[0]:m[1]]
+		return f, vulgarWords[f]
+	}
+	return figure, suggestion
+}
+
+var vulgarWords = map[string]string{
+	"½": "1 in 2 people", "⅓": "1 in 3 people", "⅔": "2 in 3 people", "¼": "1 in 4 people",
+	"¾": "3 in 4 people", "⅕": "1 in 5 people", "⅖": "2 in 5 people", "⅗": "3 in 5 people",
+	"⅘": "4 in 5 people", "⅙": "1 in 6 people", "⅚": "5 in 6 people", "⅛": "1 in 8 people",
+	"⅜": "3 in 8 people", "⅝": "5 in 8 people", "⅞": "7 in 8 people",
+}
+
+// percentWords turns "25" into "1 in 4 people" and "12" into "12 in 100
+// people".
+func percentWords(p string) string {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(p, ",", "."), 64)
+	if err != nil || v <= 0 {
+		return "about 1 in 100 people"
+	}
+	if v < 1 {
+		return fmt.Sprintf("about %s in 1,000 people", strconv.FormatFloat(v*10, 'f', -1, 64))
+	}
+	if n := 100 / v; n == float64(int(n)) {
+		return fmt.Sprintf("1 in %d people", int(n))
+	}
+	return fmt.Sprintf("about %d in 100 people", int(v+0.5))
+}
