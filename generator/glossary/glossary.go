@@ -10,8 +10,9 @@
 //   - case- and accent-insensitive: "Cafe" matches "café";
 //   - simple English plurals: "neurotransmitters", "boxes" and "therapies"
 //     match "neurotransmitter", "box" and "therapy";
-//   - words of a name may be joined by spaces or hyphens in the text
-//     ("re uptake" matches "re-uptake"), but not across other punctuation;
+//   - words of a name may be joined by spaces, line breaks or hyphens in
+//     the text ("re uptake" matches "re-uptake"), but not across other
+//     punctuation;
 //   - longest match first: "vitamin B6" wins over "vitamin";
 //   - matches never overlap.
 //
@@ -106,13 +107,13 @@ func words(text []byte) []word {
 }
 
 // joined reports whether the text between two words only joins them:
-// spaces and hyphens.
+// white space (a line break included) and hyphens.
 func joined(between []byte) bool {
 	if len(between) == 0 {
 		return false
 	}
 	for _, c := range string(between) {
-		if c != ' ' && c != '-' && c != '\u00a0' && c != '\u2010' && c != '\u2011' {
+		if c != ' ' && c != '-' && c != '\n' && c != '\r' && c != '\t' && c != '\u00a0' && c != '\u2010' && c != '\u2011' {
 			return false
 		}
 	}

@@ -54,6 +54,7 @@ func TestMatch(t *testing.T) {
 		{"hyphenated compound", "GABA-based drugs", "GABA=gaba"},
 		{"possessive", "GABA's role", "GABA=gaba"},
 		{"punctuation around", "(serotonin), \"GABA\".", "serotonin=serotonin GABA=gaba"},
+		{"across a line break", "the synaptic\ncleft", "synaptic\ncleft=synaptic-cleft"},
 		{"no match across punctuation", "vitamin. B6", "vitamin=vitamin"},
 		{"unicode word", "A café nearby, or a CAFE.", "café=cafe CAFE=cafe"},
 		{"re-uptake spelled both ways", "reuptake or re-uptake", "reuptake=reuptake re-uptake=reuptake"},

@@ -87,51 +87,94 @@ func (Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	})
 	// Texts are collected first and changed afterwards, so the walk never
 	// sees a tree it is changing.
-	for _, t := range texts {
-		link(t, source, env, linked)
+	for _, run := range runs(texts, source) {
+		link(run, source, env, linked)
 	}
 }
 
-// link splits t around the first mention of each entry not linked yet.
-func link(t *ast.Text, source []byte, env *Env, linked map[string]bool) {
-	seg := t.Segment
-	value := seg.Value(source)
+// runs groups text nodes that read as one text: siblings next to each
+// other in the source, or separated only by a soft line break. Goldmark
+// splits a paragraph's text at many places (every line, and wherever an
+// inline parser looked and found nothing), and a name such as "REM sleep"
+// must still be found across such a split.
+func runs(texts []*ast.Text, source []byte) [][]*ast.Text {
+	var out [][]*ast.Text
+	for i, t := range texts {
+		if i > 0 {
+			prev := texts[i-1]
+			if prev.NextSibling() == ast.Node(t) && !prev.HardLineBreak() &&
+				isSpace(source[prev.Segment.Stop:t.Segment.Start]) && (prev.Segment.Stop == t.Segment.Start || prev.SoftLineBreak()) {
+				out[len(out)-1] = append(out[len(out)-1], t)
+				continue
+			}
+		}
+		out = append(out, []*ast.Text{t})
+	}
+	return out
+}
+
+func isSpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// link replaces a run of text nodes with text and the first mention of
+// each entry not linked yet. The run is contiguous in the source (line
+// breaks aside), so new text nodes point into it directly; a line break
+// inside a piece is kept as the newline it is in the source.
+func link(run []*ast.Text, source []byte, env *Env, linked map[string]bool) {
+	first, last := run[0], run[len(run)-1]
+	start, stop := first.Segment.Start, last.Segment.Stop
 	type mention struct {
 		start, end int
 		e          *Entry
 	}
 	var found []mention
-	env.Matcher.Match(value, func(start, end int, e *Entry) {
-		if !linked[e.ID] {
-			linked[e.ID] = true
-			found = append(found, mention{start, end, e})
+	env.Matcher.Match(source[start:stop], func(s, e int, entry *Entry) {
+		if !linked[entry.ID] {
+			linked[entry.ID] = true
+			found = append(found, mention{start + s, start + e, entry})
 		}
 	})
 	if len(found) == 0 {
 		return
 	}
-	parent := t.Parent()
-	pos := 0
-	var last ast.Node = t
+	parent := first.Parent()
+	var prev ast.Node = first.PreviousSibling()
 	insert := func(n ast.Node) {
-		parent.InsertAfter(parent, last, n)
-		last = n
+		if prev == nil {
+			if parent.FirstChild() == nil {
+				parent.AppendChild(parent, n)
+			} else {
+				parent.InsertBefore(parent, parent.FirstChild(), n)
+			}
+		} else {
+			parent.InsertAfter(parent, prev, n)
+		}
+		prev = n
 	}
+	for _, t := range run {
+		parent.RemoveChild(parent, t)
+	}
+	pos := start
 	for _, m := range found {
 		if m.start > pos {
-			insert(ast.NewTextSegment(text.NewSegment(seg.Start+pos, seg.Start+m.start)))
+			insert(ast.NewTextSegment(text.NewSegment(pos, m.start)))
 		}
 		node := &Node{Entry: m.e}
-		node.AppendChild(node, ast.NewTextSegment(text.NewSegment(seg.Start+m.start, seg.Start+m.end)))
+		node.AppendChild(node, ast.NewTextSegment(text.NewSegment(m.start, m.end)))
 		insert(node)
 		*env.Linked = append(*env.Linked, m.e.ID)
 		pos = m.end
 	}
-	rest := ast.NewTextSegment(text.NewSegment(seg.Start+pos, seg.Stop))
-	rest.SetSoftLineBreak(t.SoftLineBreak())
-	rest.SetHardLineBreak(t.HardLineBreak())
+	rest := ast.NewTextSegment(text.NewSegment(pos, stop))
+	rest.SetSoftLineBreak(last.SoftLineBreak())
+	rest.SetHardLineBreak(last.HardLineBreak())
 	insert(rest)
-	parent.RemoveChild(parent, t)
 }
 
 // Renderer renders Term nodes as links with the definition.
