@@ -59,17 +59,24 @@ func failed(res Result) (Result, error) {
 	return res, fmt.Errorf("%w: %d errors", ErrFailed, len(res.Diagnostics.Errors()))
 }
 
+// bufferPool holds page buffers: a page is rendered into a buffer that has
+// grown to page size already.
+var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // renderPages renders pages and writes them, on every core.
 func renderPages(theme *render.Theme, pages []pageFor, w output.Writer, progress func(done, total int)) diag.List {
 	var mu sync.Mutex
 	var list diag.List
 	var done int
 	parallel(len(pages), func(i int) {
-		var buf bytes.Buffer
-		err := theme.Render(&buf, pages[i].page)
+		buf := bufferPool.Get().(*bytes.Buffer)
+		buf.Reset()
+		err := theme.Render(buf, pages[i].page)
 		if err == nil {
+			// Writers do not keep the bytes, so the buffer can be reused.
 			err = w.WriteFile(pages[i].file, buf.Bytes())
 		}
+		bufferPool.Put(buf)
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
@@ -115,13 +122,16 @@ func (s *Site) renderSite(version string) *render.Site {
 	for _, p := range s.Pages {
 		site.Pages = append(site.Pages, render.Link{Title: p.Title, Path: p.URL()})
 	}
+	for _, t := range s.Tags {
+		site.Topics = append(site.Topics, render.Link{Title: t.Name, Path: t.URL()})
+	}
 	if len(cfg.Consent.Categories) > 0 {
 		c := &render.Consent{Version: cfg.Consent.Version, ExpiresDays: cfg.Consent.ExpiresDays}
 		for _, cat := range cfg.Consent.Categories {
 			c.Categories = append(c.Categories, render.ConsentCategory{ID: cat.ID, Title: cat.Title, Description: cat.Description, Cookies: cat.Cookies})
 		}
 		for _, sc := range cfg.Consent.Scripts {
-			c.Scripts = append(c.Scripts, render.ConsentScript{Category: sc.Category, Src: sc.Src})
+			c.Scripts = append(c.Scripts, render.ConsentScript{Category: sc.Category, Src: s.consentScriptSrc(sc.Src)})
 		}
 		site.Consent = c
 	}

@@ -94,6 +94,7 @@ func (b *Builder) run(changed []string) (Result, error) {
 		b.theme = theme
 		clear(b.prints)
 	}
+	b.theme.ResetCache()
 	res.Diagnostics = append(res.Diagnostics, site.checkAliases()...)
 	res.Diagnostics = append(res.Diagnostics, site.CheckConsent(b.fsys)...)
 	if res.Diagnostics.HasErrors() {
@@ -282,7 +283,7 @@ func kindOf(p string) (content.Kind, bool) {
 func (s *Site) reread(fsys fs.FS, p string, kind content.Kind) *content.Document {
 	delete(s.fileProblems, p)
 	var doc *content.Document
-	data, err := fs.ReadFile(fsys, p)
+	data, err := content.ReadFile(fsys, p)
 	switch {
 	case err == nil:
 		var problems diag.List

@@ -234,6 +234,9 @@ func (s *Site) link() diag.List {
 	var list diag.List
 	all := s.All()
 	for _, d := range all {
+		if r := d.Result.Refused; r != nil {
+			list = append(list, diag.Errorf(d.Path, r.Line, r.Col, "%s", r.Message))
+		}
 		for _, l := range d.Result.Links {
 			if !l.Resolved {
 				list = append(list, diag.Errorf(d.Path, l.Line, l.Col, "broken link: %s", l.Problem).WithRule("link"))
@@ -323,6 +326,10 @@ func (s *Site) collectTags() diag.List {
 			sl := slug.Make(name)
 			if sl == "" {
 				list = append(list, diag.Errorf(a.Path, a.KeyLine("tags"), 1, "tag %q has no letters or digits", name))
+				continue
+			}
+			if len(sl) > slug.MaxLen {
+				list = append(list, diag.Errorf(a.Path, a.KeyLine("tags"), 1, "tag %q is too long for an address; keep tags to a few words", name))
 				continue
 			}
 			t, ok := bySlug[sl]

@@ -21,6 +21,9 @@ type Site struct {
 	Generator string
 	// Pages are the free pages (about, disclaimer, ...), for the footer.
 	Pages []Link
+	// Topics are the site's tags, in the order of the topics page, for
+	// the home page.
+	Topics []Link
 }
 
 // Consent is the banner's view of site.yaml's consent section.

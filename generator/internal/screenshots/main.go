@@ -1,0 +1,227 @@
+// Command screenshots makes the pictures of the default theme that the
+// README shows, so that they can be made again after the theme changes:
+//
+//	go run ./generator/internal/screenshots
+//
+// run from the repository root. It builds the sample site into a temporary
+// folder, serves it on 127.0.0.1, opens an article in headless Chromium as
+// a reader who has already answered the cookie banner, and writes
+//
+//	docs/screenshots/article-desktop.png  1280 pixels wide, light
+//	docs/screenshots/article-phone.png    390 pixels wide (a phone), light
+//	docs/screenshots/article-dark.png     1280 pixels wide, dark mode
+//	docs/screenshots/article-print.png    the print stylesheet on A4 paper
+//
+// The print preview is the article under print media, 210 mm wide with the
+// theme's 16 mm margins: what the first sheet of a printout shows.
+//
+// For a look at any page while working on the theme, name it:
+//
+//	go run ./generator/internal/screenshots -page /glossary/ -width 320 -dark -o /tmp/x.png
+//
+// Flags: -page (default the sample article), -width and -height (CSS
+// pixels), -dark, -print, -full (the whole page, not the first screen),
+// -at (a CSS selector to scroll to), -banner (a first visit: the cookie
+// banner open), -o (the one file to write; without it the README's four
+// pictures are made), -s (the site, default "."). Chromium is $CHROMIUM,
+// or chromium on the PATH.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/output"
+)
+
+// shot is one picture to take.
+type shot struct {
+	page          string
+	width, height int64
+	dark, print   bool
+	full, banner  bool
+	at            string
+	file          string
+}
+
+// readme are the pictures the README shows.
+func readme(dir string) []shot {
+	const article = "/articles/serotonin/"
+	return []shot{
+		{page: article, width: 1280, height: 1000, file: filepath.Join(dir, "article-desktop.png")},
+		{page: article, width: 390, height: 844, file: filepath.Join(dir, "article-phone.png")},
+		{page: article, width: 1280, height: 1000, dark: true, file: filepath.Join(dir, "article-dark.png")},
+		// 210 mm at 96 pixels an inch is 794 pixels; 297 mm is 1123.
+		{page: article, width: 794, height: 1123, print: true, file: filepath.Join(dir, "article-print.png")},
+	}
+}
+
+func main() {
+	var s shot
+	site := flag.String("s", ".", "the site to build")
+	flag.StringVar(&s.page, "page", "/articles/serotonin/", "the page's `address` on the site")
+	flag.Int64Var(&s.width, "width", 1280, "viewport width in CSS `pixels`")
+	flag.Int64Var(&s.height, "height", 1000, "viewport height in CSS `pixels`")
+	flag.BoolVar(&s.dark, "dark", false, "prefer a dark colour scheme")
+	flag.BoolVar(&s.print, "print", false, "use the print stylesheet")
+	flag.BoolVar(&s.full, "full", false, "capture the whole page")
+	flag.BoolVar(&s.banner, "banner", false, "a first visit: leave the cookie banner open")
+	flag.StringVar(&s.at, "at", "", "scroll the element this CSS `selector` matches to the top first")
+	flag.StringVar(&s.file, "o", "", "write one picture to this `file` instead of the README's")
+	flag.Parse()
+
+	shots := readme(filepath.Join(*site, "docs", "screenshots"))
+	if s.file != "" {
+		shots = []shot{s}
+	}
+	if err := run(*site, shots); err != nil {
+		fmt.Fprintln(os.Stderr, "screenshots:", err)
+		os.Exit(1)
+	}
+}
+
+func run(site string, shots []shot) error {
+	tmp, err := os.MkdirTemp("", "handout-screenshots-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	public := filepath.Join(tmp, "public")
+	out, err := output.NewDir(public)
+	if err != nil {
+		return err
+	}
+	if res, err := build.Build(os.DirFS(site), build.Options{Writer: out}); err != nil {
+		_ = out.Abort()
+		return fmt.Errorf("building %s: %w\n%s", site, err, res.Diagnostics)
+	}
+	if err := out.Commit(); err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: staticHost(public), ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	defer srv.Close()
+	base := "http://" + ln.Addr().String()
+
+	execPath := os.Getenv("CHROMIUM")
+	if execPath == "" {
+		if execPath, err = exec.LookPath("chromium"); err != nil {
+			return errors.New("Chromium not found: install it (apt-get install -y chromium) or set $CHROMIUM")
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(execPath), chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true), chromedp.Flag("hide-scrollbars", true),
+	)...)
+	defer cancelAlloc()
+	browser, cancelBrowser := chromedp.NewContext(allocCtx)
+	defer cancelBrowser()
+	if err := chromedp.Do(browser); err != nil {
+		return fmt.Errorf("starting Chromium: %w", err)
+	}
+	for _, s := range shots {
+		if err := take(browser, base, s); err != nil {
+			return fmt.Errorf("%s: %w", s.file, err)
+		}
+		fmt.Println("wrote", s.file)
+	}
+	return nil
+}
+
+// staticHost serves dir as a static host does: 404.html for a missing file.
+func staticHost(dir string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))); err != nil {
+			if page, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				w.WriteHeader(http.StatusNotFound)
+				_, _ = w.Write(page)
+				return
+			}
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+// take makes one picture in a fresh tab with its own cookies.
+func take(browser context.Context, base string, s shot) error {
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	defer cancel()
+	scheme := "light"
+	if s.dark {
+		scheme = "dark"
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(s.width, s.height),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			})
+			return err
+		}),
+	); err != nil {
+		return err
+	}
+	if !s.banner {
+		// Answer the banner on the home page, as a returning reader has.
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/")); err != nil {
+			return err
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`(() => { const b = document.querySelector("[data-consent-banner] [data-consent-reject]"); if (b) b.click(); })()`)); err != nil {
+			return err
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+s.page), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		return err
+	}
+	if s.print {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+			return err
+		}
+		// The paper's margins, which print media emulation leaves out.
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.body.style.margin = "16mm"`)); err != nil {
+			return err
+		}
+	}
+	if s.at != "" {
+		js := fmt.Sprintf(`document.querySelector(%q).scrollIntoView({block: "start", behavior: "instant"})`, s.at)
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](js)); err != nil {
+			return err
+		}
+	}
+	var png []byte
+	var err error
+	if s.full {
+		png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	} else {
+		png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(s.file), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(s.file, png, 0o644)
+}

@@ -1,0 +1,262 @@
+package themetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/internal/browsertest"
+	"github.com/handout-health/handout/generator/output"
+)
+
+// buildDate is the day the sample site is judged by: late enough that one
+// article ("Sleep and the brain", next review 2027-11-12) is overdue, so
+// the overdue notice is checked too.
+var buildDate = time.Date(2027, 12, 1, 12, 0, 0, 0, time.UTC)
+
+// repoRoot is the repository root, the sample site; public is the sample
+// site built by TestMain.
+var repoRoot, public string
+
+// pageKind is one page of one kind of the sample site.
+type pageKind struct {
+	// Kind names the page in failures.
+	Kind string
+	// Path is the address on the test server.
+	Path string
+	// File is the page's file under public/.
+	File string
+	// Ready, when set, is a JavaScript condition that holds once the
+	// page's scripts have drawn it (search results).
+	Ready string
+}
+
+// pageKinds are the pages every theme check covers: one of every kind.
+var pageKinds = []pageKind{
+	{"index", "/", "index.html", ""},
+	{"article", "/articles/serotonin/", "articles/serotonin/index.html", ""},
+	{"article (review overdue)", "/articles/sleep-and-the-brain/", "articles/sleep-and-the-brain/index.html", ""},
+	{"glossary", "/glossary/", "glossary/index.html", ""},
+	{"term", "/glossary/reuptake/", "glossary/reuptake/index.html", ""},
+	{"topics", "/tags/", "tags/index.html", ""},
+	{"tag", "/tags/mood/", "tags/mood/index.html", ""},
+	{"page", "/about/", "about/index.html", ""},
+	{"search", "/search/?q=serotonin", "search/index.html", `document.querySelectorAll("[data-search-list] li").length > 0`},
+	{"cookies", "/cookies/", "cookies/index.html", ""},
+	{"404", "/no-such-page/", "404.html", ""},
+}
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	var err error
+	repoRoot, err = findRoot()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "themetest:", err)
+		return 1
+	}
+	tmp, err := os.MkdirTemp("", "handout-themetest-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "themetest:", err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+	public = filepath.Join(tmp, "public")
+	if err := buildSample(public); err != nil {
+		fmt.Fprintln(os.Stderr, "themetest: building the sample site:", err)
+		return 1
+	}
+	defer func() {
+		if browser.cancel != nil {
+			browser.cancel()
+		}
+	}()
+	return m.Run()
+}
+
+// findRoot walks up from the package folder to the folder with go.mod.
+func findRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+func buildSample(dir string) error {
+	out, err := output.NewDir(dir)
+	if err != nil {
+		return err
+	}
+	res, err := build.Build(os.DirFS(repoRoot), build.Options{Writer: out, Now: buildDate})
+	if err != nil {
+		_ = out.Abort()
+		return fmt.Errorf("%w\n%s", err, res.Diagnostics)
+	}
+	return out.Commit()
+}
+
+// browser is the one Chromium that every test of the package opens tabs
+// in: starting it is the slowest step of a browser test.
+var browser struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel context.CancelFunc
+	err    error
+}
+
+// startBrowser starts the shared Chromium, with browsertest's settings.
+func startBrowser(execPath string) {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(execPath),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-proxy-server", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	browser.ctx = ctx
+	browser.cancel = func() { cancelCtx(); cancelAlloc() }
+	browser.err = chromedp.Do(ctx)
+}
+
+// newTab opens a tab for one test in a browser context of its own (its
+// own cookies and storage: every test is a first visit), closed when the
+// test ends. The page acts as the focused window, as it would for a
+// reader, so that focus events fire. Without Chromium the test is skipped,
+// or fails under CI=true (browsertest.Require).
+func newTab(t *testing.T, opts ...chromedp.ContextOption) context.Context {
+	t.Helper()
+	execPath := browsertest.Require(t)
+	browser.once.Do(func() { startBrowser(execPath) })
+	if browser.err != nil {
+		t.Fatalf("starting Chromium: %v", browser.err)
+	}
+	tab, closeTab := chromedp.NewContext(browser.ctx, append(opts, chromedp.WithNewBrowserContext())...)
+	if err := chromedp.Do(tab); err != nil {
+		closeTab()
+		t.Fatalf("opening a tab: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(tab, 2*browsertest.Timeout)
+	t.Cleanup(func() {
+		cancel()
+		closeTab()
+	})
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatalf("emulating a focused page: %v", err)
+	}
+	return ctx
+}
+
+// serve serves the built sample site on 127.0.0.1 for one test.
+func serve(t *testing.T) string {
+	t.Helper()
+	return browsertest.ServeDir(t, public)
+}
+
+// open navigates to url and waits until the page and its deferred scripts
+// have run.
+func open(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("opening %s: %v", url, err)
+	}
+	waitFor(t, ctx, "the page has loaded", `document.readyState === "complete"`)
+}
+
+// openKind opens a page of the list and waits until it is drawn.
+func openKind(t *testing.T, ctx context.Context, base string, p pageKind) {
+	t.Helper()
+	open(t, ctx, base+p.Path)
+	if p.Ready != "" {
+		waitFor(t, ctx, p.Kind+": the page is drawn", p.Ready)
+	}
+}
+
+func evaluate[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", js, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript condition until it holds, or fails the test
+// after five seconds.
+func waitFor(t *testing.T, ctx context.Context, what, js string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+js+")"))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s (%s): %v", what, js, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// emulateMedia sets the CSS media type ("" for screen, or "print") and
+// prefers-color-scheme ("light" or "dark") of the tab.
+func emulateMedia(t *testing.T, ctx context.Context, media, scheme string) {
+	t.Helper()
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Media:    media,
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	})
+	if err != nil {
+		t.Fatalf("emulating media %q, %s: %v", media, scheme, err)
+	}
+}
+
+// viewport sets the tab's viewport in CSS pixels.
+func viewport(t *testing.T, ctx context.Context, width, height int64) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height)); err != nil {
+		t.Fatalf("viewport %dx%d: %v", width, height, err)
+	}
+}
+
+// bannerShown is true when the cookie banner is on screen.
+const bannerShown = `(() => { const b = document.querySelector("[data-consent-banner]"); return !!b && !b.hidden && b.getBoundingClientRect().height > 0; })()`
+
+// requireTool returns the absolute path of a file under tools/a11y, or
+// skips the test (fails it under CI=true) when it is not installed.
+func requireTool(t *testing.T, rel string) string {
+	t.Helper()
+	p := filepath.Join(repoRoot, "tools", "a11y", filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		msg := fmt.Sprintf("%s is missing: install the test tools with `npm ci --prefix tools/a11y --ignore-scripts`", p)
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg + " (required under CI=true)")
+		}
+		t.Skip(msg + "; under CI=true this fails")
+	}
+	return p
+}
