@@ -44,11 +44,15 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/fsread"
 	"github.com/handout-health/handout/generator/internal/yamlutil"
 )
 
 // FileName is the configuration file at the root of a site.
 const FileName = "site.yaml"
+
+// maxFileBytes is the largest site.yaml read: a thousand times a real one.
+const maxFileBytes = 1 << 20
 
 // Config is a site's validated configuration.
 type Config struct {
@@ -168,7 +172,7 @@ func Default() *Config {
 // Load reads FileName from the site folder fsys. Problems are returned as
 // diagnostics; the Config is nil when any of them is an error.
 func Load(fsys fs.FS) (*Config, diag.List) {
-	data, err := fs.ReadFile(fsys, FileName)
+	data, err := fsread.ReadFile(fsys, FileName, maxFileBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, diag.List{diag.Errorf(FileName, 1, 1, "no %s: a site needs one with at least a title (handout init makes one)", FileName)}
 	}
@@ -184,10 +188,14 @@ func Parse(data []byte) (*Config, diag.List) {
 	if strings.TrimSpace(string(data)) == "" {
 		return nil, diag.List{diag.Errorf(FileName, 1, 1, "empty file: title is required")}
 	}
-	if err := yaml.UnmarshalWithOptions(data, cfg, yaml.DisallowUnknownField()); err != nil {
+	data = yamlutil.Newlines(data)
+	file, err := parser.ParseBytes(data, 0)
+	if err == nil {
+		err = yamlutil.Unmarshal(file, data, cfg, yaml.DisallowUnknownField())
+	}
+	if err != nil {
 		return nil, diag.List{yamlutil.ErrorDiagnostic(FileName, 0, err)}
 	}
-	file, _ := parser.ParseBytes(data, 0)
 	if list := cfg.validate(file); list.HasErrors() {
 		return nil, list
 	}
@@ -298,7 +306,7 @@ func (c *Config) validate(file *ast.File) diag.List {
 			errAt(at, "script category %q is not one of consent.categories", s.Category)
 		}
 		if u, err := url.Parse(s.Src); err != nil || s.Src == "" || u.Scheme != "" && u.Scheme != "https" && u.Scheme != "http" {
-			errAt(at, "script src %q must be an http(s) or site address", s.Src)
+			errAt(at+".src", "script src %q must be an http(s) or site address", s.Src)
 		}
 	}
 	for i, o := range c.Consent.AllowedOrigins {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -14,6 +15,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/internal/corpusgen"
 	"github.com/handout-health/handout/generator/output"
 )
 
@@ -193,6 +195,36 @@ func TestConsentOutputIsReproducible(t *testing.T) {
 		b, _ := outs[1].File(name)
 		if string(a) != string(b) {
 			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// BenchmarkCheckConsent measures the consent check of a whole site (every
+// document's HTML and the theme overrides), to set against
+// BenchmarkBuild of package build. $HANDOUT_BENCH_ARTICLES sets the size
+// of the generated corpus (default 1,000 articles).
+func BenchmarkCheckConsent(b *testing.B) {
+	n := 1000
+	if v, err := strconv.Atoi(os.Getenv("HANDOUT_BENCH_ARTICLES")); err == nil && v > 0 {
+		n = v
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range corpusgen.Generate(corpusgen.Options{Articles: n, Terms: n / 4, Seed: 1}) {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	site, list := build.Load(fsys, build.LoadOptions{})
+	if site == nil {
+		b.Fatal(list)
+	}
+	var size int64
+	for _, d := range site.All() {
+		size += int64(len(d.Result.HTML))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		if problems := site.CheckConsent(fsys); len(problems) > 0 {
+			b.Fatal(problems)
 		}
 	}
 }

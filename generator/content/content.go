@@ -15,6 +15,8 @@
 //
 // Symbolic links are read through the file system given to Load; handout
 // gives it an os.Root, which refuses links that leave the site folder.
+// Only regular files are read (a named pipe would block the build), and a
+// file over MaxFileBytes is refused without being read whole.
 //
 // Front matter is YAML between `---` lines at the top of the file. Unknown
 // keys are errors. Body keeps the file's line numbers: the front matter is
@@ -25,12 +27,14 @@ package content
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/fsread"
 	"github.com/handout-health/handout/generator/internal/slug"
 )
 
@@ -232,7 +236,7 @@ func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
 		if d.IsDir() || !IsContentFile(name) {
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
+		data, err := ReadFile(fsys, p)
 		if err != nil {
 			list = append(list, diag.Errorf(p, 1, 1, "cannot read: %v", err))
 			return nil
@@ -248,6 +252,23 @@ func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
 		list = append(list, diag.Errorf(root, 1, 1, "cannot read: %v", err))
 	}
 	return docs, list
+}
+
+// MaxFileBytes is the largest content file handout reads: about 600,000
+// words, a hundred times the longest article. Converting Markdown takes
+// some forty times its size in memory, so the limit bounds a build's
+// memory whatever is pasted into content/.
+const MaxFileBytes = 4 << 20
+
+// ReadFile reads a content file: a regular file (never a named pipe or
+// device, which would block) of at most MaxFileBytes. The error says what
+// is wrong in an editor's words.
+func ReadFile(fsys fs.FS, p string) ([]byte, error) {
+	data, err := fsread.ReadFile(fsys, p, MaxFileBytes)
+	if errors.Is(err, fsread.ErrTooLarge) {
+		return nil, fmt.Errorf("%w; split the article, or move embedded images to static/", err)
+	}
+	return data, err
 }
 
 // IsContentFile reports whether a file name is a document: a .md file that
@@ -279,6 +300,19 @@ func ListStatic(fsys fs.FS) ([]string, diag.List) {
 		}
 		if strings.HasPrefix(d.Name(), ".") {
 			return nil
+		}
+		if !d.Type().IsRegular() {
+			// A link is followed as fsys allows; a named pipe, socket or
+			// device is never opened (opening a pipe blocks).
+			info, err := fs.Stat(fsys, p)
+			if err != nil {
+				list = append(list, diag.Errorf(p, 1, 1, "cannot read: %v", err))
+				return nil
+			}
+			if !info.Mode().IsRegular() {
+				list = append(list, diag.Errorf(p, 1, 1, "not an ordinary file (%s): only files are copied from static/", info.Mode().Type()))
+				return nil
+			}
 		}
 		rel := strings.TrimPrefix(p, "static/")
 		if !slug.SafePath(rel) {

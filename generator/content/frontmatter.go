@@ -108,7 +108,13 @@ func (p *fileParser) split(data []byte) (frontMatter, body []byte, ok bool) {
 		line := strings.TrimRight(string(rest[offset:next]), " \t\r\n")
 		if line == "---" || line == "..." {
 			frontMatter = append([]byte("\n"), rest[:offset]...)
-			body = append(bytes.Repeat([]byte("\n"), lines+1), rest[next:]...)
+			// One blank line per line break up to the body, so that a file
+			// ending at its closing "---" keeps its line count too.
+			breaks := lines
+			if end >= 0 {
+				breaks++
+			}
+			body = append(bytes.Repeat([]byte("\n"), breaks), rest[next:]...)
 			return frontMatter, body, true
 		}
 		offset = next
@@ -130,7 +136,7 @@ func requiredKeys(kind Kind) []string {
 // decode reads the YAML into the document; it reports false when the
 // YAML could not be read at all, so that no "missing key" noise follows.
 func (p *fileParser) decode(frontMatter []byte) bool {
-	file, err := parser.ParseBytes(frontMatter, 0)
+	file, err := parser.ParseBytes(yamlutil.Newlines(frontMatter), 0)
 	if err != nil {
 		p.list = append(p.list, yamlutil.ErrorDiagnostic(p.path, 0, err))
 		return false
@@ -173,7 +179,9 @@ func (p *fileParser) decodeKey(key string, value ast.Node) {
 		d.ReviewedBy = p.text(key, value)
 	case "slug":
 		d.Slug = p.text(key, value)
-		if !slug.Valid(d.Slug) {
+		if len(d.Slug) > slug.MaxLen {
+			p.errorAt(value, "slug is %d characters long; keep it to %d", len(d.Slug), slug.MaxLen)
+		} else if !slug.Valid(d.Slug) {
 			p.errorAt(value, "slug %q must be lower-case letters and digits joined by single hyphens, such as sleep-hygiene", d.Slug)
 		}
 	case "synonyms":
@@ -301,7 +309,8 @@ func cleanAlias(a string) (string, bool) {
 		return "", false
 	}
 	for _, part := range strings.Split(strings.Trim(a, "/"), "/") {
-		if part == "" || part == "." || part == ".." {
+		// A folder starting with "." is hidden or not served by many hosts.
+		if part == "" || strings.HasPrefix(part, ".") {
 			return "", false
 		}
 	}

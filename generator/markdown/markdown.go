@@ -10,6 +10,9 @@
 // (package wikilink), sections (package sections) and glossary terms
 // (package glossterm, which links the first mention of each glossary entry
 // when Env.Glossary is set). Raw HTML is dropped unless Options.Unsafe is set.
+// A document nested deeper than MaxDepth or with a line longer than
+// MaxLineBytes is not converted (goldmark would take minutes or hours on
+// it): Result.Refused says where, for the caller to report.
 //
 // A Converter is built once per build and is safe for concurrent use: all
 // per-document state travels in the parser context (see Env).
@@ -198,6 +201,9 @@ type Result struct {
 	Anchors []string
 	// Terms are the IDs of the glossary entries linked, in order.
 	Terms []string
+	// Refused is set when the document exceeds a limit (MaxDepth,
+	// MaxLineBytes) and was not converted: the Result is otherwise empty.
+	Refused *Refusal
 }
 
 var envKey = parser.NewContextKey()
@@ -212,8 +218,12 @@ type collector struct {
 }
 
 // Convert converts one document. It never fails: problems are reported in
-// Result (unresolved links) for the caller to judge.
+// Result (unresolved links, a document over the limits) for the caller to
+// judge.
 func (c *Converter) Convert(source []byte, env Env) Result {
+	if r := checkLimits(source); r != nil {
+		return Result{Refused: r}
+	}
 	pc := parser.NewContext(parser.WithIDs(newIDs(c.sections)))
 	pc.Set(envKey, &env)
 	pc.Set(anchorKey, c.Anchor)

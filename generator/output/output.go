@@ -37,27 +37,62 @@ func checkName(name string) error {
 type Dir struct {
 	target string
 	tmp    string
-	mu     sync.Mutex
-	made   map[string]bool // folders already created
+	// held is the lock on tmp that tells other builds this one is alive.
+	held *os.File
+	mu   sync.Mutex
+	made map[string]bool // folders already created
 }
 
 // NewDir starts a build whose output will replace target. The temporary
 // folder is named after the target (".public.tmp-*") in the same parent, so
-// the final swap is a rename on one file system.
+// the final swap is a rename on one file system. Temporary folders left by
+// builds that were killed are removed first; those of builds still running
+// (which hold a lock on theirs) are left alone.
 func NewDir(target string) (*Dir, error) {
 	target = filepath.Clean(target)
 	parent := filepath.Dir(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(target)+".tmp-")
+	removeStale(parent, tmpPrefix(target))
+	tmp, err := os.MkdirTemp(parent, tmpPrefix(target))
 	if err != nil {
 		return nil, err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Dir{target: target, tmp: tmp, made: map[string]bool{".": true}}, nil
+	held, _ := lock(tmp) // without a lock, a later build just leaves tmp
+	return &Dir{target: target, tmp: tmp, held: held, made: map[string]bool{".": true}}, nil
+}
+
+func tmpPrefix(target string) string { return "." + filepath.Base(target) + ".tmp-" }
+
+// removeStale removes the temporary folders in parent that no running
+// build holds: what a killed build left.
+func removeStale(parent, prefix string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		p := filepath.Join(parent, e.Name())
+		if f, err := lock(p); err == nil {
+			_ = os.RemoveAll(p)
+			f.Close()
+		}
+	}
+}
+
+// unlock drops the lock on the temporary folder.
+func (d *Dir) unlock() {
+	if d.held != nil {
+		d.held.Close()
+		d.held = nil
+	}
 }
 
 // WriteFile writes one file into the temporary folder.
@@ -84,6 +119,7 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 // offers it the two folders are exchanged in one atomic step; elsewhere
 // the old folder is renamed aside first.
 func (d *Dir) Commit() error {
+	defer d.unlock()
 	if _, err := os.Lstat(d.target); os.IsNotExist(err) {
 		return os.Rename(d.tmp, d.target)
 	}
@@ -102,7 +138,10 @@ func (d *Dir) Commit() error {
 }
 
 // Abort removes the temporary folder and leaves the target as it was.
-func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() error {
+	defer d.unlock()
+	return os.RemoveAll(d.tmp)
+}
 
 // Memory holds a build's files in memory.
 type Memory struct {

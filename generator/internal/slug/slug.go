@@ -14,10 +14,15 @@ import (
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
+// MaxLen is the longest slug written by hand (`slug:`) or made from a tag:
+// far below the 255 bytes a file system allows a folder name.
+const MaxLen = 100
+
 // Valid reports whether s is a slug handout accepts: lower-case ASCII
-// letters and digits in words joined by single hyphens. Such slugs are safe
-// in a URL and a file name on every host, and cannot climb out of public/.
-func Valid(s string) bool { return slugPattern.MatchString(s) }
+// letters and digits in words joined by single hyphens, at most MaxLen
+// long. Such slugs are safe in a URL and a file name on every host, and
+// cannot climb out of public/.
+func Valid(s string) bool { return len(s) <= MaxLen && slugPattern.MatchString(s) }
 
 // Make makes a slug from a title or file name: accents are dropped
 // ("Café" gives "cafe"), anything that is not a letter or digit becomes a

@@ -4,7 +4,9 @@
 package yamlutil
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -17,6 +19,11 @@ import (
 // diagnostic with the line and column of the token it names. lineOffset is
 // added to the line, for YAML that starts further down a file.
 func ErrorDiagnostic(path string, lineOffset int, err error) diag.Diagnostic {
+	var terr *tagError
+	if errors.As(err, &terr) {
+		line, col := NodePosition(terr.tag)
+		return diag.Errorf(path, line+lineOffset, col, "%s", terr.Error())
+	}
 	var yerr yaml.Error
 	if errors.As(err, &yerr) {
 		line, col := 1, 1
@@ -58,4 +65,70 @@ func Locate(file *ast.File, path string) (line, col int) {
 		return 1, 1
 	}
 	return NodePosition(node)
+}
+
+// Unmarshal decodes data into v as yaml.UnmarshalWithOptions does, but
+// first refuses a tag without a value (`headings: !x`), on which go-yaml
+// v1.19 dereferences nil, and turns any other panic of the decoder into an
+// error: odd input is an error, never a crash.
+func Unmarshal(file *ast.File, data []byte, v any, opts ...yaml.DecodeOption) (err error) {
+	if tag := emptyTag(file); tag != nil {
+		return &tagError{tag: tag}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("this YAML could not be read (%v); check the indentation and quoting", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(data, v, opts...)
+}
+
+// tagError is a tag without a value.
+type tagError struct{ tag *ast.TagNode }
+
+func (e *tagError) Error() string {
+	return fmt.Sprintf("the YAML tag %s has no value; remove it or put a value after it", e.tag.GetToken().Value)
+}
+
+// emptyTag returns the first tag in file that has no value.
+func emptyTag(file *ast.File) *ast.TagNode {
+	if file == nil {
+		return nil
+	}
+	var found *ast.TagNode
+	for _, doc := range file.Docs {
+		if doc != nil && doc.Body != nil {
+			ast.Walk(visitor(func(n ast.Node) bool {
+				if t, ok := n.(*ast.TagNode); ok && found == nil {
+					if _, null := t.Value.(*ast.NullNode); null || t.Value == nil {
+						found = t
+					}
+				}
+				return found == nil
+			}), doc.Body)
+		}
+	}
+	return found
+}
+
+// visitor adapts a function to ast.Visitor; it returns false to stop.
+type visitor func(ast.Node) bool
+
+func (f visitor) Visit(n ast.Node) ast.Visitor {
+	if n == nil || !f(n) {
+		return nil
+	}
+	return f
+}
+
+// Newlines returns data with every line break ("\r\n", or a lone "\r" as
+// old Mac editors write) made "\n". Lines and columns stay as an editor
+// counts them, and go-yaml, which miscounts lines around a "\r" in some
+// places (after a comment), reports them right.
+func Newlines(data []byte) []byte {
+	if !bytes.ContainsRune(data, '\r') {
+		return data
+	}
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 }

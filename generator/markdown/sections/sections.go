@@ -66,8 +66,9 @@ func (t *Transformer) Match(heading string) (Spec, bool) {
 // Transform implements parser.ASTTransformer.
 func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	source := reader.Source()
-	var current ast.Node // the Section or Lede collecting blocks
-	headed := false      // a heading has been seen: no lede after it
+	var current ast.Node      // the Section or Lede collecting blocks
+	headed := false           // a heading has been seen: no lede after it
+	seen := map[string]bool{} // schema ids already given to a section
 	for child := doc.FirstChild(); child != nil; {
 		next := child.NextSibling()
 		heading, isHeading := child.(*ast.Heading)
@@ -77,7 +78,7 @@ func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 		case isHeading && heading.Level == 1:
 			current, headed = nil, true
 		case isHeading && heading.Level == 2:
-			section := t.newSection(heading, source)
+			section := t.newSection(heading, source, seen)
 			doc.InsertBefore(doc, child, section)
 			current, headed = section, true
 		case current == nil && !headed:
@@ -92,13 +93,17 @@ func (t *Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 	}
 }
 
-func (t *Transformer) newSection(heading *ast.Heading, source []byte) *Section {
+// newSection makes the Section a `##` heading opens. A schema heading seen
+// before in the document (a second "## Risks") opens an ordinary section
+// with its own anchor, so that no id appears twice on the page.
+func (t *Transformer) newSection(heading *ast.Heading, source []byte, seen map[string]bool) *Section {
 	title := PlainText(heading, source)
 	section := &Section{Title: title}
 	if lines := heading.Lines(); lines.Len() > 0 {
 		section.Offset = lines.At(0).Start
 	}
-	if spec, ok := t.Match(title); ok {
+	if spec, ok := t.Match(title); ok && !seen[spec.ID] {
+		seen[spec.ID] = true
 		section.ID, section.Schema = spec.ID, true
 		heading.SetAttributeString("id", []byte(spec.ID))
 		if spec.Title != "" && !strings.EqualFold(spec.Title, title) {

@@ -33,12 +33,14 @@ func (*Parser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.
 	if !bytes.HasPrefix(line, []byte("[[")) {
 		return nil
 	}
-	end := bytes.Index(line[2:], []byte("]]"))
-	if end < 0 {
+	// The target holds no bracket, so the first bracket after "[[" must
+	// open "]]". Stopping there keeps a line of many "[[" linear.
+	end := bytes.IndexAny(line[2:], "[]")
+	if end < 0 || !bytes.HasPrefix(line[2+end:], []byte("]]")) {
 		return nil
 	}
 	inner := line[2 : 2+end]
-	if len(bytes.TrimSpace(inner)) == 0 || bytes.ContainsAny(inner, "[]") {
+	if len(bytes.TrimSpace(inner)) == 0 {
 		return nil
 	}
 	target, label, hasLabel := bytes.Cut(inner, []byte("|"))
