@@ -68,10 +68,15 @@ type Options struct {
 	Drafts bool
 }
 
-// Site loads the site in fsys with build.Load and checks it. The Report
+// Site loads the site in fsys with build.Load and checks it, including the
+// consent check of third-party content that build runs. The Report
 // is never nil; when site.yaml cannot be read it holds only that error.
 func Site(fsys fs.FS, opts Options) *Report {
 	s, list := build.Load(fsys, build.LoadOptions{Drafts: opts.Drafts})
+	if s != nil {
+		// Ungated third-party content: a defect on a health site.
+		list = append(list, s.CheckConsent(fsys)...)
+	}
 	return Run(s, list, opts)
 }
 

@@ -405,3 +405,20 @@ func TestEmptyArticle(t *testing.T) {
 	}
 	t.Fatal("no report for the empty article")
 }
+
+func TestUngatedThirdPartyScriptIsAnError(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml": {Data: []byte("title: T\nmarkdown:\n  unsafe: true\nconsent:\n  categories:\n    - id: analytics\n      title: Analytics\n      description: Counting visits.\n")},
+		"content/articles/a.md": {Data: []byte("---\ntitle: A\nsummary: S.\n---\nText.\n\n<script src=\"https://tracker.example/t.js\"></script>\n")},
+	}
+	r := Site(fsys, Options{Now: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
+	found := false
+	for _, d := range r.Diagnostics {
+		if d.Path == "content/articles/a.md" && d.Line == 7 && d.Severity == diag.Error {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("an ungated third-party script was not reported as an error at content/articles/a.md:7")
+	}
+}
