@@ -408,7 +408,7 @@ func TestEmptyArticle(t *testing.T) {
 
 func TestUngatedThirdPartyScriptIsAnError(t *testing.T) {
 	fsys := fstest.MapFS{
-		"site.yaml": {Data: []byte("title: T\nmarkdown:\n  unsafe: true\nconsent:\n  categories:\n    - id: analytics\n      title: Analytics\n      description: Counting visits.\n")},
+		"site.yaml":             {Data: []byte("title: T\nmarkdown:\n  unsafe: true\nconsent:\n  categories:\n    - id: analytics\n      title: Analytics\n      description: Counting visits.\n")},
 		"content/articles/a.md": {Data: []byte("---\ntitle: A\nsummary: S.\n---\nText.\n\n<script src=\"https://tracker.example/t.js\"></script>\n")},
 	}
 	r := Site(fsys, Options{Now: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
