@@ -1,7 +1,6 @@
 package build
 
 import (
-	"context"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -42,33 +41,6 @@ func serveLibrary(t *testing.T) string {
 	return browsertest.Serve(t, http.StripPrefix("/library", browsertest.StaticHost(dir))) + "/library/"
 }
 
-func evaluate[T any](t *testing.T, ctx context.Context, js string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
-	if err != nil {
-		t.Fatalf("evaluate %s: %v", js, err)
-	}
-	return v
-}
-
-// waitFor polls a JavaScript condition until it holds, or fails the test
-// after three seconds.
-func waitFor(t *testing.T, ctx context.Context, what, js string) {
-	t.Helper()
-	deadline := time.Now().Add(3 * time.Second)
-	for {
-		// Errors are retried: a navigation may replace the page under us.
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+js+")"))
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s (%s): %v", what, js, err)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 const tipVisible = `(() => { const t = document.getElementById("gloss-tip"); return !!t && !t.hidden && t.getBoundingClientRect().height > 0; })()`
 
 func TestGlossaryTooltipInBrowser(t *testing.T) {
@@ -78,48 +50,48 @@ func TestGlossaryTooltipInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	const term = `document.querySelector('a.gloss[href$="/glossary/reuptake/"], a.gloss[href$="/articles/sleep/"]')`
-	want := evaluate[string](t, ctx, term+`.dataset.definition`)
+	want := browsertest.Eval[string](t, ctx, term+`.dataset.definition`)
 	if want == "" {
 		t.Fatal("the glossary link carries no definition")
 	}
 
 	// Hover shows the definition, announced through aria-describedby.
-	x := evaluate[float64](t, ctx, `(() => { const r = `+term+`.getBoundingClientRect(); return r.left + r.width / 2; })()`)
-	y := evaluate[float64](t, ctx, `(() => { const r = `+term+`.getBoundingClientRect(); return r.top + r.height / 2; })()`)
+	x := browsertest.Eval[float64](t, ctx, `(() => { const r = `+term+`.getBoundingClientRect(); return r.left + r.width / 2; })()`)
+	y := browsertest.Eval[float64](t, ctx, `(() => { const r = `+term+`.getBoundingClientRect(); return r.top + r.height / 2; })()`)
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "hover shows the tooltip", tipVisible)
-	if got := evaluate[string](t, ctx, `document.getElementById("gloss-tip").textContent`); got != want {
+	browsertest.WaitFor(t, ctx, "hover shows the tooltip", tipVisible)
+	if got := browsertest.Eval[string](t, ctx, `document.getElementById("gloss-tip").textContent`); got != want {
 		t.Errorf("tooltip says %q, want %q", got, want)
 	}
-	if got := evaluate[string](t, ctx, term+`.getAttribute("aria-describedby")`); got != "gloss-tip" {
+	if got := browsertest.Eval[string](t, ctx, term+`.getAttribute("aria-describedby")`); got != "gloss-tip" {
 		t.Errorf("aria-describedby = %q", got)
 	}
 	// The tooltip can be hovered without disappearing (WCAG 1.4.13).
-	tx := evaluate[float64](t, ctx, `(() => { const r = document.getElementById("gloss-tip").getBoundingClientRect(); return r.left + 10; })()`)
-	ty := evaluate[float64](t, ctx, `(() => { const r = document.getElementById("gloss-tip").getBoundingClientRect(); return r.top + r.height / 2; })()`)
+	tx := browsertest.Eval[float64](t, ctx, `(() => { const r = document.getElementById("gloss-tip").getBoundingClientRect(); return r.left + 10; })()`)
+	ty := browsertest.Eval[float64](t, ctx, `(() => { const r = document.getElementById("gloss-tip").getBoundingClientRect(); return r.top + r.height / 2; })()`)
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, (y+ty)/2), chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, tx, ty), chromedp.Sleep(500*time.Millisecond)); err != nil {
 		t.Fatal(err)
 	}
-	if !evaluate[bool](t, ctx, tipVisible) {
+	if !browsertest.Eval[bool](t, ctx, tipVisible) {
 		t.Error("moving the pointer onto the tooltip closed it")
 	}
 	// Escape dismisses it.
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "Escape hides the tooltip", "!"+tipVisible)
+	browsertest.WaitFor(t, ctx, "Escape hides the tooltip", "!"+tipVisible)
 
 	// Keyboard focus shows it too, and Escape hides it.
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 1, 1), chromedp.Focus(chromedp.CSS(`a.gloss`))); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "focus shows the tooltip", tipVisible)
+	browsertest.WaitFor(t, ctx, "focus shows the tooltip", tipVisible)
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "Escape hides the tooltip after focus", "!"+tipVisible)
+	browsertest.WaitFor(t, ctx, "Escape hides the tooltip after focus", "!"+tipVisible)
 }
 
 func TestGlossaryLinkWithoutJavaScript(t *testing.T) {
@@ -128,17 +100,17 @@ func TestGlossaryLinkWithoutJavaScript(t *testing.T) {
 	if err := chromedp.Do(ctx, browsertest.DisableScripts(), chromedp.Navigate(base+"articles/sleep/")); err != nil {
 		t.Fatal(err)
 	}
-	href := evaluate[string](t, ctx, `document.querySelector('a.gloss').getAttribute("href")`)
+	href := browsertest.Eval[string](t, ctx, `document.querySelector('a.gloss').getAttribute("href")`)
 	if !strings.HasPrefix(href, "/library/") {
 		t.Fatalf("glossary link href = %q", href)
 	}
-	if evaluate[bool](t, ctx, `!!document.getElementById("gloss-tip")`) {
+	if browsertest.Eval[bool](t, ctx, `!!document.getElementById("gloss-tip")`) {
 		t.Error("a tooltip exists with JavaScript off")
 	}
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`a.gloss`)), chromedp.WaitReady(chromedp.CSS(`h1`))); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "the link leads to the glossary entry", `location.pathname === `+jsString(href))
+	browsertest.WaitFor(t, ctx, "the link leads to the glossary entry", `location.pathname === `+jsString(href))
 }
 
 func TestAliasRedirectInBrowser(t *testing.T) {
@@ -147,7 +119,7 @@ func TestAliasRedirectInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"old/serotonin/")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "the old address leads to the article", `location.pathname === "/library/articles/serotonin/" && document.querySelector("h1") && document.querySelector("h1").textContent === "Serotonin"`)
+	browsertest.WaitFor(t, ctx, "the old address leads to the article", `location.pathname === "/library/articles/serotonin/" && document.querySelector("h1") && document.querySelector("h1").textContent === "Serotonin"`)
 }
 
 func jsString(s string) string {

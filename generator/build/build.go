@@ -13,6 +13,7 @@ import (
 
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/feeds"
+	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/render"
 	"github.com/handout-health/handout/templates"
@@ -68,7 +69,7 @@ func renderPages(theme *render.Theme, pages []pageFor, w output.Writer, progress
 	var mu sync.Mutex
 	var list diag.List
 	var done int
-	parallel(len(pages), func(i int) {
+	parallel.For(len(pages), func(i int) {
 		buf := bufferPool.Get().(*bytes.Buffer)
 		buf.Reset()
 		err := theme.Render(buf, pages[i].page)

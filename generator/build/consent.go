@@ -9,6 +9,7 @@ import (
 
 	"github.com/handout-health/handout/generator/consent"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/parallel"
 )
 
 // overridesDir is the folder of a site's own templates.
@@ -23,7 +24,7 @@ func (s *Site) CheckConsent(fsys fs.FS) diag.List {
 	rules := consent.NewRules(s.Config)
 	all := s.All()
 	perDoc := make([]diag.List, len(all))
-	parallel(len(all), func(i int) {
+	parallel.For(len(all), func(i int) {
 		perDoc[i] = rules.CheckDocument(all[i].Path, all[i].Body, all[i].Result.HTML)
 	})
 	list := slices.Concat(perDoc...)

@@ -12,15 +12,14 @@ package build
 import (
 	"cmp"
 	"io/fs"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/glossary"
+	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/internal/slug"
 	"github.com/handout-health/handout/generator/linkgraph"
 	"github.com/handout-health/handout/generator/markdown"
@@ -189,7 +188,7 @@ func (s *Site) convert(docs []*Doc) {
 			first = append(first, d)
 		}
 	}
-	parallel(len(first), func(i int) {
+	parallel.For(len(first), func(i int) {
 		first[i].Result = s.conv.Convert(first[i].Body, s.env(first[i], nil))
 	})
 	changedDefinitions := map[string]bool{}
@@ -221,7 +220,7 @@ func (s *Site) convert(docs []*Doc) {
 			}
 		}
 	}
-	parallel(len(articles), func(i int) {
+	parallel.For(len(articles), func(i int) {
 		a := articles[i]
 		a.Result = s.conv.Convert(a.Body, s.env(a, s.Glossary))
 		a.linkedSummary = a.Summary
@@ -355,27 +354,6 @@ func sortDocs(docs []*Doc) {
 	slices.SortFunc(docs, func(a, b *Doc) int {
 		return cmp.Or(cmp.Compare(a.sortKey, b.sortKey), cmp.Compare(a.Path, b.Path))
 	})
-}
-
-// parallel calls fn for 0..n-1 on every core.
-func parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // today is the date a build judges reviews by.

@@ -24,26 +24,26 @@ func TestReviewNoticeInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, sel := range []string{".notice--overdue", ".review dl", ".article__footer .feedback a"} {
-		if !evaluate[bool](t, ctx, visible(sel)) {
+		if !browsertest.Eval[bool](t, ctx, visible(sel)) {
 			t.Errorf("naps: %s is not visible", sel)
 		}
 	}
-	notice := evaluate[string](t, ctx, `document.querySelector(".notice--overdue").innerText`)
+	notice := browsertest.Eval[string](t, ctx, `document.querySelector(".notice--overdue").innerText`)
 	if want := "This page is due for review. It was last reviewed on 1er janvier 2022 and its review was due on 1er janvier 2024."; !strings.HasPrefix(notice, want) {
 		t.Errorf("notice reads %q", notice)
 	}
 	// The notice comes before the article body, where a reader starts.
-	if !evaluate[bool](t, ctx, `!!(document.querySelector(".notice--overdue").compareDocumentPosition(document.querySelector(".article__body")) & Node.DOCUMENT_POSITION_FOLLOWING)`) {
+	if !browsertest.Eval[bool](t, ctx, `!!(document.querySelector(".notice--overdue").compareDocumentPosition(document.querySelector(".article__body")) & Node.DOCUMENT_POSITION_FOLLOWING)`) {
 		t.Error("the overdue notice is not above the article body")
 	}
 
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/library/articles/sleep/"), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
 		t.Fatal(err)
 	}
-	if evaluate[bool](t, ctx, `!!document.querySelector(".notice--overdue")`) {
+	if browsertest.Eval[bool](t, ctx, `!!document.querySelector(".notice--overdue")`) {
 		t.Error("a current article shows the overdue notice")
 	}
-	review := evaluate[string](t, ctx, `document.querySelector(".review dl").innerText`)
+	review := browsertest.Eval[string](t, ctx, `document.querySelector(".review dl").innerText`)
 	for _, want := range []string{"Dr. Amara Okafor, MD", "1er septembre 2026", "14 septembre 2028"} {
 		if !strings.Contains(review, want) {
 			t.Errorf("review block %q lacks %q", review, want)

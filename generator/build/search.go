@@ -5,6 +5,7 @@ import (
 
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/search"
 )
@@ -36,7 +37,7 @@ func (s *Site) writeSearch(w output.Writer) diag.List {
 	var mu sync.Mutex
 	files := search.Build(s.searchDocs())
 	// One small file per document: written on every core.
-	parallel(len(files), func(i int) {
+	parallel.For(len(files), func(i int) {
 		if err := w.WriteFile(files[i].Name, files[i].Data); err != nil {
 			mu.Lock()
 			list = append(list, diag.Errorf("public/"+files[i].Name, 1, 1, "cannot write: %v", err))

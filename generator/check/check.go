@@ -56,6 +56,7 @@ import (
 
 	"github.com/handout-health/handout/generator/build"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/parallel"
 )
 
 // Options control a check.
@@ -97,7 +98,7 @@ func Run(s *build.Site, loadDiags diag.List, opts Options) *Report {
 		r.MaxGrade = s.Config.Readability.MaxGrade
 		r.WarnDays = s.Config.Review.WarnDays
 		r.Articles = make([]Article, len(s.Articles))
-		parallel(len(s.Articles), func(i int) {
+		parallel.For(len(s.Articles), func(i int) {
 			r.Articles[i] = c.article(s.Articles[i])
 		})
 		for i := range r.Articles {

@@ -1,9 +1,6 @@
 package check
 
 import (
-	"runtime"
-	"sync"
-
 	"github.com/handout-health/handout/generator/diag"
 )
 
@@ -213,24 +210,4 @@ func (r *Report) summarize() {
 		}
 	}
 	r.Summary = s
-}
-
-// parallel calls fn for 0..n-1 on every core.
-func parallel(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

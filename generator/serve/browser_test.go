@@ -80,59 +80,35 @@ func TestLivePreview(t *testing.T) {
 	if err := chromedp.Do(b, chromedp.Navigate(page), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, b, "the live-reload stream is open", `window.handoutLive === true`)
-	eval[any](t, b, `window.scrollTo({top: 1500, behavior: "instant"})`)
-	waitFor(t, b, "the page scrolled", `window.scrollY > 1000`)
-	before := eval[float64](t, b, `window.scrollY`)
+	browsertest.WaitFor(t, b, "the live-reload stream is open", `window.handoutLive === true`)
+	browsertest.Eval[any](t, b, `window.scrollTo({top: 1500, behavior: "instant"})`)
+	browsertest.WaitFor(t, b, "the page scrolled", `window.scrollY > 1000`)
+	before := browsertest.Eval[float64](t, b, `window.scrollY`)
 
 	// An edit shows up quickly, at the same scroll position.
 	start := time.Now()
 	writeFile(t, root, "content/articles/sleep.md", article("Second version."))
-	waitFor(t, b, "the edit shows", `document.body.innerText.includes("Second version.")`)
+	browsertest.WaitFor(t, b, "the edit shows", `document.body.innerText.includes("Second version.")`)
 	latency := time.Since(start)
 	// Logged, not asserted: a loaded CI machine must not fail the suite.
 	t.Logf("edit to page updated: %v (goal: under one second)", latency)
-	waitFor(t, b, "the live-reload stream is open again", `window.handoutLive === true`)
-	waitFor(t, b, "the scroll position is restored", `Math.abs(window.scrollY - `+strconv.FormatFloat(before, 'f', 0, 64)+`) < 5`)
+	browsertest.WaitFor(t, b, "the live-reload stream is open again", `window.handoutLive === true`)
+	browsertest.WaitFor(t, b, "the scroll position is restored", `Math.abs(window.scrollY - `+strconv.FormatFloat(before, 'f', 0, 64)+`) < 5`)
 
 	// Broken front matter: the overlay names the file and line.
 	writeFile(t, root, "content/articles/sleep.md", "---\ntitle: [Sleep\n---\nBroken.\n")
-	waitFor(t, b, "the error overlay shows", `!!document.getElementById("handout-errors") && document.getElementById("handout-errors").innerText.includes("content/articles/sleep.md:2:")`)
+	browsertest.WaitFor(t, b, "the error overlay shows", `!!document.getElementById("handout-errors") && document.getElementById("handout-errors").innerText.includes("content/articles/sleep.md:2:")`)
 
 	// The fix clears it and shows the new content.
 	writeFile(t, root, "content/articles/sleep.md", article("Third version."))
-	waitFor(t, b, "the fix clears the overlay", `!document.getElementById("handout-errors") && document.body.innerText.includes("Third version.")`)
-	waitFor(t, b, "the live-reload stream is open again", `window.handoutLive === true`)
+	browsertest.WaitFor(t, b, "the fix clears the overlay", `!document.getElementById("handout-errors") && document.body.innerText.includes("Third version.")`)
+	browsertest.WaitFor(t, b, "the live-reload stream is open again", `window.handoutLive === true`)
 
 	// A stylesheet change applies without a navigation.
-	eval[any](t, b, `window.handoutMarker = 42`)
+	browsertest.Eval[any](t, b, `window.handoutMarker = 42`)
 	writeFile(t, root, "templates/assets/style.css", string(css)+"\nbody { background-color: rgb(1, 2, 3) !important; }\n")
-	waitFor(t, b, "the new stylesheet applies", `getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)"`)
-	if eval[float64](t, b, `window.handoutMarker`) != 42 {
+	browsertest.WaitFor(t, b, "the new stylesheet applies", `getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)"`)
+	if browsertest.Eval[float64](t, b, `window.handoutMarker`) != 42 {
 		t.Error("the page navigated for a CSS-only change")
-	}
-}
-
-func eval[T any](t *testing.T, ctx context.Context, js string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
-	if err != nil {
-		t.Fatalf("%s: %v", js, err)
-	}
-	return v
-}
-
-func waitFor(t *testing.T, ctx context.Context, what, js string) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+js+")"))
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s: %v", what, err)
-		}
-		time.Sleep(20 * time.Millisecond)
 	}
 }

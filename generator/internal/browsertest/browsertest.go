@@ -154,3 +154,32 @@ func DisableScripts() chromedp.Action[chromedp.Void] {
 		return err
 	})
 }
+
+// Eval evaluates a JavaScript expression in the tab and fails the test on
+// an error.
+func Eval[T any](t testing.TB, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", js, err)
+	}
+	return v
+}
+
+// WaitFor polls a JavaScript condition until it holds, or fails the test
+// after five seconds. Errors are retried: a navigation may replace the
+// page while it is polled.
+func WaitFor(t testing.TB, ctx context.Context, what, js string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+js+")"))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s (%s): %v", what, js, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

@@ -3,6 +3,7 @@ package themetest
 import (
 	"context"
 	"fmt"
+	"github.com/handout-health/handout/generator/internal/browsertest"
 	"net/url"
 	"os"
 	"strings"
@@ -50,7 +51,7 @@ const axeRun = `axe.run(document, {runOnly: {type: "tag", values: %s}, resultTyp
 // axeViolations injects axe-core into the page and returns what it finds.
 func axeViolations(t *testing.T, ctx context.Context, axeSource, where string) []axeViolation {
 	t.Helper()
-	if evaluate[bool](t, ctx, `typeof axe === "undefined"`) {
+	if browsertest.Eval[bool](t, ctx, `typeof axe === "undefined"`) {
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](axeSource)); err != nil {
 			t.Fatalf("%s: injecting axe-core: %v", where, err)
 		}
@@ -95,7 +96,7 @@ func TestAxe(t *testing.T) {
 			emulateMedia(t, ctx, "", scheme)
 			for _, p := range pageKinds {
 				openKind(t, ctx, base, p)
-				waitFor(t, ctx, p.Kind+": the banner shows on a first visit", bannerShown)
+				browsertest.WaitFor(t, ctx, p.Kind+": the banner shows on a first visit", bannerShown)
 				axeCheck(t, ctx, axeSource, p.Kind+" ("+scheme+", banner open)")
 			}
 		})
@@ -104,28 +105,28 @@ func TestAxe(t *testing.T) {
 			ctx := newTab(t)
 			emulateMedia(t, ctx, "", scheme)
 			open(t, ctx, base+"/articles/serotonin/")
-			waitFor(t, ctx, "the banner shows on a first visit", bannerShown)
+			browsertest.WaitFor(t, ctx, "the banner shows on a first visit", bannerShown)
 			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("[data-consent-banner] [data-consent-open]"))); err != nil {
 				t.Fatalf("opening the preferences: %v", err)
 			}
-			waitFor(t, ctx, "the preferences dialog opens", `document.querySelector("[data-consent-dialog]").open`)
+			browsertest.WaitFor(t, ctx, "the preferences dialog opens", `document.querySelector("[data-consent-dialog]").open`)
 			axeCheck(t, ctx, axeSource, "article, preferences dialog open ("+scheme+")")
 
 			open(t, ctx, base+"/articles/serotonin/")
 			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("[data-consent-banner] [data-consent-reject]"))); err != nil {
 				t.Fatalf("rejecting optional cookies: %v", err)
 			}
-			waitFor(t, ctx, "the banner confirms the choice", `!document.querySelector("[data-consent-done]").hidden`)
+			browsertest.WaitFor(t, ctx, "the banner confirms the choice", `!document.querySelector("[data-consent-done]").hidden`)
 			axeCheck(t, ctx, axeSource, "article, banner confirming a choice ("+scheme+")")
 
 			open(t, ctx, base+"/articles/serotonin/")
-			if evaluate[bool](t, ctx, bannerShown) {
+			if browsertest.Eval[bool](t, ctx, bannerShown) {
 				t.Error("the banner shows again after the visitor chose")
 			}
 			if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("a.gloss"))); err != nil {
 				t.Fatal(err)
 			}
-			waitFor(t, ctx, "focus shows the tooltip", `(() => { const t = document.getElementById("gloss-tip"); return !!t && !t.hidden; })()`)
+			browsertest.WaitFor(t, ctx, "focus shows the tooltip", `(() => { const t = document.getElementById("gloss-tip"); return !!t && !t.hidden; })()`)
 			axeCheck(t, ctx, axeSource, "article, banner gone, tooltip open ("+scheme+")")
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"github.com/handout-health/handout/generator/internal/browsertest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -112,7 +113,7 @@ func TestBudgets(t *testing.T) {
 	base := serve(t)
 	ctx := newTab(t)
 	open(t, ctx, base+"/articles/serotonin/")
-	fetched := evaluate[[]string](t, ctx, `performance.getEntriesByType("resource").filter(e => e.initiatorType === "script" || /\.m?js(\?|$)/.test(e.name)).map(e => new URL(e.name).pathname)`)
+	fetched := browsertest.Eval[[]string](t, ctx, `performance.getEntriesByType("resource").filter(e => e.initiatorType === "script" || /\.m?js(\?|$)/.test(e.name)).map(e => new URL(e.name).pathname)`)
 	for _, f := range fetched {
 		if !slices.Contains(srcs, f) {
 			srcs = append(srcs, f)
@@ -172,7 +173,7 @@ func TestNoLayoutShift(t *testing.T) {
 			viewport(t, ctx, size.width, size.height)
 			for _, p := range pageKinds {
 				openKind(t, ctx, base, p)
-				waitFor(t, ctx, p.Kind+": the banner shows on a first visit", bannerShown)
+				browsertest.WaitFor(t, ctx, p.Kind+": the banner shows on a first visit", bannerShown)
 				for _, s := range layoutShifts(t, ctx) {
 					t.Errorf("%s: layout shift as the page loads and the banner appears: %s", p.Kind, s)
 				}
@@ -181,25 +182,25 @@ func TestNoLayoutShift(t *testing.T) {
 			open(t, ctx, base+"/articles/serotonin/")
 			layoutShifts(t, ctx) // what loading did is judged above
 			term := `document.querySelector("a.gloss")`
-			evaluate[chromedp.Void](t, ctx, term+`.scrollIntoView({block: "center", behavior: "instant"})`)
-			x := evaluate[float64](t, ctx, `(() => { const r = `+term+`.getBoundingClientRect(); return r.left + r.width / 2; })()`)
-			y := evaluate[float64](t, ctx, `(() => { const r = `+term+`.getBoundingClientRect(); return r.top + r.height / 2; })()`)
+			browsertest.Eval[chromedp.Void](t, ctx, term+`.scrollIntoView({block: "center", behavior: "instant"})`)
+			x := browsertest.Eval[float64](t, ctx, `(() => { const r = `+term+`.getBoundingClientRect(); return r.left + r.width / 2; })()`)
+			y := browsertest.Eval[float64](t, ctx, `(() => { const r = `+term+`.getBoundingClientRect(); return r.top + r.height / 2; })()`)
 			const tipShown = `(() => { const t = document.getElementById("gloss-tip"); return !!t && !t.hidden; })()`
 			if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y)); err != nil {
 				t.Fatal(err)
 			}
-			waitFor(t, ctx, "hover shows the tooltip", tipShown)
+			browsertest.WaitFor(t, ctx, "hover shows the tooltip", tipShown)
 			for _, s := range layoutShifts(t, ctx) {
 				t.Errorf("layout shift when a tooltip appears on hover: %s", s)
 			}
 			if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 1, 1), chromedp.KeyEvent(kb.Escape)); err != nil {
 				t.Fatal(err)
 			}
-			waitFor(t, ctx, "Escape hides the tooltip", "!"+tipShown)
+			browsertest.WaitFor(t, ctx, "Escape hides the tooltip", "!"+tipShown)
 			if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("a.gloss"))); err != nil {
 				t.Fatal(err)
 			}
-			waitFor(t, ctx, "focus shows the tooltip", tipShown)
+			browsertest.WaitFor(t, ctx, "focus shows the tooltip", tipShown)
 			for _, s := range layoutShifts(t, ctx) {
 				t.Errorf("layout shift when a tooltip appears on focus: %s", s)
 			}

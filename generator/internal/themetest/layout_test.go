@@ -6,6 +6,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/handout-health/handout/generator/internal/browsertest"
 )
 
 // TestReading checks what makes a page easy to read, on a desktop: body
@@ -21,17 +23,17 @@ func TestReading(t *testing.T) {
 	viewport(t, ctx, 1280, 900)
 	for _, p := range pageKinds {
 		openKind(t, ctx, base, p)
-		if lang := evaluate[string](t, ctx, `document.documentElement.lang`); lang == "" {
+		if lang := browsertest.Eval[string](t, ctx, `document.documentElement.lang`); lang == "" {
 			t.Errorf("%s: <html> has no lang", p.Kind)
 		}
-		if size := evaluate[float64](t, ctx, `parseFloat(getComputedStyle(document.querySelector("main p") || document.body).fontSize)`); size < 18 {
+		if size := browsertest.Eval[float64](t, ctx, `parseFloat(getComputedStyle(document.querySelector("main p") || document.body).fontSize)`); size < 18 {
 			t.Errorf("%s: body text is %.1fpx, want 18px or more", p.Kind, size)
 		}
-		if n := evaluate[int](t, ctx, `document.querySelectorAll("h1").length`); n != 1 {
+		if n := browsertest.Eval[int](t, ctx, `document.querySelectorAll("h1").length`); n != 1 {
 			t.Errorf("%s: %d h1 headings, want 1", p.Kind, n)
 		}
 		// Within main, no heading skips a level (h2 to h4); main starts at h1.
-		skips := evaluate[[]string](t, ctx, `(() => {
+		skips := browsertest.Eval[[]string](t, ctx, `(() => {
   const out = []; let last = 0;
   for (const h of document.querySelectorAll("main :is(h1,h2,h3,h4,h5,h6)")) {
     const level = +h.tagName[1];
@@ -43,7 +45,7 @@ func TestReading(t *testing.T) {
 		for _, s := range skips {
 			t.Errorf("%s: heading skips a level: %s", p.Kind, s)
 		}
-		landmarks := evaluate[string](t, ctx, `[
+		landmarks := browsertest.Eval[string](t, ctx, `[
   document.querySelectorAll("body > header, header.site-header").length === 1 ? "" : "one site header",
   document.querySelectorAll("main").length === 1 ? "" : "one main",
   document.querySelector("header nav[aria-label]") ? "" : "a labelled main navigation",
@@ -53,7 +55,7 @@ func TestReading(t *testing.T) {
 		if landmarks != "" {
 			t.Errorf("%s: missing %s", p.Kind, landmarks)
 		}
-		header := evaluate[string](t, ctx, `(() => { const h = document.querySelector(".site-header"); return [
+		header := browsertest.Eval[string](t, ctx, `(() => { const h = document.querySelector(".site-header"); return [
   h.querySelector("a.site-name") ? "" : "the library's name",
   h.querySelector("a[href$='#a-to-z']") ? "" : "the A to Z",
   (h.querySelector("form[role=search]") || document.querySelector("main form[role=search]")) ? "" : "search",
@@ -61,7 +63,7 @@ func TestReading(t *testing.T) {
 		if header != "" {
 			t.Errorf("%s: the header lacks %s", p.Kind, header)
 		}
-		footer := evaluate[string](t, ctx, `(() => { const f = document.querySelector(".site-footer"); return [
+		footer := browsertest.Eval[string](t, ctx, `(() => { const f = document.querySelector(".site-footer"); return [
   f.querySelector("a[data-consent-open]") && /Cookie settings/.test(f.textContent) ? "" : "cookie settings",
   f.querySelector("a[href^='mailto:']") ? "" : "the feedback route",
   /clinician/.test(f.querySelector(".disclaimer")?.textContent || "") ? "" : "the disclaimer",
@@ -74,7 +76,7 @@ func TestReading(t *testing.T) {
 	open(t, ctx, base+"/articles/serotonin/")
 	// Characters per line of the article's longest paragraph: its length
 	// over its lines (the last, short line makes this an underestimate).
-	perLine := evaluate[float64](t, ctx, `(() => {
+	perLine := browsertest.Eval[float64](t, ctx, `(() => {
   let best = null;
   for (const p of document.querySelectorAll(".article__body p")) if (!best || p.textContent.length > best.textContent.length) best = p;
   const lines = Math.round(best.getBoundingClientRect().height / parseFloat(getComputedStyle(best).lineHeight));
@@ -84,7 +86,7 @@ func TestReading(t *testing.T) {
 	if perLine < 55 || perLine > 80 {
 		t.Errorf("article lines hold about %.0f characters, want about 70 (55 to 80)", perLine)
 	}
-	order := evaluate[[]string](t, ctx, `(() => {
+	order := browsertest.Eval[[]string](t, ctx, `(() => {
   const parts = ["h1", ".summary", "nav.toc", ".article__body", ".callout--caution", ".sources", ".review", ".more"];
   const out = []; let last = null;
   for (const sel of parts) {
@@ -110,8 +112,8 @@ func TestReflow(t *testing.T) {
 	viewport(t, ctx, 320, 640)
 	for _, p := range pageKinds {
 		openKind(t, ctx, base, p)
-		waitFor(t, ctx, p.Kind+": the banner shows", bannerShown)
-		wide := evaluate[[]string](t, ctx, `(() => {
+		browsertest.WaitFor(t, ctx, p.Kind+": the banner shows", bannerShown)
+		wide := browsertest.Eval[[]string](t, ctx, `(() => {
   const out = [], w = document.documentElement.clientWidth;
   for (const el of document.querySelectorAll("body *")) {
     const r = el.getBoundingClientRect();
@@ -119,7 +121,7 @@ func TestReflow(t *testing.T) {
   }
   return out.slice(0, 5);
 })()`)
-		if sw := evaluate[int](t, ctx, `document.documentElement.scrollWidth`); sw > 320 {
+		if sw := browsertest.Eval[int](t, ctx, `document.documentElement.scrollWidth`); sw > 320 {
 			t.Errorf("%s: the page is %dpx wide at a 320px viewport: %s", p.Kind, sw, strings.Join(wide, "; "))
 		} else if len(wide) > 0 {
 			t.Errorf("%s: elements stick out of a 320px viewport: %s", p.Kind, strings.Join(wide, "; "))
@@ -143,16 +145,16 @@ func TestKeyboard(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
 		t.Fatal(err)
 	}
-	if got := evaluate[string](t, ctx, `document.activeElement.className`); got != "skip-link" {
+	if got := browsertest.Eval[string](t, ctx, `document.activeElement.className`); got != "skip-link" {
 		t.Fatalf("the first Tab focuses %q, want the skip link", got)
 	}
-	if !evaluate[bool](t, ctx, `(() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.height >= 24 && r.width >= 24; })()`) {
+	if !browsertest.Eval[bool](t, ctx, `(() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.height >= 24 && r.width >= 24; })()`) {
 		t.Error("the focused skip link is not on screen")
 	}
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "the skip link moves focus to main", `document.activeElement.id === "main"`)
+	browsertest.WaitFor(t, ctx, "the skip link moves focus to main", `document.activeElement.id === "main"`)
 
 	// Tab through the page: every stop shows a focus indicator (an outline
 	// or a box shadow) that differs from its look without focus.
@@ -160,7 +162,7 @@ func TestKeyboard(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
 			t.Fatal(err)
 		}
-		desc := evaluate[string](t, ctx, `(() => {
+		desc := browsertest.Eval[string](t, ctx, `(() => {
   const el = document.activeElement;
   if (el === document.body) return "";
   const s = getComputedStyle(el);

@@ -8,6 +8,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/handout-health/handout/generator/internal/browsertest"
 )
 
 // requestLog records every address a tab asks for.
@@ -95,12 +97,12 @@ func TestNoThirdPartyRequests(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("a.gloss"))); err != nil {
 				t.Fatal(err)
 			}
-			waitFor(t, ctx, "the tooltip shows", `!document.getElementById("gloss-tip").hidden`)
+			browsertest.WaitFor(t, ctx, "the tooltip shows", `!document.getElementById("gloss-tip").hidden`)
 		case "search":
 			if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("#search-page-input"), " sleep")); err != nil {
 				t.Fatal(err)
 			}
-			waitFor(t, ctx, "search shows results", `document.querySelectorAll("[data-search-list] li").length > 0`)
+			browsertest.WaitFor(t, ctx, "search shows results", `document.querySelectorAll("[data-search-list] li").length > 0`)
 		}
 		check(p.Kind)
 	}
@@ -108,7 +110,7 @@ func TestNoThirdPartyRequests(t *testing.T) {
 	// After accepting every optional category, the sample site (which
 	// configures no third-party script) still asks nothing of anyone else.
 	open(t, ctx, base+"/articles/serotonin/")
-	waitFor(t, ctx, "the banner shows on a first visit", bannerShown)
+	browsertest.WaitFor(t, ctx, "the banner shows on a first visit", bannerShown)
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("[data-consent-banner] [data-consent-accept]"))); err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package themetest
 
 import (
 	"bytes"
+	"github.com/handout-health/handout/generator/internal/browsertest"
 	"regexp"
 	"strings"
 	"testing"
@@ -23,49 +24,49 @@ func TestPrintHandout(t *testing.T) {
 	base := serve(t)
 	ctx := newTab(t)
 	open(t, ctx, base+"/articles/serotonin/")
-	waitFor(t, ctx, "the banner shows on a first visit", bannerShown)
+	browsertest.WaitFor(t, ctx, "the banner shows on a first visit", bannerShown)
 
 	const rendered = `(sel => [...document.querySelectorAll(sel)].filter(el => el.getClientRects().length > 0).length)`
 	// What is only for paper stays off the screen.
 	for _, sel := range []string{".print-only", ".print-url"} {
-		if n := evaluate[int](t, ctx, rendered+`(`+jsString(sel)+`)`); n > 0 {
+		if n := browsertest.Eval[int](t, ctx, rendered+`(`+jsString(sel)+`)`); n > 0 {
 			t.Errorf("%d of %s show on screen", n, sel)
 		}
 	}
 	emulateMedia(t, ctx, "print", "light")
 	for _, sel := range []string{".site-nav", "form[role=search]", "[data-consent-banner]", ".skip-link", "nav.toc", ".site-footer nav", ".more", ".feedback"} {
-		if n := evaluate[int](t, ctx, rendered+`(`+jsString(sel)+`)`); n > 0 {
+		if n := browsertest.Eval[int](t, ctx, rendered+`(`+jsString(sel)+`)`); n > 0 {
 			t.Errorf("%s is printed", sel)
 		}
 	}
 	for _, sel := range []string{".site-name", "h1", ".summary", ".article__body", ".callout--caution", ".sources", ".review", ".print-glossary", ".disclaimer"} {
-		if n := evaluate[int](t, ctx, rendered+`(`+jsString(sel)+`)`); n == 0 {
+		if n := browsertest.Eval[int](t, ctx, rendered+`(`+jsString(sel)+`)`); n == 0 {
 			t.Errorf("%s is not printed", sel)
 		}
 	}
-	review := evaluate[string](t, ctx, `document.querySelector(".review").innerText`)
+	review := browsertest.Eval[string](t, ctx, `document.querySelector(".review").innerText`)
 	for _, want := range []string{"Page last reviewed", "Next review due", "Page address", "https://library.riverside-clinic.example/articles/serotonin/"} {
 		if !strings.Contains(review, want) {
 			t.Errorf("the printed review block lacks %q:\n%s", want, review)
 		}
 	}
 	// Every source is printed with its address.
-	missing := evaluate[[]string](t, ctx, `[...document.querySelectorAll(".sources li")].filter(li => !li.innerText.includes(li.querySelector("a").href)).map(li => li.innerText)`)
+	missing := browsertest.Eval[[]string](t, ctx, `[...document.querySelectorAll(".sources li")].filter(li => !li.innerText.includes(li.querySelector("a").href)).map(li => li.innerText)`)
 	for _, m := range missing {
 		t.Errorf("a source is printed without its address: %s", m)
 	}
-	if n := evaluate[int](t, ctx, `document.querySelectorAll(".sources li").length`); n == 0 {
+	if n := browsertest.Eval[int](t, ctx, `document.querySelectorAll(".sources li").length`); n == 0 {
 		t.Error("the article prints no sources")
 	}
 	// The words used on the page, with their meanings.
-	words := evaluate[int](t, ctx, `[...document.querySelectorAll(".print-glossary dd")].filter(dd => dd.innerText.trim() !== "").length`)
+	words := browsertest.Eval[int](t, ctx, `[...document.querySelectorAll(".print-glossary dd")].filter(dd => dd.innerText.trim() !== "").length`)
 	if words < 3 {
 		t.Errorf("the printed glossary has %d words with meanings, want the words the article links", words)
 	}
 
 	// Black on white on paper, even when the screen prefers dark.
 	emulateMedia(t, ctx, "print", "dark")
-	colors := evaluate[[]string](t, ctx, `[document.body, document.querySelector(".callout--caution"), document.querySelector(".site-header")].map(el => getComputedStyle(el).color + " on " + getComputedStyle(el).backgroundColor)`)
+	colors := browsertest.Eval[[]string](t, ctx, `[document.body, document.querySelector(".callout--caution"), document.querySelector(".site-header")].map(el => getComputedStyle(el).color + " on " + getComputedStyle(el).backgroundColor)`)
 	for i, c := range colors {
 		if c != "rgb(0, 0, 0) on rgb(255, 255, 255)" && c != "rgb(0, 0, 0) on rgba(0, 0, 0, 0)" {
 			t.Errorf("printed in dark mode, element %d is %s, want black on white", i, c)
@@ -79,7 +80,7 @@ func TestPrintHandout(t *testing.T) {
 		width int64 // the printable width in CSS pixels, with the theme's 16mm side margins
 	}{{"A4", chromedp.PaperA4, 673}, {"Letter", chromedp.PaperLetter, 695}} {
 		viewport(t, ctx, paper.width, 900)
-		if sw := evaluate[int](t, ctx, `document.documentElement.scrollWidth`); sw > int(paper.width) {
+		if sw := browsertest.Eval[int](t, ctx, `document.documentElement.scrollWidth`); sw > int(paper.width) {
 			t.Errorf("%s: the printed page is %dpx wide, wider than the paper's %dpx", paper.name, sw, paper.width)
 		}
 		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(paper.size)))

@@ -184,7 +184,7 @@ func open(t *testing.T, ctx context.Context, url string) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
-	waitFor(t, ctx, "the page has loaded", `document.readyState === "complete"`)
+	browsertest.WaitFor(t, ctx, "the page has loaded", `document.readyState === "complete"`)
 }
 
 // openKind opens a page of the list and waits until it is drawn.
@@ -192,33 +192,7 @@ func openKind(t *testing.T, ctx context.Context, base string, p pageKind) {
 	t.Helper()
 	open(t, ctx, base+p.Path)
 	if p.Ready != "" {
-		waitFor(t, ctx, p.Kind+": the page is drawn", p.Ready)
-	}
-}
-
-func evaluate[T any](t *testing.T, ctx context.Context, js string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
-	if err != nil {
-		t.Fatalf("evaluate %s: %v", js, err)
-	}
-	return v
-}
-
-// waitFor polls a JavaScript condition until it holds, or fails the test
-// after five seconds.
-func waitFor(t *testing.T, ctx context.Context, what, js string) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+js+")"))
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s (%s): %v", what, js, err)
-		}
-		time.Sleep(20 * time.Millisecond)
+		browsertest.WaitFor(t, ctx, p.Kind+": the page is drawn", p.Ready)
 	}
 }
 
