@@ -25,7 +25,14 @@ func (s *Site) CheckConsent(fsys fs.FS) diag.List {
 	all := s.All()
 	perDoc := make([]diag.List, len(all))
 	parallel.For(len(all), func(i int) {
-		perDoc[i] = rules.CheckDocument(all[i].Path, all[i].Body, all[i].Result.HTML)
+		// A document is checked again only when it was converted again:
+		// serve's rebuilds check the few documents that changed.
+		d := all[i]
+		if !d.consentChecked {
+			d.consentProblems = rules.CheckDocument(d.Path, d.Body, d.Result.HTML)
+			d.consentChecked = true
+		}
+		perDoc[i] = d.consentProblems
 	})
 	list := slices.Concat(perDoc...)
 	return append(list, checkOverrides(fsys, rules)...)

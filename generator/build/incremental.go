@@ -165,19 +165,14 @@ func (b *Builder) changedPages(pages []pageFor) []pageFor {
 	return todo
 }
 
-// fingerprint hashes everything a page shows. The body is hashed as bytes
-// rather than encoded, which is most of the cost saved.
-// The site's view is not hashed: a change to it makes a new theme, which
-// clears every fingerprint.
+// fingerprint hashes everything a page shows (see pageHash). The site's
+// view is not hashed: a change to it makes a new theme, which clears every
+// fingerprint.
 func (b *Builder) fingerprint(p *render.Page) uint64 {
-	var h maphash.Hash
-	h.SetSeed(b.seed)
-	view := *p
-	h.WriteString(string(view.Body))
-	view.Body = ""
-	// A page view is plain data; encoding it cannot fail.
-	_ = json.NewEncoder(&h).Encode(&view)
-	return h.Sum64()
+	var h pageHash
+	h.h.SetSeed(b.seed)
+	h.page(p)
+	return h.h.Sum64()
 }
 
 // removeStale deletes from memory the files that the site no longer has:

@@ -2,11 +2,13 @@ package build
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/render"
 )
 
 func newTestBuilder(t testing.TB, fsys fstest.MapFS) (*Builder, *output.Memory, Result) {
@@ -162,5 +164,25 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 		i++
 		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(original, "## Context\n\n", fmt.Sprintf("## Context\n\nEdit %d.\n\n", i), 1))}
 		rebuild(b, builder, p)
+	}
+}
+
+// TestFingerprintCoversEveryField fails when render's page view gains a
+// field that pageHash does not hash, which would leave pages stale in
+// serve.
+func TestFingerprintCoversEveryField(t *testing.T) {
+	for typ, want := range map[reflect.Type]int{
+		reflect.TypeFor[render.Page]():    11,
+		reflect.TypeFor[render.Article](): 13,
+		reflect.TypeFor[render.Term]():    3,
+		reflect.TypeFor[render.Entry]():   6,
+		reflect.TypeFor[render.Group]():   4,
+		reflect.TypeFor[render.Link]():    2,
+		reflect.TypeFor[render.Section](): 2,
+		reflect.TypeFor[render.Source]():  2,
+	} {
+		if got := typ.NumField(); got != want {
+			t.Errorf("%s has %d fields, pageHash knows %d: hash the new field in fingerprint.go, then update this count", typ, got, want)
+		}
 	}
 }

@@ -46,6 +46,10 @@ type Doc struct {
 	// linkedSummary is the summary the glossary links carried when the
 	// article was last converted.
 	linkedSummary string
+	// consentProblems are what the consent check found in this
+	// conversion; consentChecked is false until it has run.
+	consentProblems diag.List
+	consentChecked  bool
 }
 
 // Tag is a topic and its articles.
@@ -190,6 +194,7 @@ func (s *Site) convert(docs []*Doc) {
 	}
 	parallel.For(len(first), func(i int) {
 		first[i].Result = s.conv.Convert(first[i].Body, s.env(first[i], nil))
+		first[i].consentChecked = false
 	})
 	changedDefinitions := map[string]bool{}
 	for _, t := range first {
@@ -224,6 +229,7 @@ func (s *Site) convert(docs []*Doc) {
 		a := articles[i]
 		a.Result = s.conv.Convert(a.Body, s.env(a, s.Glossary))
 		a.linkedSummary = a.Summary
+		a.consentChecked = false
 	})
 }
 

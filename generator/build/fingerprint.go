@@ -1,0 +1,114 @@
+package build
+
+import (
+	"hash/maphash"
+	"time"
+
+	"github.com/handout-health/handout/generator/render"
+)
+
+// pageHash hashes everything a page view shows, field by field: serve
+// fingerprints every page after each save, so this must be fast. A new
+// field of render.Page (or of the types it holds) must be added here;
+// TestFingerprintCoversEveryField fails until it is.
+type pageHash struct{ h maphash.Hash }
+
+func (p *pageHash) str(s string) {
+	p.h.WriteString(s)
+	p.h.WriteByte(0)
+}
+
+func (p *pageHash) strs(list []string) {
+	p.int(len(list))
+	for _, s := range list {
+		p.str(s)
+	}
+}
+
+func (p *pageHash) int(n int) {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(n >> (8 * i))
+	}
+	p.h.Write(b[:])
+}
+
+func (p *pageHash) bool(b bool) {
+	if b {
+		p.h.WriteByte(1)
+	} else {
+		p.h.WriteByte(0)
+	}
+}
+
+func (p *pageHash) time(t time.Time) { p.int(int(t.Unix())) }
+
+func (p *pageHash) entries(list []render.Entry) {
+	p.int(len(list))
+	for _, e := range list {
+		p.str(e.Title)
+		p.str(e.Path)
+		p.str(e.Summary)
+		p.str(e.Kind)
+		p.strs(e.Also)
+		p.time(e.Date)
+	}
+}
+
+func (p *pageHash) links(list []render.Link) {
+	p.int(len(list))
+	for _, l := range list {
+		p.str(l.Title)
+		p.str(l.Path)
+	}
+}
+
+func (p *pageHash) page(v *render.Page) {
+	p.str(v.Kind)
+	p.str(v.Title)
+	p.str(v.Description)
+	p.str(v.Path)
+	p.bool(v.NoIndex)
+	p.str(string(v.Body))
+	p.str(v.Target)
+	p.entries(v.Entries)
+	p.int(len(v.Groups))
+	for _, g := range v.Groups {
+		p.str(g.ID)
+		p.str(g.Title)
+		p.str(g.Path)
+		p.entries(g.Entries)
+	}
+	if a := v.Article; a != nil {
+		p.str("article")
+		p.str(a.Summary)
+		p.strs(a.Synonyms)
+		p.links(a.Tags)
+		p.int(len(a.Sections))
+		for _, s := range a.Sections {
+			p.str(s.ID)
+			p.str(s.Title)
+		}
+		p.str(a.ReviewedBy)
+		p.time(a.LastReviewed)
+		p.time(a.NextReview)
+		p.bool(a.Overdue)
+		p.int(len(a.Sources))
+		for _, s := range a.Sources {
+			p.str(s.Title)
+			p.str(s.URL)
+		}
+		p.entries(a.Related)
+		p.entries(a.Backlinks)
+		p.entries(a.Terms)
+		// StructData is made from the fields above and the site's
+		// configuration, whose change makes a new theme and clears every
+		// fingerprint.
+	}
+	if t := v.Term; t != nil {
+		p.str("term")
+		p.str(t.Definition)
+		p.strs(t.Synonyms)
+		p.entries(t.UsedBy)
+	}
+}
