@@ -74,6 +74,8 @@ func Run(ctx context.Context, opts Options) error {
 		len(mem.Names()), float64(mem.Size())/1e6, ln.Addr(), basePath)
 
 	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	// Event streams never end by themselves: end them when shutting down.
+	httpSrv.RegisterOnShutdown(srv.Close)
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
 	if opts.Ready != nil {
@@ -85,7 +87,6 @@ func Run(ctx context.Context, opts Options) error {
 		case <-ctx.Done():
 			shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()
-			// Event streams never end by themselves: close them too.
 			err := httpSrv.Shutdown(shutdown)
 			if errors.Is(err, context.DeadlineExceeded) {
 				err = httpSrv.Close()

@@ -49,6 +49,8 @@ type Server struct {
 
 	mu      sync.Mutex
 	clients map[chan event]bool
+	// closing ends every event stream, when the server shuts down.
+	closing chan struct{}
 	// errors is the failed build's messages, shown to pages opened while
 	// the site is broken; nil when the last build was good.
 	errors []string
@@ -64,7 +66,7 @@ func New(out *output.Memory, basePath string) *Server {
 	if !strings.HasSuffix(basePath, "/") {
 		basePath += "/"
 	}
-	return &Server{out: out, basePath: basePath, clients: map[chan event]bool{}}
+	return &Server{out: out, basePath: basePath, clients: map[chan event]bool{}, closing: make(chan struct{})}
 }
 
 // Reload tells every open page to reload.
@@ -96,6 +98,18 @@ func (s *Server) Fail(messages []string) {
 	s.mu.Unlock()
 	data, _ := json.Marshal(messages)
 	s.broadcast(event{name: "errors", data: string(data)})
+}
+
+// Close ends every open event stream, so that a shutdown need not wait
+// for pages to go away. Later streams end at once.
+func (s *Server) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	select {
+	case <-s.closing:
+	default:
+		close(s.closing)
+	}
 }
 
 // Clients returns the number of open event streams.
@@ -247,6 +261,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	for {
 		select {
 		case <-r.Context().Done():
+			return
+		case <-s.closing:
 			return
 		case e := <-c:
 			writeEvent(w, e)

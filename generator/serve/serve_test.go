@@ -181,3 +181,24 @@ func TestBusyPortFallsBack(t *testing.T) {
 		t.Errorf("the new port was not announced: %q", log.String())
 	}
 }
+
+func TestCloseEndsStreams(t *testing.T) {
+	srv, base := testServer(t)
+	resp, err := http.Get(base + "/__handout/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	for srv.Clients() == 0 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	start := time.Now()
+	srv.Close()
+	if _, err := io.ReadAll(resp.Body); err != nil {
+		t.Fatal(err)
+	}
+	if srv.Clients() != 0 {
+		t.Error("a stream is still open after Close")
+	}
+	t.Logf("stream ended %v after Close", time.Since(start))
+}
