@@ -25,6 +25,7 @@ import (
 	"github.com/handout-health/handout/generator/markdown"
 	"github.com/handout-health/handout/generator/markdown/glossterm"
 	"github.com/handout-health/handout/generator/markdown/sections"
+	"github.com/handout-health/handout/generator/search"
 )
 
 // LoadOptions control what is read.
@@ -80,6 +81,8 @@ type Site struct {
 	// fileProblems are the diagnostics of reading each content file, kept
 	// so that an incremental update reports the files it did not touch.
 	fileProblems map[string]diag.List
+	// searchCache keeps documents' search tokens between builds.
+	searchCache *search.Cache
 }
 
 // Doc returns the document stored at a site path.
@@ -109,6 +112,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 		Config: cfg, Content: cs, opts: opts,
 		conv:         markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)}),
 		fileProblems: map[string]diag.List{},
+		searchCache:  search.NewCache(),
 	}
 	for _, d := range problems {
 		s.fileProblems[d.Path] = append(s.fileProblems[d.Path], d)

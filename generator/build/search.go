@@ -35,7 +35,7 @@ func (s *Site) searchDocs() []search.Doc {
 func (s *Site) writeSearch(w output.Writer) diag.List {
 	var list diag.List
 	var mu sync.Mutex
-	files := search.Build(s.searchDocs())
+	files := search.Build(s.searchDocs(), s.searchCache)
 	// One small file per document: written on every core.
 	parallel.For(len(files), func(i int) {
 		if err := w.WriteFile(files[i].Name, files[i].Data); err != nil {

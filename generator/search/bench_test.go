@@ -38,7 +38,7 @@ func BenchmarkIndex(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		search.Build(docs)
+		search.Build(docs, nil)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1000/1e3, "µs/article")
 }

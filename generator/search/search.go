@@ -190,9 +190,10 @@ type token struct {
 }
 
 // Build makes the index of docs. The order of docs does not matter.
-func Build(docs []Doc) []File {
+// cache, when not nil, keeps each document's tokens for the next build.
+func Build(docs []Doc, cache *Cache) []File {
 	docs = sortByTitle(docs)
-	tokens := invert(docs)
+	tokens := invert(docs, cache)
 	packPostings(tokens)
 
 	var files []File
@@ -239,14 +240,14 @@ func sortByTitle(docs []Doc) []Doc {
 
 // invert lists every token with its postings, sorted by token.
 // Documents are tokenized on every core; postings stay in document order.
-func invert(docs []Doc) []*token {
+func invert(docs []Doc, cache *Cache) []*token {
 	masks := make([]map[string]uint32, len(docs))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(docs)) {
 		wg.Go(func() {
 			for i := range next {
-				masks[i] = docMasks(docs[i])
+				masks[i] = cache.masks(docs[i])
 			}
 		})
 	}

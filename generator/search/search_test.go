@@ -156,7 +156,7 @@ var sampleDocs = []Doc{
 }
 
 func TestBuild(t *testing.T) {
-	ix := read(t, Build(sampleDocs))
+	ix := read(t, Build(sampleDocs, nil))
 	m := ix.manifest
 	if m.Version != Version || m.Docs != 3 {
 		t.Errorf("manifest %+v", m)
@@ -212,7 +212,7 @@ func TestBuildManySections(t *testing.T) {
 		d.Sections = append(d.Sections, Section{id, id})
 		d.Blocks = append(d.Blocks, Block{id, fmt.Sprintf("word%d shared", k)})
 	}
-	ix := read(t, Build([]Doc{d}))
+	ix := read(t, Build([]Doc{d}, nil))
 	if got := ix.postings(t, "word25")[0]; got != fieldSection0<<25 {
 		t.Errorf("section 25: mask %b", got)
 	}
@@ -226,12 +226,12 @@ func TestBuildManySections(t *testing.T) {
 
 func TestBuildDeterministic(t *testing.T) {
 	docs := generated(300)
-	first := Build(docs)
+	first := Build(docs, nil)
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 3 {
 		shuffled := slices.Clone(docs)
 		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		again := Build(shuffled)
+		again := Build(shuffled, nil)
 		if len(again) != len(first) {
 			t.Fatalf("%d files, then %d", len(first), len(again))
 		}
@@ -244,7 +244,7 @@ func TestBuildDeterministic(t *testing.T) {
 	// A change to one document changes the folder, so no browser mixes
 	// files of two builds.
 	docs[7].Summary += " Changed."
-	if changed := Build(docs); changed[1].Name[:len("search/")+10] == first[1].Name[:len("search/")+10] {
+	if changed := Build(docs, nil); changed[1].Name[:len("search/")+10] == first[1].Name[:len("search/")+10] {
 		t.Errorf("the index folder did not change with the content: %s", changed[1].Name)
 	}
 }
@@ -252,7 +252,7 @@ func TestBuildDeterministic(t *testing.T) {
 // TestBuildSharding checks that postings files stay near their target
 // size and that every token is in exactly the file its shard names.
 func TestBuildSharding(t *testing.T) {
-	ix := read(t, Build(generated(1000)))
+	ix := read(t, Build(generated(1000), nil))
 	parsed := map[int]map[string]json.RawMessage{}
 	postingsFile := func(n int) map[string]json.RawMessage {
 		if parsed[n] == nil {
@@ -317,4 +317,31 @@ func generated(n int) []Doc {
 		}
 	}
 	return docs
+}
+
+// TestCacheGivesTheSameIndex builds with a cache, changes one document and
+// builds again: each time the files equal a build without a cache.
+func TestCacheGivesTheSameIndex(t *testing.T) {
+	docs := []Doc{
+		{URL: "articles/a/", Kind: "article", Title: "Serotonin", Synonyms: []string{"5-HT"}, Summary: "A messenger.", Blocks: []Block{{Text: "Made in the gut."}}},
+		{URL: "articles/b/", Kind: "article", Title: "Sleep", Summary: "Rest.", Sections: []Section{{ID: "risk", Title: "Risk"}}, Blocks: []Block{{Section: "risk", Text: "Too little sleep harms mood."}}},
+	}
+	cache := NewCache()
+	same := func(step string) {
+		t.Helper()
+		cached, plain := Build(docs, cache), Build(docs, nil)
+		if len(cached) != len(plain) {
+			t.Fatalf("%s: %d files with a cache, %d without", step, len(cached), len(plain))
+		}
+		for i := range cached {
+			if cached[i].Name != plain[i].Name || string(cached[i].Data) != string(plain[i].Data) {
+				t.Errorf("%s: %s differs with a cache", step, plain[i].Name)
+			}
+		}
+	}
+	same("first build")
+	docs[1].Blocks[0].Text = "Too little sleep harms memory."
+	same("after an edit")
+	docs[0].Title = "Serotonin (5-HT)"
+	same("after a title change")
 }
