@@ -134,9 +134,15 @@ func (s *Site) wrap() {
 	wrap := func(docs []*content.Document) []*Doc {
 		out := make([]*Doc, len(docs))
 		for i, d := range docs {
-			if prev, ok := old[d.Path]; ok && prev.Document == d {
+			prev, ok := old[d.Path]
+			switch {
+			case ok && prev.Document == d:
 				out[i] = prev
-			} else {
+			case ok:
+				// The file changed: keep what its glossary entry said, so
+				// that convert can tell whether the links to it change.
+				out[i] = &Doc{Document: d, sortKey: slug.Fold(d.Title), Definition: prev.Definition, linkedSummary: prev.linkedSummary}
+			default:
 				out[i] = &Doc{Document: d, sortKey: slug.Fold(d.Title)}
 			}
 			s.byPath[d.Path] = out[i]
