@@ -230,6 +230,7 @@ type countingWriter struct {
 	names map[string]bool
 }
 
+// WriteFile implements output.Writer.
 func (c *countingWriter) WriteFile(name string, data []byte) error {
 	c.mu.Lock()
 	c.files++

@@ -18,6 +18,7 @@ import (
 // linkExtension resolves internal links while the document is parsed.
 type linkExtension struct{}
 
+// Extend implements goldmark.Extender.
 func (linkExtension) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(
 		// Before the glossary transformer (2000), which must see resolved
@@ -33,6 +34,7 @@ type linkTransformer struct{}
 
 var _ parser.ASTTransformer = linkTransformer{}
 
+// Transform implements parser.ASTTransformer.
 func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	env, _ := pc.Get(envKey).(*Env)
 	col, _ := pc.Get(collectorKey).(*collector)

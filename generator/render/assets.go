@@ -100,6 +100,7 @@ func codeCSS(light, dark string) ([]byte, error) {
 
 type errUnknownStyle string
 
+// Error implements error.
 func (e errUnknownStyle) Error() string {
 	return "unknown chroma style " + string(e) + " (see https://xyproto.github.io/splash/docs/)"
 }

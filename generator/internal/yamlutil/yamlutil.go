@@ -86,6 +86,7 @@ func Unmarshal(file *ast.File, data []byte, v any, opts ...yaml.DecodeOption) (e
 // tagError is a tag without a value.
 type tagError struct{ tag *ast.TagNode }
 
+// Error implements error.
 func (e *tagError) Error() string {
 	return fmt.Sprintf("the YAML tag %s has no value; remove it or put a value after it", e.tag.GetToken().Value)
 }
@@ -114,6 +115,7 @@ func emptyTag(file *ast.File) *ast.TagNode {
 // visitor adapts a function to ast.Visitor; it returns false to stop.
 type visitor func(ast.Node) bool
 
+// Visit implements ast.Visitor.
 func (f visitor) Visit(n ast.Node) ast.Visitor {
 	if n == nil || !f(n) {
 		return nil
