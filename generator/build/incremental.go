@@ -13,6 +13,7 @@ import (
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/markdown"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/render"
@@ -153,13 +154,14 @@ func classify(paths []string) changes {
 // changedPages returns the pages whose view differs from what was last
 // written, and records their new fingerprints.
 func (b *Builder) changedPages(pages []pageFor) []pageFor {
+	prints := make([]uint64, len(pages))
+	parallel.For(len(pages), func(i int) { prints[i] = b.fingerprint(pages[i].page) })
 	var todo []pageFor
-	for _, p := range pages {
-		fp := b.fingerprint(p.page)
-		if old, ok := b.prints[p.file]; ok && old == fp {
+	for i, p := range pages {
+		if old, ok := b.prints[p.file]; ok && old == prints[i] {
 			continue
 		}
-		b.prints[p.file] = fp
+		b.prints[p.file] = prints[i]
 		todo = append(todo, p)
 	}
 	return todo

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/handout-health/handout/generator/content"
+	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/internal/slug"
 	"github.com/handout-health/handout/generator/render"
 )
@@ -33,8 +34,11 @@ func (s *Site) pages(now time.Time) []pageFor {
 		out = append(out, pageFor{file: file, page: p})
 	}
 	add(s.homePage())
-	for _, a := range s.Articles {
-		add(s.articlePage(a, now))
+	// Article views are independent of each other: made on every core.
+	articles := make([]*render.Page, len(s.Articles))
+	parallel.For(len(s.Articles), func(i int) { articles[i] = s.articlePage(s.Articles[i], now) })
+	for _, p := range articles {
+		add(p)
 	}
 	for _, t := range s.Terms {
 		add(s.termPage(t))
