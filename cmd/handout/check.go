@@ -21,13 +21,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	outFile := fs.String("o", "", "write the report to `FILE` instead of standard output")
 	drafts := fs.Bool("drafts", false, "check documents marked draft: true as well")
 	date := fs.String("date", "", "judge review dates as of this `day` (YYYY-MM-DD), such as the next governance meeting; default today")
-	pos, code, ok := parseFlags(fs, args)
-	if !ok {
+	if code, ok := parseOptions(fs, args, stderr); !ok {
 		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(stderr, "handout check: unexpected argument %q\n", pos[0])
-		return exitUsage
 	}
 	if *format != "text" && *format != "json" && *format != "html" {
 		fmt.Fprintf(stderr, "handout check: unknown format %q: choose text, json or html\n", *format)

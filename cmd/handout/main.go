@@ -120,19 +120,24 @@ func parseFlags(fs *flag.FlagSet, args []string) (positional []string, code int,
 	}
 }
 
+// parseOptions parses a command that takes options and no arguments.
+func parseOptions(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
+	pos, code, ok := parseFlags(fs, args)
+	if ok && len(pos) > 0 {
+		fmt.Fprintf(stderr, "handout %s: unexpected argument %q\n", fs.Name(), pos[0])
+		return exitUsage, false
+	}
+	return code, ok
+}
+
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", "build [-s DIR] [-d DIR] [--drafts] [--base-url URL]", stderr)
 	siteDir := fs.String("s", ".", "the site `folder` (with site.yaml)")
 	dest := fs.String("d", "", "the output `folder` (default: public/ in the site folder)")
 	drafts := fs.Bool("drafts", false, "include documents marked draft: true")
 	baseURL := fs.String("base-url", "", "the site's absolute `URL`, replacing site.yaml's base_url")
-	pos, code, ok := parseFlags(fs, args)
-	if !ok {
+	if code, ok := parseOptions(fs, args, stderr); !ok {
 		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(stderr, "handout build: unexpected argument %q\n", pos[0])
-		return exitUsage
 	}
 	if *dest == "" {
 		*dest = filepath.Join(*siteDir, "public")

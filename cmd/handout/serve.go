@@ -17,13 +17,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 127.0.0.1 keeps the preview on this machine")
 	port := fs.Int("port", 1313, "the `port`; when busy, the next free one is used and announced")
 	drafts := fs.Bool("drafts", false, "include documents marked draft: true")
-	pos, code, ok := parseFlags(fs, args)
-	if !ok {
+	if code, ok := parseOptions(fs, args, stderr); !ok {
 		return code
-	}
-	if len(pos) > 0 {
-		fmt.Fprintf(stderr, "handout serve: unexpected argument %q\n", pos[0])
-		return exitUsage
 	}
 	if _, err := os.Stat(*siteDir); err != nil {
 		fmt.Fprintf(stderr, "handout serve: %v\n", err)

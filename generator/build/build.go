@@ -99,9 +99,9 @@ func asDiagnostics(err error) diag.List {
 	return diag.List{diag.Errorf("public", 1, 1, "%v", err)}
 }
 
-func (s *Site) loadTheme(fsys fs.FS, version string) (*render.Theme, diag.List) {
+// loadTheme parses the theme and the site's overrides for the site's view.
+func (s *Site) loadTheme(fsys fs.FS, site *render.Site) (*render.Theme, diag.List) {
 	cfg := s.Config
-	site := s.renderSite(version)
 	var overrides fs.FS
 	if info, err := fs.Stat(fsys, "templates"); err == nil && info.IsDir() {
 		overrides, _ = fs.Sub(fsys, "templates")

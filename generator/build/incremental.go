@@ -83,10 +83,11 @@ func (b *Builder) run(changed []string) (Result, error) {
 	res := Result{Diagnostics: list, Site: site}
 	// The theme holds the site's view (title, footer pages, consent), so
 	// it is made again when that view changes.
-	siteJSON, _ := json.Marshal(site.renderSite(b.opts.Version))
+	view := site.renderSite(b.opts.Version)
+	siteJSON, _ := json.Marshal(view)
 	if b.theme == nil || scope.templates || scope.config || string(siteJSON) != string(b.siteJSON) {
 		b.siteJSON = siteJSON
-		theme, problems := site.loadTheme(b.fsys, b.opts.Version)
+		theme, problems := site.loadTheme(b.fsys, view)
 		res.Diagnostics = append(res.Diagnostics, problems...)
 		if theme == nil {
 			b.theme = nil

@@ -9,11 +9,7 @@ import (
 )
 
 func corpus(articles, terms int) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for _, f := range corpusgen.Generate(corpusgen.Options{Articles: articles, Terms: terms, Seed: 1}) {
-		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
+	return corpusgen.MapFS(corpusgen.Options{Articles: articles, Terms: terms, Seed: 1})
 }
 
 // BenchmarkCheck runs `handout check` on 1,000 generated articles (about

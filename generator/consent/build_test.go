@@ -208,10 +208,7 @@ func BenchmarkCheckConsent(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("HANDOUT_BENCH_ARTICLES")); err == nil && v > 0 {
 		n = v
 	}
-	fsys := fstest.MapFS{}
-	for _, f := range corpusgen.Generate(corpusgen.Options{Articles: n, Terms: n / 4, Seed: 1}) {
-		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
+	fsys := corpusgen.MapFS(corpusgen.Options{Articles: n, Terms: n / 4, Seed: 1})
 	site, list := build.Load(fsys, build.LoadOptions{})
 	if site == nil {
 		b.Fatal(list)

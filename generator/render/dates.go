@@ -12,16 +12,19 @@ type dateStyle struct {
 	format func(day int, month string, year int) string
 }
 
+// englishMonths are the month names of en and en-US.
+var englishMonths = [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
 // dateStyles are the languages whose dates the `date` function writes
 // out, keyed by language subtag or full tag (en-US). Other languages get
 // the English form, "1 October 2026", which site templates can replace.
 var dateStyles = map[string]dateStyle{
 	"en": {
-		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+		months: englishMonths,
 		format: func(d int, m string, y int) string { return strconv.Itoa(d) + " " + m + " " + strconv.Itoa(y) },
 	},
 	"en-us": {
-		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+		months: englishMonths,
 		format: func(d int, m string, y int) string { return m + " " + strconv.Itoa(d) + ", " + strconv.Itoa(y) },
 	},
 	"fr": {

@@ -2,7 +2,6 @@ package search_test
 
 import (
 	"testing"
-	"testing/fstest"
 
 	"github.com/handout-health/handout/generator/build"
 	"github.com/handout-health/handout/generator/content"
@@ -14,10 +13,7 @@ import (
 // corpus (with 200 glossary terms), already loaded and converted: the
 // cost search adds to a build.
 func BenchmarkIndex(b *testing.B) {
-	fsys := fstest.MapFS{}
-	for _, f := range corpusgen.Generate(corpusgen.Options{Articles: 1000, Terms: 200, Seed: 1}) {
-		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
+	fsys := corpusgen.MapFS(corpusgen.Options{Articles: 1000, Terms: 200, Seed: 1})
 	site, list := build.Load(fsys, build.LoadOptions{})
 	if list.HasErrors() {
 		b.Fatal(list.Errors())

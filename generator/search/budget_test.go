@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -45,10 +44,7 @@ func TestSearchTenThousand(t *testing.T) {
 
 func measureSearch(t *testing.T, articles, terms int, enforce bool) {
 	browsertest.Require(t)
-	fsys := fstest.MapFS{}
-	for _, f := range corpusgen.Generate(corpusgen.Options{Articles: articles, Terms: terms, Seed: 1}) {
-		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
+	fsys := corpusgen.MapFS(corpusgen.Options{Articles: articles, Terms: terms, Seed: 1})
 	start := time.Now()
 	dir := buildSite(t, fsys)
 	t.Logf("%d articles and %d terms built in %v", articles, terms, time.Since(start).Round(time.Millisecond))

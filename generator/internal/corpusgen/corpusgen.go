@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"testing/fstest"
 )
 
 // Options size a corpus.
@@ -137,4 +138,14 @@ func article(o Options, i int) []byte {
 		b.WriteString(paragraph(r, o, 4))
 	}
 	return []byte(b.String())
+}
+
+// MapFS returns the generated site as an in-memory file system, for tests
+// and benchmarks that build it without touching the disk.
+func MapFS(o Options) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range Generate(o) {
+		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
 }
