@@ -9,7 +9,16 @@ import (
 type Site struct {
 	Title       string
 	Description string
-	Language    string
+	// Language is the code of the language of the pages rendered with
+	// this view ("en", "es"), for <html lang>, dates and the theme's words.
+	Language string
+	// Prefix is that language's part of every address: "" for the site's
+	// default language, "es/" for the others. The template function
+	// langURL adds it.
+	Prefix string
+	// Languages are every language of the site, the default first; a
+	// site with one language has one (and shows no switcher).
+	Languages []Language
 	// BaseURL is absolute and ends in "/"; BasePath is its path.
 	BaseURL  string
 	BasePath string
@@ -24,6 +33,41 @@ type Site struct {
 	// Topics are the site's tags, in the order of the topics page, for
 	// the home page.
 	Topics []Link
+}
+
+// Language is one language of the site.
+type Language struct {
+	// Code is the BCP 47 code, such as "es" or "pt-BR".
+	Code string
+	// Name is the language's name in that language: "Español".
+	Name string
+	// Prefix is "" for the default language, else the lower-case code
+	// and a slash ("es/").
+	Prefix string
+}
+
+// Alternate is a page in one of the site's languages, for the language
+// switcher and hreflang links.
+type Alternate struct {
+	Language
+	// Path is the page's address in that language, relative to the base
+	// URL. When Missing is true there is no such page and Path is that
+	// language's "untranslated/" page, which says so.
+	Path    string
+	Missing bool
+	// Current is true for the language of the page itself.
+	Current bool
+}
+
+// Translation tells a translated article's source.
+type Translation struct {
+	// Source is the article the translation was made from.
+	Source Entry
+	// SourceLanguage is the source's language.
+	SourceLanguage Language
+	// Stale is true when the source was reviewed after the translation:
+	// the translation may be out of date.
+	Stale bool
 }
 
 // Consent is the banner's view of site.yaml's consent section.
@@ -47,7 +91,8 @@ type ConsentScript struct {
 
 // Page is what a template sees as .Page. Which fields are set depends on
 // Kind: "home", "article", "term", "page", "glossary", "tags", "tag",
-// "search", "cookies", "404" or "redirect".
+// "search", "cookies", "404", "redirect" or "untranslated" (the page a
+// language switcher leads to when a page has no translation).
 type Page struct {
 	Kind  string
 	Title string
@@ -72,6 +117,9 @@ type Page struct {
 	Groups []Group
 	// Target is where a redirect page leads.
 	Target string
+	// Alternates are this page in each of the site's languages, in the
+	// site's order, when the site has more than one language.
+	Alternates []Alternate
 }
 
 // Article is the article-only part of a Page.
@@ -91,6 +139,8 @@ type Article struct {
 	Backlinks  []Entry
 	Terms      []Entry
 	StructData any
+	// Translation is set on an article translated from another.
+	Translation *Translation
 }
 
 // Term is the glossary-term-only part of a Page.
