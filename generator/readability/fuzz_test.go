@@ -10,7 +10,8 @@ import (
 // FuzzMeasure checks, for any text split into blocks at "|": no panic, no
 // NaN or infinite score, no negative count, at least one syllable a word,
 // sentences that hold exactly the words of their block, Hardest in order,
-// and the same sentences and words for MeasureSpanish.
+// the same sentences and words for MeasureSpanish and for MeasureIn in any
+// language, and MeasureIn giving the scores of Measure and MeasureSpanish.
 func FuzzMeasure(f *testing.F) {
 	for _, seed := range []string{
 		"",
@@ -25,10 +26,8 @@ func FuzzMeasure(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		blocks := strings.Split(text, "|")
 		s := Measure(blocks)
-		for _, v := range []float64{s.SMOG, s.FleschKincaid, s.FleschReadingEase} {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				t.Fatalf("Measure(%q) has a score %v: %+v", blocks, v, s)
-			}
+		if !finite(s.SMOG, s.FleschKincaid, s.FleschReadingEase) {
+			t.Fatalf("Measure(%q) has a score that is not finite: %+v", blocks, s)
 		}
 		if s.Sentences < 0 || s.Words < 0 || s.Syllables < s.Words || s.Polysyllables < 0 || s.Polysyllables > s.Words {
 			t.Fatalf("Measure(%q) has impossible counts: %+v", blocks, s)
@@ -53,9 +52,17 @@ func FuzzMeasure(f *testing.F) {
 			t.Fatalf("Measure(%q) counted %d words, Words finds %d", blocks, s.Words, words)
 		}
 		es := MeasureSpanish(blocks)
-		if math.IsNaN(es.FernandezHuerta) || math.IsInf(es.FernandezHuerta, 0) || es.Words != s.Words ||
+		if !finite(es.FernandezHuerta, es.SzigrisztPazos) || es.Words != s.Words ||
 			es.Sentences != s.Sentences || es.Syllables < es.Words {
 			t.Fatalf("MeasureSpanish(%q) = %+v, Measure = %+v", blocks, es, s)
+		}
+		for _, lang := range []string{"en", "es", "fr"} {
+			r := MeasureIn(lang, blocks)
+			if !finite(r.WordsPerSentence, r.LettersPerWord) || r.Words != s.Words ||
+				r.Sentences != s.Sentences || r.Letters < r.Words ||
+				lang == "en" && r.English != s || lang == "es" && r.Spanish != es {
+				t.Fatalf("MeasureIn(%q, %q) = %+v, Measure = %+v, MeasureSpanish = %+v", lang, blocks, r, s, es)
+			}
 		}
 		hardest := Hardest(blocks, 3)
 		if len(hardest) > 3 || len(hardest) > s.Sentences {
@@ -67,4 +74,14 @@ func FuzzMeasure(f *testing.F) {
 			}
 		}
 	})
+}
+
+// finite reports whether no score is NaN or infinite.
+func finite(scores ...float64) bool {
+	for _, v := range scores {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
 }

@@ -5,8 +5,8 @@ import (
 	"unicode"
 )
 
-// SpanishStats are the counts and the Fernández Huerta score of a Spanish
-// text. A text without words scores zero.
+// SpanishStats are the counts and the Fernández Huerta and Szigriszt-Pazos
+// scores of a Spanish text. A text without words scores zero on both.
 type SpanishStats struct {
 	Sentences int // sentences with at least one word
 	Words     int
@@ -15,10 +15,46 @@ type SpanishStats struct {
 	// hard to 100 easy, in the form corrected by G. Law (2011):
 	// 206.84 - 60 * Syllables/Words - 1.02 * Words/Sentences.
 	FernandezHuerta float64
+	// SzigrisztPazos is the perspicuity of Szigriszt-Pazos (1993), 0 hard to
+	// 100 easy, which the INFLESZ scale grades (see INFLESZBand):
+	// 206.835 - 62.3 * Syllables/Words - Words/Sentences.
+	SzigrisztPazos float64
 }
 
-// MeasureSpanish returns the counts and the Fernández Huerta score of a
-// Spanish text given as blocks, split into sentences as Measure does.
+// INFLESZNormal is the lowest Szigriszt-Pazos score that the INFLESZ scale
+// calls normal: a text scoring under it is harder than normal.
+const INFLESZNormal = 55
+
+// INFLESZBand names the band of the INFLESZ scale (Barrio-Cantalejo et al.
+// 2008) that a Szigriszt-Pazos score falls in:
+//
+//	below 40        very hard      (muy difícil)
+//	40 to under 55  somewhat hard  (algo difícil)
+//	55 to under 65  normal         (normal)
+//	65 to 80        quite easy     (bastante fácil)
+//	above 80        very easy      (muy fácil)
+//
+// The scale gives the bands as <40, 40-55, 55-65, 65-80 and >80; a score on
+// a shared boundary goes to the band above it, except 80, which the scale
+// keeps out of "above 80". A text without words scores 0, so "very hard":
+// check its Words first.
+func INFLESZBand(score float64) string {
+	switch {
+	case score < 40:
+		return "very hard"
+	case score < INFLESZNormal:
+		return "somewhat hard"
+	case score < 65:
+		return "normal"
+	case score <= 80:
+		return "quite easy"
+	}
+	return "very easy"
+}
+
+// MeasureSpanish returns the counts and the Fernández Huerta and
+// Szigriszt-Pazos scores of a Spanish text given as blocks, split into
+// sentences as Measure does.
 func MeasureSpanish(blocks []string) SpanishStats {
 	var s SpanishStats
 	for _, block := range blocks {
@@ -33,7 +69,10 @@ func MeasureSpanish(blocks []string) SpanishStats {
 	if s.Sentences == 0 || s.Words == 0 {
 		return SpanishStats{}
 	}
-	s.FernandezHuerta = 206.84 - 60*float64(s.Syllables)/float64(s.Words) - 1.02*float64(s.Words)/float64(s.Sentences)
+	syllablesPerWord := float64(s.Syllables) / float64(s.Words)
+	wordsPerSentence := float64(s.Words) / float64(s.Sentences)
+	s.FernandezHuerta = 206.84 - 60*syllablesPerWord - 1.02*wordsPerSentence
+	s.SzigrisztPazos = 206.835 - 62.3*syllablesPerWord - wordsPerSentence
 	return s
 }
 
@@ -48,15 +87,19 @@ func MeasureSpanish(blocks []string) SpanishStats {
 //   - the u of que, qui, gue, gui is silent (que-so, gui-ta-rra); ü is said
 //     (pin-güi-no).
 //
-// The h between vowels is taken as a consonant (a-ho-ra). A word of digits
-// or without a Latin letter counts as one syllable; a word without a letter
-// or digit has none.
+// The h between vowels is silent: it neither stops a diphthong
+// (prohi-bi-do, de-sahu-cio, ahu-yen-tar) nor joins vowels said apart
+// (a-ho-ra, bú-ho), except that before a vowel pair it starts the pair's
+// syllable (ca-ca-hue-te, vi-hue-la). A word of digits or without a Latin
+// letter counts as one syllable; a word without a letter or digit has none.
 func SpanishSyllables(word string) int {
 	w := []rune(strings.ToLower(word))
 	count, prev := 0, rune(0) // prev: the vowel before, or 0 after a consonant
 	for i := range w {
 		v := spanishVowel(w, i)
 		switch {
+		case v == 0 && prev != 0 && silentH(w, i):
+			continue // the vowels either side meet as if it were not there
 		case v == 0:
 			prev = 0
 			continue
@@ -69,6 +112,16 @@ func SpanishSyllables(word string) int {
 		return 1
 	}
 	return count
+}
+
+// silentH reports whether w[i] is an h between two vowels that it does not
+// keep apart: one not followed by a vowel pair (ahue, ihue), where it starts
+// the syllable. The caller knows a vowel comes before it.
+func silentH(w []rune, i int) bool {
+	if w[i] != 'h' || i+1 >= len(w) || spanishVowel(w, i+1) == 0 {
+		return false
+	}
+	return i+2 >= len(w) || spanishVowel(w, i+2) == 0
 }
 
 // spanishVowel returns the vowel w[i] stands for (accents other than the
