@@ -8,6 +8,17 @@
 //	description: Plain-language health information.
 //	base_url: https://clinic.example/library/ # default http://localhost:1313/
 //	language: en                              # default en
+//	languages:                 # a site in several languages; the first is the default
+//	  - code: en               # BCP 47 code; others are published under /<code>/
+//	    name: English          # the language's name in that language
+//	  - code: es
+//	    name: Español
+//	    title: Biblioteca de salud      # the site's title and description in
+//	    description: ...               #   this language (default: the site's)
+//	    consent:                       # the consent categories' words in it
+//	      - id: analytics
+//	        title: Analítica
+//	        description: ...
 //	feedback_url: mailto:library@clinic.example
 //	markdown:
 //	  unsafe: false            # raw HTML in Markdown; off by default
@@ -17,7 +28,8 @@
 //	  interval: 3y             # next_review default: last_reviewed + interval
 //	  warn_days: 60            # check warns this many days before a review is due
 //	readability:
-//	  max_grade: 8             # target reading grade for check
+//	  max_grade: 8             # target reading grade for check (English)
+//	  min_inflesz: 55          # lowest INFLESZ score for check (Spanish)
 //	sections:                  # the article section schema, in order
 //	  - id: mechanism
 //	    title: How it works    # shown on the page and in "On this page"
@@ -60,6 +72,7 @@ type Config struct {
 	Description string      `yaml:"description"`
 	BaseURL     string      `yaml:"base_url"`
 	Language    string      `yaml:"language"`
+	Languages   []Language  `yaml:"languages"`
 	FeedbackURL string      `yaml:"feedback_url"`
 	Markdown    Markdown    `yaml:"markdown"`
 	Review      Review      `yaml:"review"`
@@ -91,9 +104,41 @@ type Review struct {
 	years, months, days int
 }
 
-// Readability holds the reading-level target.
+// Readability holds the reading-level targets.
 type Readability struct {
+	// MaxGrade is the highest reading grade (SMOG, Flesch-Kincaid) of
+	// English articles.
 	MaxGrade float64 `yaml:"max_grade"`
+	// MinINFLESZ is the lowest INFLESZ (Szigriszt-Pazos) score of Spanish
+	// articles; 55 is where "normal" text starts.
+	MinINFLESZ float64 `yaml:"min_inflesz"`
+}
+
+// Language is one language a site is published in.
+type Language struct {
+	// Code is the BCP 47 code, such as "es" or "pt-BR".
+	Code string `yaml:"code"`
+	// Name is the language's name in that language, for the switcher.
+	Name string `yaml:"name"`
+	// Title and Description replace the site's in this language.
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	// Consent gives the consent categories' words in this language.
+	Consent []ConsentText `yaml:"consent"`
+
+	prefix string
+}
+
+// Prefix is the language's part of every address: "" for the default
+// language, the lower-case code and a slash ("es/") for the others.
+func (l Language) Prefix() string { return l.prefix }
+
+// ConsentText is a consent category's title and description in one
+// language.
+type ConsentText struct {
+	ID          string `yaml:"id"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
 }
 
 // Section is one entry of the article section schema.
@@ -141,15 +186,17 @@ type ConsentScript struct {
 	Src      string `yaml:"src"`
 }
 
-// DefaultSections is the schema of SPEC "Article body".
+// DefaultSections is the schema of SPEC "Article body", with the Spanish
+// headings (Contexto, Importancia, Mecanismo, Aplicación, Medición,
+// Riesgos) accepted too.
 func DefaultSections() []Section {
 	return []Section{
-		{ID: "context", Headings: []string{"Context"}, Required: true},
-		{ID: "significance", Headings: []string{"Significance"}},
-		{ID: "mechanism", Headings: []string{"Mechanism"}, Required: true},
-		{ID: "application", Headings: []string{"Application"}, Required: true},
-		{ID: "metric", Headings: []string{"Metric", "Metrics"}, Required: true},
-		{ID: "risk", Headings: []string{"Risk", "Risks"}, Required: true},
+		{ID: "context", Headings: []string{"Context", "Contexto"}, Required: true},
+		{ID: "significance", Headings: []string{"Significance", "Importancia"}},
+		{ID: "mechanism", Headings: []string{"Mechanism", "Mecanismo"}, Required: true},
+		{ID: "application", Headings: []string{"Application", "Aplicación"}, Required: true},
+		{ID: "metric", Headings: []string{"Metric", "Metrics", "Medición"}, Required: true},
+		{ID: "risk", Headings: []string{"Risk", "Risks", "Riesgo", "Riesgos"}, Required: true},
 	}
 }
 
@@ -160,7 +207,7 @@ func Default() *Config {
 		Language:    "en",
 		Markdown:    Markdown{HighlightStyle: "github", HighlightDarkStyle: "github-dark"},
 		Review:      Review{Interval: "3y", WarnDays: 60},
-		Readability: Readability{MaxGrade: 8},
+		Readability: Readability{MaxGrade: 8, MinINFLESZ: 55},
 		Sections:    DefaultSections(),
 		Consent:     Consent{Version: 1, ExpiresDays: 180},
 	}
@@ -254,6 +301,10 @@ func (c *Config) validate(file *ast.File) diag.List {
 	if c.Readability.MaxGrade <= 0 {
 		errAt("$.readability.max_grade", "max_grade must be above 0")
 	}
+	if c.Readability.MinINFLESZ < 0 || c.Readability.MinINFLESZ > 100 {
+		errAt("$.readability.min_inflesz", "min_inflesz must be between 0 and 100")
+	}
+	list = append(list, c.validateLanguages(file)...)
 	if len(c.Sections) == 0 {
 		errAt("$.sections", "sections must list at least one section")
 	}
@@ -315,6 +366,73 @@ func (c *Config) validate(file *ast.File) diag.List {
 		}
 	}
 	return list
+}
+
+// languageCode matches BCP 47 codes as sites write them: en, es, pt-BR,
+// zh-Hant.
+var languageCode = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
+
+// validateLanguages checks languages: and fills Languages with the one
+// language of `language:` when it is absent.
+func (c *Config) validateLanguages(file *ast.File) diag.List {
+	var list diag.List
+	errAt := func(path, format string, args ...any) {
+		line, col := yamlutil.Locate(file, path)
+		list = append(list, diag.Errorf(FileName, line, col, format, args...))
+	}
+	if len(c.Languages) == 0 {
+		if !languageCode.MatchString(c.Language) {
+			errAt("$.language", "language %q must be a language code such as en, es or pt-BR", c.Language)
+		}
+		c.Languages = []Language{{Code: c.Language, Name: c.Language}}
+		return list
+	}
+	if c.Language != Default().Language && !strings.EqualFold(c.Language, c.Languages[0].Code) {
+		errAt("$.language", "language %q is not the first of languages (%s): the first language is the default; remove language:", c.Language, c.Languages[0].Code)
+	}
+	c.Language = c.Languages[0].Code
+	seen := map[string]bool{}
+	for i := range c.Languages {
+		l := &c.Languages[i]
+		at := fmt.Sprintf("$.languages[%d]", i)
+		key := strings.ToLower(l.Code)
+		switch {
+		case !languageCode.MatchString(l.Code):
+			errAt(at+".code", "language code %q must be a code such as en, es or pt-BR", l.Code)
+		case seen[key]:
+			errAt(at+".code", "language %q is listed twice", l.Code)
+		case strings.TrimSpace(l.Name) == "":
+			errAt(at, "language %q needs a name, written in that language (Español)", l.Code)
+		}
+		seen[key] = true
+		if i > 0 {
+			l.prefix = key + "/"
+		}
+		cats := map[string]bool{}
+		for _, cat := range c.Consent.Categories {
+			cats[cat.ID] = true
+		}
+		for j, t := range l.Consent {
+			at := fmt.Sprintf("%s.consent[%d]", at, j)
+			switch {
+			case !cats[t.ID]:
+				errAt(at+".id", "consent category %q is not one of consent.categories", t.ID)
+			case strings.TrimSpace(t.Title) == "" || strings.TrimSpace(t.Description) == "":
+				errAt(at, "consent category %q needs a title and a description in %s", t.ID, l.Name)
+			}
+		}
+	}
+	return list
+}
+
+// Lang returns the language with a code (any case), or false.
+func (c *Config) Lang(code string) (Language, bool) {
+	for _, l := range c.Languages {
+		if strings.EqualFold(l.Code, code) {
+			return l, true
+		}
+	}
+	return Language{}, false
 }
 
 // Base returns the parsed base URL; its path always ends in a slash.

@@ -36,6 +36,13 @@ func TestParseErrors(t *testing.T) {
 		{"section without heading", "title: A\nsections:\n  - id: what\n", "needs at least one heading"},
 		{"script category", "title: A\nconsent:\n  scripts:\n    - category: ads\n      src: https://x.example/a.js\n", "script category \"ads\""},
 		{"wrong type", "title: A\nreadability:\n  max_grade: easy\n", "site.yaml:3:"},
+		{"bad language", "title: A\nlanguage: english please\n", "site.yaml:2:11: language \"english please\" must be a language code"},
+		{"language code", "title: A\nlanguages:\n  - code: en_US\n    name: English\n", "site.yaml:3:11: language code \"en_US\""},
+		{"language twice", "title: A\nlanguages:\n  - code: es\n    name: Español\n  - code: ES\n    name: Español\n", "site.yaml:5:11: language \"ES\" is listed twice"},
+		{"language name", "title: A\nlanguages:\n  - code: en\n    name: English\n  - code: es\n", "site.yaml:5:9: language \"es\" needs a name"},
+		{"language and languages", "title: A\nlanguage: fr\nlanguages:\n  - code: en\n    name: English\n", "site.yaml:2:11: language \"fr\" is not the first of languages (en)"},
+		{"consent text category", "title: A\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n    consent:\n      - id: ads\n        title: Anuncios\n        description: Anuncios.\n", "site.yaml:8:13: consent category \"ads\" is not one of consent.categories"},
+		{"min inflesz", "title: A\nreadability:\n  min_inflesz: 120\n", "site.yaml:3:16: min_inflesz must be between 0 and 100"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,6 +54,31 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("diagnostics %q do not contain %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	cfg, list := Parse([]byte("title: A\nlanguages:\n  - code: en-GB\n    name: English\n  - code: pt-BR\n    name: Português\n    title: Biblioteca\n"))
+	if list.HasErrors() {
+		t.Fatal(list)
+	}
+	if cfg.Language != "en-GB" {
+		t.Errorf("Language = %q, want the first of languages", cfg.Language)
+	}
+	var got []string
+	for _, l := range cfg.Languages {
+		got = append(got, l.Code+" "+l.Name+" "+l.Title+" ["+l.Prefix()+"]")
+	}
+	want := []string{"en-GB English  []", "pt-BR Português Biblioteca [pt-br/]"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("languages %q, want %q", got, want)
+	}
+	if l, ok := cfg.Lang("PT-br"); !ok || l.Code != "pt-BR" {
+		t.Errorf("Lang(PT-br) = %v, %v", l, ok)
+	}
+	one, _ := Parse([]byte("title: A\nlanguage: de\n"))
+	if len(one.Languages) != 1 || one.Languages[0].Code != "de" || one.Languages[0].Prefix() != "" {
+		t.Errorf("a site in one language: %+v", one.Languages)
 	}
 }
 

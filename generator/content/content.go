@@ -29,6 +29,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -75,6 +76,14 @@ type Document struct {
 	Path string
 	// Slug is the last part of the document's address.
 	Slug string
+	// Lang is the code of the document's language, as site.yaml writes
+	// it; Prefix is that language's part of the address ("" for the
+	// default language, "es/" for others). Both are "" when Load was
+	// given no languages.
+	Lang, Prefix string
+	// TranslationOf names the document this one translates, as its
+	// translation_of: key wrote it; "" means the file beside it.
+	TranslationOf string
 	// Title is the article or page title, or the glossary term.
 	Title    string
 	Summary  string
@@ -106,12 +115,24 @@ type Document struct {
 func (d *Document) URL() string {
 	switch d.Kind {
 	case Article:
-		return "articles/" + d.Slug + "/"
+		return d.Prefix + "articles/" + d.Slug + "/"
 	case Term:
-		return "glossary/" + d.Slug + "/"
+		return d.Prefix + "glossary/" + d.Slug + "/"
 	default:
-		return d.Slug + "/"
+		return d.Prefix + d.Slug + "/"
 	}
+}
+
+// SourceName is the site path of the default-language file a translation
+// sits beside: content/articles/serotonin.md for serotonin.es.md. It is ""
+// for a document in the default language or one whose file name carries
+// no language code.
+func (d *Document) SourceName() string {
+	name, code, ok := splitLangSuffix(path.Base(d.Path))
+	if !ok || d.Prefix == "" || !strings.EqualFold(code, d.Lang) {
+		return ""
+	}
+	return path.Join(path.Dir(d.Path), name+".md")
 }
 
 // Names returns the title followed by the synonyms: every name a wiki link
@@ -138,6 +159,8 @@ type Site struct {
 	Drafts []*Document
 	// Static lists the files under static/, relative to it.
 	Static []string
+
+	languages []Language
 }
 
 // All returns every document, articles first, then terms, then pages.
@@ -145,10 +168,21 @@ func (s *Site) All() []*Document {
 	return slices.Concat(s.Articles, s.Terms, s.Pages)
 }
 
+// Language is one of the site's languages, as content needs it.
+type Language struct {
+	// Code is the code site.yaml gives ("es", "pt-BR").
+	Code string
+	// Prefix is "" for the default language, else "es/".
+	Prefix string
+}
+
 // Options controls Load.
 type Options struct {
 	// Drafts includes documents marked draft: true.
 	Drafts bool
+	// Languages are the site's languages, the default first. None means
+	// one language and no language codes in file names.
+	Languages []Language
 	// ReviewInterval computes a missing next_review from last_reviewed.
 	ReviewInterval func(time.Time) time.Time
 }
@@ -158,12 +192,13 @@ type Options struct {
 var reservedSlugs = map[string]bool{
 	"articles": true, "glossary": true, "tags": true, "search": true,
 	"cookies": true, "assets": true, "404": true, "index": true,
+	"untranslated": true,
 }
 
 // Load reads every document under content/ and lists static/. Problems are
 // returned as diagnostics, all of them; documents with errors are left out.
 func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
-	site := &Site{}
+	site := &Site{languages: opts.Languages}
 	var list diag.List
 	for _, kind := range []Kind{Article, Term, Page} {
 		docs, problems := loadKind(fsys, kind, opts)
@@ -337,7 +372,7 @@ func CheckAddresses(site *Site) diag.List {
 	seen := map[string]*Document{}
 	for _, d := range site.All() {
 		key := d.URL()
-		if d.Kind == Page && reservedSlugs[d.Slug] {
+		if d.Kind == Page && (reservedSlugs[d.Slug] || slices.ContainsFunc(site.languages, func(l Language) bool { return l.Prefix == d.Slug+"/" })) {
 			list = append(list, diag.Errorf(d.Path, d.KeyLine("slug"), 1, "slug %q is reserved for the site's own pages; choose another", d.Slug))
 			continue
 		}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -107,5 +108,50 @@ func TestLoad(t *testing.T) {
 	}
 	if len(site.Drafts) != 1 || len(site.Terms) != 1 || len(site.Static) != 1 {
 		t.Errorf("drafts %d terms %d static %v", len(site.Drafts), len(site.Terms), site.Static)
+	}
+}
+
+func TestLanguageOfDocument(t *testing.T) {
+	langs := []Language{{Code: "en"}, {Code: "es", Prefix: "es/"}, {Code: "pt-BR", Prefix: "pt-br/"}}
+	const front = "---\ntitle: A\nsummary: B.\n%s---\nBody.\n"
+	tests := []struct {
+		path, keys              string
+		lang, prefix, slug, url string
+		source                  string
+	}{
+		{"content/articles/sleep.md", "", "en", "", "sleep", "articles/sleep/", ""},
+		{"content/articles/sleep.es.md", "", "es", "es/", "sleep", "es/articles/sleep/", "content/articles/sleep.md"},
+		{"content/articles/sleep.ES.md", "", "es", "es/", "sleep", "es/articles/sleep/", "content/articles/sleep.md"},
+		{"content/articles/sleep.pt-br.md", "", "pt-BR", "pt-br/", "sleep", "pt-br/articles/sleep/", "content/articles/sleep.md"},
+		{"content/articles/sleep.en.md", "", "en", "", "sleep", "articles/sleep/", ""},
+		// Not a language of the site: part of the name.
+		{"content/articles/vitamin.b6.md", "", "en", "", "vitamin-b6", "articles/vitamin-b6/", ""},
+		{"content/articles/es/sueno.md", "lang: es\ntranslation_of: Sleep\n", "es", "es/", "sueno", "es/articles/sueno/", ""},
+		{"content/articles/sueno.es.md", "slug: sueno\n", "es", "es/", "sueno", "es/articles/sueno/", "content/articles/sueno.md"},
+	}
+	for _, tt := range tests {
+		doc, list := Parse(tt.path, Article, []byte(fmt.Sprintf(front, tt.keys)), Options{Languages: langs})
+		if list.HasErrors() {
+			t.Errorf("%s: %s", tt.path, list)
+			continue
+		}
+		if doc.Lang != tt.lang || doc.Prefix != tt.prefix || doc.Slug != tt.slug || doc.URL() != tt.url || doc.SourceName() != tt.source {
+			t.Errorf("%s: lang %q prefix %q slug %q url %q source %q; want %q %q %q %q %q", tt.path, doc.Lang, doc.Prefix, doc.Slug, doc.URL(), doc.SourceName(), tt.lang, tt.prefix, tt.slug, tt.url, tt.source)
+		}
+	}
+	errs := []struct{ path, keys, want string }{
+		{"content/articles/a.md", "lang: fr\n", "x:4:1: lang \"fr\" is not one of the site's languages (en, es, pt-BR)"},
+		{"content/articles/a.es.md", "lang: pt-BR\n", "x:4:1: lang \"pt-BR\" does not match the file name's language code \"es\""},
+		{"content/articles/a.md", "translation_of: B\n", "x:4:1: translation_of: is for a translation"},
+	}
+	for _, tt := range errs {
+		_, list := Parse(tt.path, Article, []byte(fmt.Sprintf(front, tt.keys)), Options{Languages: langs})
+		if got := strings.ReplaceAll(list.String(), tt.path, "x"); !strings.Contains(got, tt.want) {
+			t.Errorf("%s with %q: %s, want %s", tt.path, tt.keys, got, tt.want)
+		}
+	}
+	// A site in one language has no lang: key.
+	if _, list := Parse("a.md", Article, []byte(fmt.Sprintf(front, "lang: es\n")), Options{}); !strings.Contains(list.String(), "lang: is for sites in several languages") {
+		t.Errorf("lang: on a one-language site: %s", list)
 	}
 }

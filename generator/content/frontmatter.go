@@ -21,9 +21,9 @@ import (
 // allowedKeys lists the front-matter keys of each kind (SPEC "Article
 // front matter"); any other key is an error.
 var allowedKeys = map[Kind][]string{
-	Article: {"title", "summary", "synonyms", "tags", "reviewed_by", "last_reviewed", "next_review", "sources", "slug", "draft", "related", "aliases"},
-	Term:    {"term", "synonyms", "slug", "draft"},
-	Page:    {"title", "summary", "slug", "draft", "aliases"},
+	Article: {"title", "summary", "synonyms", "tags", "reviewed_by", "last_reviewed", "next_review", "sources", "slug", "draft", "related", "aliases", "lang", "translation_of"},
+	Term:    {"term", "synonyms", "slug", "draft", "lang", "translation_of"},
+	Page:    {"title", "summary", "slug", "draft", "aliases", "lang", "translation_of"},
 }
 
 // dateLayout is the one date format front matter accepts.
@@ -175,6 +175,10 @@ func (p *fileParser) decodeKey(key string, value ast.Node) {
 		d.Title = p.text(key, value)
 	case "summary":
 		d.Summary = p.text(key, value)
+	case "lang":
+		d.Lang = p.text(key, value)
+	case "translation_of":
+		d.TranslationOf = p.text(key, value)
 	case "reviewed_by":
 		d.ReviewedBy = p.text(key, value)
 	case "slug":
@@ -335,8 +339,8 @@ func (p *fileParser) finish(opts Options) {
 			p.errorf(d.KeyLine(key), 1, "%s must not be empty", key)
 		}
 	}
+	name := p.language(opts.Languages)
 	if d.Slug == "" {
-		name := strings.TrimSuffix(path.Base(p.path), ".md")
 		d.Slug = slug.Make(name)
 		if d.Slug == "" {
 			p.errorf(1, 1, "cannot make an address from the file name %q: rename the file or set slug:", path.Base(p.path))
@@ -348,6 +352,62 @@ func (p *fileParser) finish(opts Options) {
 	if !d.NextReview.IsZero() && !d.LastReviewed.IsZero() && d.NextReview.Before(d.LastReviewed) {
 		p.errorf(d.KeyLine("next_review"), 1, "next_review %s is before last_reviewed %s", d.NextReview.Format(dateLayout), d.LastReviewed.Format(dateLayout))
 	}
+}
+
+// language sets the document's language from its file name and lang:
+// key, and returns the file name without ".md" and the language code.
+func (p *fileParser) language(languages []Language) string {
+	d := p.doc
+	name := strings.TrimSuffix(path.Base(p.path), ".md")
+	if len(languages) == 0 {
+		if d.Lang != "" {
+			p.errorf(d.KeyLine("lang"), 1, "lang: is for sites in several languages; list them under languages: in site.yaml")
+		}
+		return name
+	}
+	find := func(code string) (Language, bool) {
+		i := slices.IndexFunc(languages, func(l Language) bool { return strings.EqualFold(l.Code, code) })
+		if i < 0 {
+			return Language{}, false
+		}
+		return languages[i], true
+	}
+	lang := languages[0]
+	if base, code, ok := splitLangSuffix(path.Base(p.path)); ok {
+		if l, ok := find(code); ok {
+			lang, name = l, base
+		}
+	}
+	if d.Lang != "" {
+		l, ok := find(d.Lang)
+		switch {
+		case !ok:
+			codes := make([]string, len(languages))
+			for i, l := range languages {
+				codes[i] = l.Code
+			}
+			p.errorf(d.KeyLine("lang"), 1, "lang %q is not one of the site's languages (%s)", d.Lang, strings.Join(codes, ", "))
+		case name != strings.TrimSuffix(path.Base(p.path), ".md") && l != lang:
+			p.errorf(d.KeyLine("lang"), 1, "lang %q does not match the file name's language code %q", d.Lang, lang.Code)
+		default:
+			lang = l
+		}
+	}
+	d.Lang, d.Prefix = lang.Code, lang.Prefix
+	if d.TranslationOf != "" && lang == languages[0] {
+		p.errorf(d.KeyLine("translation_of"), 1, "translation_of: is for a translation, and this document is in the default language (%s); add lang: or name the file NAME.<code>.md", lang.Code)
+	}
+	return name
+}
+
+// splitLangSuffix splits "serotonin.es.md" into "serotonin" and "es".
+func splitLangSuffix(file string) (name, code string, ok bool) {
+	stem := strings.TrimSuffix(file, ".md")
+	i := strings.LastIndexByte(stem, '.')
+	if i <= 0 || i == len(stem)-1 {
+		return stem, "", false
+	}
+	return stem[:i], stem[i+1:], true
 }
 
 // String describes the document for debugging and test failures.

@@ -16,15 +16,35 @@ type URL struct {
 	Loc string
 	// LastMod is the page's last review, or zero.
 	LastMod time.Time
+	// Alternates are the page in every language, itself included, and
+	// x-default; empty for a page in one language.
+	Alternates []Alternate
+}
+
+// Alternate is a page's version in one language: an xhtml:link of
+// Google's sitemap extension for localized pages.
+type Alternate struct {
+	// Lang is a BCP 47 code or "x-default".
+	Lang string
+	// Href is the absolute address.
+	Href string
 }
 
 type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod,omitempty"`
+	Loc        string      `xml:"loc"`
+	LastMod    string      `xml:"lastmod,omitempty"`
+	Alternates []xhtmlLink `xml:"xhtml:link"`
+}
+
+type xhtmlLink struct {
+	Rel      string `xml:"rel,attr"`
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 type urlset struct {
 	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"`
 	URLs    []sitemapURL `xml:"url"`
 }
 
@@ -35,6 +55,10 @@ func Sitemap(urls []URL) []byte {
 		su := sitemapURL{Loc: u.Loc}
 		if !u.LastMod.IsZero() {
 			su.LastMod = u.LastMod.Format("2006-01-02")
+		}
+		for _, a := range u.Alternates {
+			su.Alternates = append(su.Alternates, xhtmlLink{Rel: "alternate", HrefLang: a.Lang, Href: a.Href})
+			set.XHTML = "http://www.w3.org/1999/xhtml"
 		}
 		set.URLs = append(set.URLs, su)
 	}

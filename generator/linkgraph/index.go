@@ -22,7 +22,15 @@ type Index struct {
 	bySlug  map[string]*content.Document // slugs, the weaker match
 	byPath  map[string]*content.Document
 	address map[string]bool // every address the build writes, and static files
+	// fallback answers what this index does not: the default language's
+	// index, for a translation linking to a page not translated yet.
+	fallback *Index
 }
+
+// SetFallback makes ix answer names, files and addresses it does not know
+// from other: a link in a translation to an untranslated article leads to
+// the article in the default language.
+func (ix *Index) SetFallback(other *Index) { ix.fallback = other }
 
 var _ markdown.Resolver = (*Index)(nil)
 
@@ -85,14 +93,24 @@ func (ix *Index) Lookup(name string) (*content.Document, bool) {
 	if d, ok := ix.byName[key]; ok {
 		return d, true
 	}
-	d, ok := ix.bySlug[key]
-	return d, ok
+	if d, ok := ix.bySlug[key]; ok {
+		return d, true
+	}
+	if ix.fallback != nil {
+		return ix.fallback.Lookup(name)
+	}
+	return nil, false
 }
 
 // Document returns the document stored at a site path.
 func (ix *Index) Document(sitePath string) (*content.Document, bool) {
-	d, ok := ix.byPath[sitePath]
-	return d, ok
+	if d, ok := ix.byPath[sitePath]; ok {
+		return d, true
+	}
+	if ix.fallback != nil {
+		return ix.fallback.Document(sitePath)
+	}
+	return nil, false
 }
 
 // ResolveName implements markdown.Resolver.
@@ -106,7 +124,7 @@ func (ix *Index) ResolveName(name string) (markdown.Target, bool) {
 
 // ResolveFile implements markdown.Resolver.
 func (ix *Index) ResolveFile(sitePath string) (markdown.Target, bool) {
-	d, ok := ix.byPath[sitePath]
+	d, ok := ix.Document(sitePath)
 	if !ok {
 		return markdown.Target{}, false
 	}
@@ -117,8 +135,8 @@ func (ix *Index) ResolveFile(sitePath string) (markdown.Target, bool) {
 // without its trailing slash or index.html.
 func (ix *Index) HasPath(p string) bool {
 	p = strings.TrimSuffix(p, "index.html")
-	if ix.address[p] {
+	if ix.address[p] || !strings.HasSuffix(p, "/") && ix.address[p+"/"] {
 		return true
 	}
-	return !strings.HasSuffix(p, "/") && ix.address[p+"/"]
+	return ix.fallback != nil && ix.fallback.HasPath(p)
 }
