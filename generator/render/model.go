@@ -188,3 +188,19 @@ type Group struct {
 	Path    string
 	Entries []Entry
 }
+
+// Translated returns the alternates that exist (Missing is false) when
+// there are two or more of them, else nil: a page that exists in one
+// language has no alternates to announce with hreflang.
+func (p *Page) Translated() []Alternate {
+	var out []Alternate
+	for _, a := range p.Alternates {
+		if !a.Missing {
+			out = append(out, a)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}

@@ -1,6 +1,6 @@
 // Package render executes the theme's html/template files over an fs.FS:
 // the embedded default theme with a site's own templates/ folder laid over
-// it, file by file.
+// it, file by file (the string files of i18n/ key by key).
 //
 // Layout: layouts/base.html is the frame; every other file in layouts/
 // renders one kind of page ("article.html" renders pages of Kind
@@ -21,6 +21,56 @@
 //	partialCached NAME DATA KEY   the partial NAME rendered with DATA once
 //	              per KEY and reused: for pieces that are the same on many
 //	              pages (header by page kind, footer, banner)
+//	langURL PATH  the address of a fixed section in the page's language:
+//	              langURL "glossary/" is /glossary/ in the default language,
+//	              /es/glossary/ in Spanish (BasePath + Site.Prefix + PATH)
+//	t KEY ARGS...           the theme's string KEY in the page's language,
+//	                        its {0}, {1}, ... filled with ARGS
+//	tn KEY N ARGS...        the plural string KEY in the form for N: {0} is
+//	                        N, {1}, {2}, ... are ARGS
+//	tparts KEY ARGS...      the string KEY cut into parts, each with .Text
+//	                        and either .URL (a link) or .Code (true for
+//	                        code), for partials/parts.html to mark up
+//	tscript PREFIX          every string whose key starts with PREFIX,
+//	                        unfilled, as an object for a script's JSON block
+//	languageName CODE       a language's name in the page's language: the
+//	                        string language.CODE, else Language.Name
+//
+// # The theme's words
+//
+// Every word the theme shows comes from a string file, i18n/CODE.yaml:
+// one `key: text` line per string.
+//
+//	article.toc: On this page
+//	article.overdue: It was last reviewed on {0} and its review was due on {1}.
+//	tag.count:
+//	  one: "{0} article on this topic."
+//	  other: "{0} articles on this topic."
+//
+// Placeholders are {0}, {1}, ...: t fills them with its arguments in
+// order; one with no argument is left as written (a script fills it). The
+// result is plain text, which html/template escapes where it is written:
+// a string holds no HTML. Links and code are written as Markdown does,
+// [text](url) and `code`, in strings that templates write with tparts
+// and scripts with their own helper; the url is usually a placeholder.
+//
+// A plural string has the forms one and other; tn picks "one" for a count
+// of 1 (also 0 in French and Portuguese, but that of Portugal) and "other"
+// for any other count. t on a plural string gives "other"; a plain text
+// where the theme has a plural string is used for every count (languages
+// without plural forms).
+//
+// A page's strings are those of Site.Language: the file of the exact code
+// lower-cased (pt-br.yaml), else of its base language (pt.yaml), else
+// en.yaml, key by key. A site changes strings with its own
+// templates/i18n/CODE.yaml, which is merged with the theme's key by key,
+// not put in its place. The theme's en.yaml is the reference: a key of any
+// other file that it does not have is an error at that file's line and
+// column (a misspelt key must not pass silently), except the open keys
+// language.CODE that name languages. A broken string file is an error at
+// its line and column, and a key that no file has fails the page that
+// asks for it, naming the key. Go code reads the same strings with
+// Theme.Text.
 //
 // Errors in a site's override are reported at the override's file, line
 // and column.
@@ -59,6 +109,8 @@ type Theme struct {
 	origin map[string]string
 	// partials caches partialCached results by name and key.
 	partials sync.Map
+	// texts are the theme's words in the site's language.
+	texts *texts
 }
 
 // partialCached returns the template function that renders a partial once
@@ -95,15 +147,28 @@ type Options struct {
 
 // Load parses every template and fingerprints every asset.
 func Load(site *Site, opts Options) (*Theme, diag.List) {
-	files, origin, list := overlay(opts)
+	files, origin, strs, list := overlay(opts)
 	if list.HasErrors() {
 		return nil, list
 	}
 	t := &Theme{site: site, layouts: map[string]*template.Template{}, origin: origin}
+	texts, problems := loadTexts(site.Language, site.Languages, strs)
+	list = append(list, problems...)
+	t.texts = texts
 	assets, problems := buildAssets(files, opts)
 	list = append(list, problems...)
 	t.assets = assets
+	list = append(list, t.parse(files, opts)...)
+	if list.HasErrors() {
+		return nil, list
+	}
+	return t, list
+}
 
+// parse parses base.html and the partials, then each layout over a clone
+// of them.
+func (t *Theme) parse(files map[string][]byte, opts Options) diag.List {
+	var list diag.List
 	root := template.New("").Funcs(t.funcs())
 	var names []string
 	for name := range files {
@@ -121,7 +186,7 @@ func Load(site *Site, opts Options) (*Theme, diag.List) {
 		list = append(list, diag.Errorf(opts.OverridesPath+"/layouts/base.html", 1, 1, "the theme has no layouts/base.html"))
 	}
 	if list.HasErrors() {
-		return nil, list
+		return list
 	}
 	for _, name := range names {
 		kind, ok := strings.CutPrefix(name, "layouts/")
@@ -139,16 +204,15 @@ func Load(site *Site, opts Options) (*Theme, diag.List) {
 		layout.Funcs(template.FuncMap{"partialCached": t.partialCached(layout)})
 		t.layouts[strings.TrimSuffix(kind, ".html")] = layout
 	}
-	if list.HasErrors() {
-		return nil, list
-	}
-	return t, list
+	return list
 }
 
-// overlay reads the theme and lays the site's overrides over it.
-func overlay(opts Options) (files map[string][]byte, origin map[string]string, list diag.List) {
+// overlay reads the theme and lays the site's overrides over it. The
+// string files of i18n/ are returned apart, the theme's and the site's
+// both: they are merged key by key (see loadTexts).
+func overlay(opts Options) (files map[string][]byte, origin map[string]string, strs []stringSource, list diag.List) {
 	files, origin = map[string][]byte{}, map[string]string{}
-	read := func(fsys fs.FS, prefix string) {
+	read := func(fsys fs.FS, prefix string, site bool) {
 		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p != "." {
@@ -170,15 +234,19 @@ func overlay(opts Options) (files map[string][]byte, origin map[string]string, l
 				list = append(list, diag.Errorf(prefix+"/"+p, 1, 1, "cannot read: %v", err))
 				return nil
 			}
+			if name, ok := strings.CutPrefix(p, "i18n/"); ok {
+				strs = append(strs, stringSource{name: name, origin: prefix + "/" + p, data: data, site: site})
+				return nil
+			}
 			files[p], origin[p] = data, prefix+"/"+p
 			return nil
 		})
 	}
-	read(opts.Theme, "(default theme) templates")
+	read(opts.Theme, "(default theme) templates", false)
 	if opts.Overrides != nil {
-		read(opts.Overrides, opts.OverridesPath)
+		read(opts.Overrides, opts.OverridesPath, true)
 	}
-	return files, origin, list
+	return files, origin, strs, list
 }
 
 // templateErrorPattern matches html/template's "template: NAME:LINE:COL: MSG"
@@ -227,10 +295,31 @@ func (t *Theme) HasLayout(kind string) bool {
 // Assets returns the theme's fingerprinted assets.
 func (t *Theme) Assets() *Assets { return t.assets }
 
+// Text returns the theme's string key in the site's language, its
+// placeholders {0}, {1}, ... filled with args, as the template function t
+// does: for the titles and descriptions of the pages the generator makes
+// ("glossary.title", "tag.description" with the topic). A key that no
+// string file has is returned as it is, so that it shows on the page.
+func (t *Theme) Text(key string, args ...any) string {
+	s, err := t.texts.text(key, args...)
+	if err != nil {
+		return key
+	}
+	return s
+}
+
 func (t *Theme) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url":    func(p string) string { return t.site.BasePath + strings.TrimPrefix(p, "/") },
 		"absURL": func(p string) string { return t.site.BaseURL + strings.TrimPrefix(p, "/") },
+		"langURL": func(p string) string {
+			return t.site.BasePath + t.site.Prefix + strings.TrimPrefix(p, "/")
+		},
+		"t":            t.texts.text,
+		"tn":           t.texts.plural,
+		"tparts":       t.texts.parts,
+		"tscript":      t.texts.script,
+		"languageName": t.texts.languageName,
 		"asset": func(name string) (string, error) {
 			a, ok := t.assets.byName[name]
 			if !ok {

@@ -4,7 +4,9 @@
 // consent categories. Markup and wording: partials/consent.html, which
 // loads this script right after the banner, without defer: the banner is
 // shown before the rest of the page is parsed (so nothing shifts), and the
-// rest waits for DOMContentLoaded.
+// rest waits for DOMContentLoaded. The words the script writes come from
+// the page (data-msg-* on the banner, data-consent-text in the
+// placeholder), in the page's language; {0} in them is filled here.
 //
 // The choice is the first-party cookie handout_consent, path = base path:
 // {"version":1,"date":"2026-05-01T09:30:00.000Z","categories":{"analytics":true,...}}
@@ -109,7 +111,7 @@
     if (!tpl || (prev && prev.hasAttribute("data-consent-for"))) return;
     const ph = tpl.content.firstElementChild.cloneNode(true);
     ph.setAttribute("data-consent-for", cat);
-    for (const s of $$("[data-consent-title]", ph)) s.textContent = title(cat);
+    for (const s of $$("[data-consent-text]", ph)) s.textContent = s.dataset.consentText.replace("{0}", title(cat));
     const allow = ph.querySelector("[data-consent-allow]");
     if (gpc) {
       allow.remove();
@@ -124,9 +126,10 @@
     if (!banner) return;
     const yes = accepted();
     const list = yes.map((id) => title(id).toLowerCase());
-    const text = yes.length == ids.length ? banner.dataset.msgAll
-      : !yes.length ? banner.dataset.msgNone
-      : banner.dataset.msgSome.replace("{list}", list.length > 1 ? list.slice(0, -1).join(", ") + " and " + list.at(-1) : list[0]);
+    const msg = banner.dataset;
+    const text = yes.length == ids.length ? msg.msgAll
+      : !yes.length ? msg.msgNone
+      : msg.msgSome.replace("{0}", list.length > 1 ? list.slice(0, -1).join(", ") + " " + msg.msgAnd + " " + list.at(-1) : list[0]);
     banner.querySelector("[data-consent-message]").textContent = text;
     banner.querySelector("[data-consent-ask]").hidden = true;
     const done = banner.querySelector("[data-consent-done]");

@@ -9,10 +9,16 @@
 // singular, a word it begins (the last word, as you type), and one typo in
 // words of five letters or more (the first letter must be right).
 // Ranking: title, then synonym, then summary, then body text.
+//
+// The words it writes are the page's: the JSON block #search-messages
+// holds the search.js. strings of the theme's i18n files in the page's
+// language, so that this one file serves every language.
 "use strict";
 (function () {
   var form = document.querySelector("[data-search-form]");
-  if (!form || !window.fetch || !window.Map || !String.prototype.normalize) return;
+  var messages = document.getElementById("search-messages");
+  if (!form || !messages || !window.fetch || !window.Map || !String.prototype.normalize) return;
+  var M = JSON.parse(messages.textContent);
   var input = form.querySelector("input[name=q]");
   var box = document.querySelector("[data-search-results]");
   var status = box.querySelector("[data-search-status]");
@@ -298,6 +304,43 @@
     return { id: card.x[best - 4][0], title: card.x[best - 4][1] };
   }
 
+  // ---- The page's words ----
+
+  var rules = null;
+  try {
+    rules = new Intl.PluralRules(document.documentElement.lang || "en");
+  } catch (e) {
+    // No Intl, or an odd lang: "one" is for 1 only.
+  }
+
+  // text returns a message, in its form for the count n if it has forms.
+  function text(name, n) {
+    var m = M[name];
+    if (typeof m === "string") return m;
+    return m[rules ? rules.select(n) : n === 1 ? "one" : "other"] || m.other;
+  }
+
+  // format fills the placeholders {0}, {1}, ... of a message with args.
+  function format(msg, args) {
+    return msg.replace(/\{(\d+)\}/g, function (p, i) { return +i < args.length ? String(args[+i]) : p; });
+  }
+
+  // write adds a message to el as text, its [text](url) links made
+  // links; the placeholders are filled after the message is cut up, so an
+  // argument (the query) cannot make a link.
+  function write(el, msg, args) {
+    var link = /\[([^\]]*)\]\(([^)]*)\)/g, last = 0, m;
+    while ((m = link.exec(msg))) {
+      el.append(format(msg.slice(last, m.index), args));
+      var a = document.createElement("a");
+      a.setAttribute("href", format(m[2], args));
+      a.textContent = format(m[1], args);
+      el.append(a);
+      last = link.lastIndex;
+    }
+    el.append(format(msg.slice(last), args));
+  }
+
   // ---- The page ----
 
   var results = null, shown = 0, active = -1, seq = 0, timer = 0;
@@ -309,15 +352,9 @@
   box.querySelector("[data-search-nojs]").hidden = true;
   if (hint) hint.hidden = false;
 
-  function say(text, linkText) {
-    status.textContent = text;
-    if (linkText) {
-      status.append(" ");
-      var a = document.createElement("a");
-      a.href = azURL;
-      a.textContent = linkText;
-      status.append(a, ".");
-    }
+  function say(msg, args) {
+    status.textContent = "";
+    write(status, msg, args || []);
   }
 
   function setActive(i, scroll) {
@@ -333,14 +370,14 @@
     if (scroll) opts[i].scrollIntoView({ block: "nearest" });
   }
 
-  function span(cls, text) {
+  function span(cls, content) {
     var s = document.createElement("span");
     s.className = cls;
-    s.textContent = text;
+    s.textContent = content;
     return s;
   }
 
-  var KINDS = { term: "Glossary", page: "Page" };
+  var KINDS = { term: text("kind_term"), page: text("kind_page") };
 
   // option makes a result. Its accessible name is its whole text, as
   // shown (WCAG 2.5.3); the spaces between the parts keep words apart
@@ -356,8 +393,8 @@
     li.append(span("search-result__title", card.t));
     if (KINDS[card.k]) li.append(" ", span("search-result__kind", KINDS[card.k]));
     var also = (card.a || []).filter(function (a) { return mentions(d, a); });
-    if (also.length && !mentions(d, card.t)) li.append(" ", span("search-result__also", "Also called " + also.join(", ") + "."));
-    if (sec) li.append(" ", span("search-result__section", "In the section “" + sec.title + "”."));
+    if (also.length && !mentions(d, card.t)) li.append(" ", span("search-result__also", format(text("also"), [also.join(", ")])));
+    if (sec) li.append(" ", span("search-result__section", format(text("section"), [sec.title])));
     li.append(" ", span("search-result__summary", card.s));
     return li;
   }
@@ -381,7 +418,7 @@
       shown += page.length;
       var left = results.docs.length - shown;
       more.hidden = left <= 0;
-      more.textContent = "Show more results (" + left + " more)";
+      more.textContent = format(text("more"), [left]);
     });
   }
 
@@ -398,15 +435,21 @@
       say("");
       return Promise.resolve();
     }
-    var q = "“" + query.trim() + "”";
+    var quote = function (w) { return format(text("quote"), [w]); };
+    var q = quote(query.trim());
     if (!n) {
-      say("No results for " + q + ". Check the spelling, try another word for it, or look it up in the", "Health A to Z");
+      say(text("none"), [q, azURL]);
       return Promise.resolve();
     }
-    var text = n + (n === 1 ? " result" : " results") + " for " + q + ".";
-    if (res.partial) text = "No page has all of your words. " + n + (n === 1 ? " page has" : " pages have") + " some of them.";
-    if (res.unknown.length) text += " Nothing matched “" + res.unknown.join("”, “") + "”.";
-    return showMore(run).then(function () { if (run === seq) say(text); });
+    return showMore(run).then(function () {
+      if (run !== seq) return;
+      if (res.partial) say(text("partial", n), [n]);
+      else say(text("results", n), [n, q]);
+      if (res.unknown.length) {
+        status.append(" ");
+        write(status, text("unknown"), [res.unknown.map(quote).join(", ")]);
+      }
+    });
   }
 
   function run(now) {
@@ -424,7 +467,7 @@
       }).catch(function () {
         if (id === seq) {
           render(query, null, id);
-          say("Search could not be loaded. Check your connection and try again, or browse the", "Health A to Z");
+          say(text("error"), [azURL]);
         }
       }).then(function () {
         if (id === seq) box.removeAttribute("aria-busy");
