@@ -65,14 +65,14 @@ func failed(res Result) (Result, error) {
 var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // renderPages renders pages and writes them, on every core.
-func renderPages(theme *render.Theme, pages []pageFor, w output.Writer, progress func(done, total int)) diag.List {
+func renderPages(pages []pageFor, w output.Writer, progress func(done, total int)) diag.List {
 	var mu sync.Mutex
 	var list diag.List
 	var done int
 	parallel.For(len(pages), func(i int) {
 		buf := bufferPool.Get().(*bytes.Buffer)
 		buf.Reset()
-		err := theme.Render(buf, pages[i].page)
+		err := pages[i].theme.Render(buf, pages[i].page)
 		if err == nil {
 			// Writers do not keep the bytes, so the buffer can be reused.
 			err = w.WriteFile(pages[i].file, buf.Bytes())
@@ -112,13 +112,18 @@ func (s *Site) loadTheme(fsys fs.FS, site *render.Site) (*render.Theme, diag.Lis
 	})
 }
 
-// renderSite is what templates see as .Site.
+// renderSite is what templates see as .Site, in s's language.
 func (s *Site) renderSite(version string) *render.Site {
 	cfg := s.Config
+	title, description := s.titles()
 	site := &render.Site{
-		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
+		Title: title, Description: description,
+		Language: s.Language.Code, Prefix: s.Language.Prefix(),
 		BaseURL: cfg.BaseURL, BasePath: cfg.BasePath(), FeedbackURL: cfg.FeedbackURL,
 		Generator: strings.TrimSpace("handout " + version),
+	}
+	for _, l := range cfg.Languages {
+		site.Languages = append(site.Languages, renderLanguage(l))
 	}
 	for _, p := range s.Pages {
 		site.Pages = append(site.Pages, render.Link{Title: p.Title, Path: p.URL()})
@@ -129,7 +134,13 @@ func (s *Site) renderSite(version string) *render.Site {
 	if len(cfg.Consent.Categories) > 0 {
 		c := &render.Consent{Version: cfg.Consent.Version, ExpiresDays: cfg.Consent.ExpiresDays}
 		for _, cat := range cfg.Consent.Categories {
-			c.Categories = append(c.Categories, render.ConsentCategory{ID: cat.ID, Title: cat.Title, Description: cat.Description, Cookies: cat.Cookies})
+			rc := render.ConsentCategory{ID: cat.ID, Title: cat.Title, Description: cat.Description, Cookies: cat.Cookies}
+			for _, t := range s.Language.Consent {
+				if t.ID == cat.ID {
+					rc.Title, rc.Description = t.Title, t.Description
+				}
+			}
+			c.Categories = append(c.Categories, rc)
 		}
 		for _, sc := range cfg.Consent.Scripts {
 			c.Scripts = append(c.Scripts, render.ConsentScript{Category: sc.Category, Src: s.consentScriptSrc(sc.Src)})
@@ -143,10 +154,10 @@ func (s *Site) renderSite(version string) *render.Site {
 func (s *Site) checkAliases() diag.List {
 	var list diag.List
 	seen := map[string]string{}
-	for _, d := range s.All() {
+	for _, d := range s.allLanguages() {
 		for _, alias := range d.Aliases {
 			p := strings.TrimPrefix(alias, "/")
-			if s.Index.HasPath(p) {
+			if slices.ContainsFunc(s.Sites(), func(ls *Site) bool { return ls.Index.HasPath(p) }) {
 				list = append(list, diag.Errorf(d.Path, d.KeyLine("aliases"), 1, "alias %s is the address of a real page", alias))
 			} else if other, ok := seen[p]; ok {
 				list = append(list, diag.Errorf(d.Path, d.KeyLine("aliases"), 1, "alias %s is also an alias of %s", alias, other))
@@ -157,8 +168,18 @@ func (s *Site) checkAliases() diag.List {
 	return list
 }
 
+// allLanguages returns the documents of every language.
+func (s *Site) allLanguages() []*Doc {
+	var all []*Doc
+	for _, ls := range s.Sites() {
+		all = append(all, ls.All()...)
+	}
+	return all
+}
+
 // writeExtras writes everything that is not an HTML page: assets, static
-// files, sitemap, feed, robots.txt and _redirects.
+// files, sitemap, robots.txt, _redirects, and each language's feed and
+// search index. theme is the default language's.
 func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) diag.List {
 	var list diag.List
 	write := func(name string, data []byte) {
@@ -170,29 +191,14 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 		write(a.Path, a.Data)
 	}
 	base := s.Config.BaseURL
-	var urls []feeds.URL
-	urls = append(urls, feeds.URL{Loc: base})
-	for _, d := range s.All() {
-		urls = append(urls, feeds.URL{Loc: base + d.URL(), LastMod: d.LastReviewed})
-	}
-	for _, p := range []string{"glossary/", "tags/", "search/", "cookies/"} {
-		urls = append(urls, feeds.URL{Loc: base + p})
-	}
-	for _, t := range s.Tags {
-		urls = append(urls, feeds.URL{Loc: base + t.URL()})
-	}
-	write("sitemap.xml", feeds.Sitemap(urls))
+	write("sitemap.xml", feeds.Sitemap(s.sitemap()))
 	write("robots.txt", feeds.Robots(base+"sitemap.xml"))
-	feed := feeds.Feed{Title: s.Config.Title, SiteURL: base, FeedURL: base + "feed.xml"}
-	recent := slices.Clone(s.Articles)
-	slices.SortStableFunc(recent, func(a, b *Doc) int { return b.LastReviewed.Compare(a.LastReviewed) })
-	for _, a := range recent {
-		feed.Entries = append(feed.Entries, feeds.Entry{Title: a.Title, URL: base + a.URL(), Summary: a.Summary, Updated: a.LastReviewed})
+	for _, ls := range s.Sites() {
+		write(ls.Language.Prefix()+"feed.xml", ls.feed())
+		list = append(list, ls.writeSearch(w)...)
 	}
-	write("feed.xml", feeds.Atom(feed))
-	list = append(list, s.writeSearch(w)...)
 	var redirects strings.Builder
-	for _, d := range s.All() {
+	for _, d := range s.allLanguages() {
 		for _, alias := range d.Aliases {
 			fmt.Fprintf(&redirects, "%s %s 301\n", path.Join(s.Config.BasePath(), alias)+suffixSlash(alias), s.Config.BasePath()+d.URL())
 		}
@@ -212,6 +218,68 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 		write(f, data)
 	}
 	return list
+}
+
+// feed is the Atom feed of the site's articles in s's language.
+func (s *Site) feed() []byte {
+	base := s.Config.BaseURL
+	title, _ := s.titles()
+	feed := feeds.Feed{Title: title, SiteURL: base + s.Language.Prefix(), FeedURL: base + s.Language.Prefix() + "feed.xml"}
+	recent := slices.Clone(s.Articles)
+	slices.SortStableFunc(recent, func(a, b *Doc) int { return b.LastReviewed.Compare(a.LastReviewed) })
+	for _, a := range recent {
+		feed.Entries = append(feed.Entries, feeds.Entry{Title: a.Title, URL: base + a.URL(), Summary: a.Summary, Updated: a.LastReviewed})
+	}
+	return feeds.Atom(feed)
+}
+
+// sitemap lists every indexable page of every language; a page with
+// translations names them all as alternates (with x-default, the default
+// language's page), as search engines ask.
+func (s *Site) sitemap() []feeds.URL {
+	base := s.Config.BaseURL
+	many := len(s.Translations) > 0
+	alternates := func(alts []render.Alternate) []feeds.Alternate {
+		var out []feeds.Alternate
+		for _, a := range alts {
+			if !a.Missing {
+				out = append(out, feeds.Alternate{Lang: a.Code, Href: base + a.Path})
+			}
+		}
+		if len(out) < 2 {
+			return nil
+		}
+		if a := alts[0]; !a.Missing {
+			out = append(out, feeds.Alternate{Lang: "x-default", Href: base + a.Path})
+		}
+		return out
+	}
+	var urls []feeds.URL
+	for _, ls := range s.Sites() {
+		prefix := ls.Language.Prefix()
+		fixedURL := func(rel string) feeds.URL {
+			u := feeds.URL{Loc: base + prefix + rel}
+			if many {
+				u.Alternates = alternates(ls.fixedAlternates(rel))
+			}
+			return u
+		}
+		urls = append(urls, fixedURL(""))
+		for _, d := range ls.All() {
+			u := feeds.URL{Loc: base + d.URL(), LastMod: d.LastReviewed}
+			if many {
+				u.Alternates = alternates(ls.docAlternates(d))
+			}
+			urls = append(urls, u)
+		}
+		for _, rel := range []string{"glossary/", "tags/", "search/", "cookies/"} {
+			urls = append(urls, fixedURL(rel))
+		}
+		for _, t := range ls.Tags {
+			urls = append(urls, feeds.URL{Loc: base + t.URL()})
+		}
+	}
+	return urls
 }
 
 func suffixSlash(p string) string {

@@ -22,7 +22,7 @@ const overridesDir = "templates"
 // site. See package consent for the rules.
 func (s *Site) CheckConsent(fsys fs.FS) diag.List {
 	rules := consent.NewRules(s.Config)
-	all := s.All()
+	all := s.allLanguages()
 	perDoc := make([]diag.List, len(all))
 	parallel.For(len(all), func(i int) {
 		// A document is checked again only when it was converted again:
@@ -78,7 +78,7 @@ func (s *Site) gpcFile() []byte {
 		return nil
 	}
 	var newest time.Time
-	for _, d := range s.All() {
+	for _, d := range s.allLanguages() {
 		if d.LastReviewed.After(newest) {
 			newest = d.LastReviewed
 		}

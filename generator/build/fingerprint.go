@@ -71,6 +71,15 @@ func (p *pageHash) page(v *render.Page) {
 	p.bool(v.NoIndex)
 	p.str(string(v.Body))
 	p.str(v.Target)
+	p.int(len(v.Alternates))
+	for _, a := range v.Alternates {
+		p.str(a.Code)
+		p.str(a.Name)
+		p.str(a.Prefix)
+		p.str(a.Path)
+		p.bool(a.Missing)
+		p.bool(a.Current)
+	}
 	p.entries(v.Entries)
 	p.int(len(v.Groups))
 	for _, g := range v.Groups {
@@ -101,6 +110,14 @@ func (p *pageHash) page(v *render.Page) {
 		p.entries(a.Related)
 		p.entries(a.Backlinks)
 		p.entries(a.Terms)
+		p.bool(a.Translation != nil)
+		if tr := a.Translation; tr != nil {
+			p.entries([]render.Entry{tr.Source})
+			p.str(tr.SourceLanguage.Code)
+			p.str(tr.SourceLanguage.Name)
+			p.str(tr.SourceLanguage.Prefix)
+			p.bool(tr.Stale)
+		}
 		// StructData is made from the fields above and the site's
 		// configuration, whose change makes a new theme and clears every
 		// fingerprint.

@@ -43,13 +43,14 @@ type Builder struct {
 	// which pages that no longer exist are removed.
 	out *output.Memory
 
-	site  *Site
-	theme *render.Theme
+	site *Site
+	// themes are the theme made for each language's view, by language
+	// code; views are those views, as JSON, to tell when one changes.
+	themes map[string]*render.Theme
+	views  map[string][]byte
 	// prints are the fingerprints of the pages last written.
 	prints map[string]uint64
 	seed   maphash.Seed
-	// siteJSON is the site's view the theme was made with.
-	siteJSON []byte
 }
 
 // NewBuilder returns a Builder that writes into out.
@@ -81,42 +82,49 @@ func (b *Builder) run(changed []string) (Result, error) {
 	}
 	site := b.site
 	res := Result{Diagnostics: list, Site: site}
-	// The theme holds the site's view (title, footer pages, consent), so
-	// it is made again when that view changes.
-	view := site.renderSite(b.opts.Version)
-	siteJSON, _ := json.Marshal(view)
-	if b.theme == nil || scope.templates || scope.config || string(siteJSON) != string(b.siteJSON) {
-		b.siteJSON = siteJSON
-		theme, problems := site.loadTheme(b.fsys, view)
-		res.Diagnostics = append(res.Diagnostics, problems...)
-		if theme == nil {
-			b.theme = nil
-			return failed(res)
-		}
-		b.theme = theme
-		clear(b.prints)
+	if scope.templates || scope.config || b.themes == nil {
+		b.themes, b.views = map[string]*render.Theme{}, map[string][]byte{}
 	}
-	b.theme.ResetCache()
+	// A theme holds its language's view of the site (title, footer
+	// pages, consent), so it is made again when that view changes.
+	var pages []pageFor
+	for _, ls := range site.Sites() {
+		code := ls.Language.Code
+		view := ls.renderSite(b.opts.Version)
+		viewJSON, _ := json.Marshal(view)
+		if b.themes[code] == nil || string(viewJSON) != string(b.views[code]) {
+			theme, problems := ls.loadTheme(b.fsys, view)
+			res.Diagnostics = append(res.Diagnostics, problems...)
+			if theme == nil {
+				b.themes = nil
+				return failed(res)
+			}
+			b.themes[code], b.views[code] = theme, viewJSON
+			clear(b.prints)
+		}
+		b.themes[code].ResetCache()
+		pages = append(pages, ls.pages(now, b.themes[code])...)
+	}
 	res.Diagnostics = append(res.Diagnostics, site.checkAliases()...)
 	res.Diagnostics = append(res.Diagnostics, site.CheckConsent(b.fsys)...)
 	if res.Diagnostics.HasErrors() {
 		return failed(res)
 	}
 	w := &countingWriter{w: b.opts.Writer}
-	pages := site.pages(now)
 	todo := pages
 	if b.prints != nil {
 		todo = b.changedPages(pages)
 	}
-	problems := renderPages(b.theme, todo, w, b.opts.Progress)
+	problems := renderPages(todo, w, b.opts.Progress)
 	if len(problems) == 0 {
 		w.names = map[string]bool{} // record what writeExtras writes
-		problems = site.writeExtras(b.fsys, w, b.theme)
+		problems = site.writeExtras(b.fsys, w, b.themes[site.Language.Code])
 	}
 	res.Pages, res.Files = len(todo), int(w.files)
 	res.Diagnostics = append(res.Diagnostics, problems...)
 	if res.Diagnostics.HasErrors() {
 		clear(b.prints)
+		b.themes = nil
 		return failed(res)
 	}
 	if b.out != nil {
@@ -201,34 +209,58 @@ func (b *Builder) removeStale(pages []pageFor, extras map[string]bool) {
 }
 
 // Update applies changed content files (and a change under static/) to
-// the site, converting what they affect, and returns the diagnostics of
-// the whole site as it now is.
+// the site in every language, converting what they affect, and returns
+// the diagnostics of the whole site as it now is.
 func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
+	s = s.root
+	sites := s.Sites()
 	structural := false
-	var convert []*Doc
-	touched := map[string]bool{}
+	touched := map[*Site]map[string]bool{}
+	seen := map[string]bool{}
 	// A folder that was removed or renamed away reports only itself: its
 	// documents are read again (and found gone).
 	for _, p := range slices.Clone(paths) {
 		if path.Ext(p) != ".md" {
-			for _, d := range s.All() {
-				if strings.HasPrefix(d.Path, p+"/") {
-					paths = append(paths, d.Path)
+			for _, ls := range sites {
+				for _, d := range ls.All() {
+					if strings.HasPrefix(d.Path, p+"/") {
+						paths = append(paths, d.Path)
+					}
 				}
 			}
 		}
 	}
 	for _, p := range paths {
 		kind, ok := kindOf(p)
-		if !ok || touched[p] {
+		if !ok || seen[p] {
 			continue
 		}
-		touched[p] = true
-		old := s.byPath[p]
+		seen[p] = true
+		var old *Doc
+		var oldSite *Site
+		for _, ls := range sites {
+			if d := ls.byPath[p]; d != nil {
+				old, oldSite = d, ls
+			}
+		}
 		doc := s.reread(fsys, p, kind)
+		newSite := s.siteFor(doc)
+		for _, ls := range []*Site{oldSite, newSite} {
+			if ls == nil {
+				continue
+			}
+			ls.Content.Replace(p, kind, nil)
+			if touched[ls] == nil {
+				touched[ls] = map[string]bool{}
+			}
+			touched[ls][p] = true
+		}
+		if doc != nil {
+			newSite.Content.Replace(p, kind, doc)
+		}
 		switch {
 		case old == nil && doc == nil:
-		case old == nil || doc == nil || !sameIdentity(old.Document, doc):
+		case old == nil || doc == nil || oldSite != newSite || !sameIdentity(old.Document, doc):
 			structural = true
 		}
 	}
@@ -240,27 +272,47 @@ func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
 			s.fileProblems[d.Path] = append(s.fileProblems[d.Path], d)
 		}
 	}
-	s.wrap()
-	for p := range touched {
-		if d := s.byPath[p]; d != nil {
-			convert = append(convert, d)
-		}
-	}
-	if static || len(touched) > 0 {
-		// A document with a broken link may be fixed by the change.
-		for _, d := range s.All() {
-			if !slices.Contains(convert, d) && slices.ContainsFunc(d.Result.Links, func(l markdown.Link) bool { return !l.Resolved }) {
-				convert = append(convert, d)
+	convert := map[*Site][]*Doc{}
+	for _, ls := range sites {
+		ls.wrap()
+		var docs []*Doc
+		for p := range touched[ls] {
+			if d := ls.byPath[p]; d != nil {
+				docs = append(docs, d)
 			}
 		}
+		if static || len(seen) > 0 {
+			// A document with a broken link may be fixed by the change.
+			for _, d := range ls.All() {
+				if !slices.Contains(docs, d) && slices.ContainsFunc(d.Result.Links, func(l markdown.Link) bool { return !l.Resolved }) {
+					docs = append(docs, d)
+				}
+			}
+		}
+		convert[ls] = docs
 	}
 	if structural {
+		// Names decide links everywhere, and translations fall back on
+		// the default language's names: every language is converted.
 		convert = nil
-		s.Glossary = nil
-	} else if len(convert) == 0 {
-		convert = []*Doc{}
+		for _, ls := range sites {
+			ls.Glossary = nil
+		}
 	}
-	return s.refresh(convert)
+	return s.refreshAll(convert)
+}
+
+// siteFor returns the Site of a document's language (nil for nil).
+func (s *Site) siteFor(d *content.Document) *Site {
+	if d == nil {
+		return nil
+	}
+	for _, t := range s.root.Translations {
+		if t.Language.Code == d.Lang {
+			return t
+		}
+	}
+	return s.root
 }
 
 // kindOf tells the kind of a content file from its folder.
@@ -276,8 +328,9 @@ func kindOf(p string) (content.Kind, bool) {
 	return 0, false
 }
 
-// reread reads one content file again into s.Content and returns its new
-// document, or nil when it is gone, broken or a draft left out.
+// reread reads one content file again and returns its new document, or
+// nil when it is gone, broken or a draft left out. Its problems are kept
+// with the default language's Site, which reports every file's.
 func (s *Site) reread(fsys fs.FS, p string, kind content.Kind) *content.Document {
 	delete(s.fileProblems, p)
 	var doc *content.Document
@@ -295,7 +348,6 @@ func (s *Site) reread(fsys fs.FS, p string, kind content.Kind) *content.Document
 	case !errors.Is(err, fs.ErrNotExist):
 		s.fileProblems[p] = diag.List{diag.Errorf(p, 1, 1, "cannot read: %v", err)}
 	}
-	s.Content.Replace(p, kind, doc)
 	return doc
 }
 

@@ -172,14 +172,17 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 // serve.
 func TestFingerprintCoversEveryField(t *testing.T) {
 	for typ, want := range map[reflect.Type]int{
-		reflect.TypeFor[render.Page]():    11,
-		reflect.TypeFor[render.Article](): 13,
-		reflect.TypeFor[render.Term]():    3,
-		reflect.TypeFor[render.Entry]():   6,
-		reflect.TypeFor[render.Group]():   4,
-		reflect.TypeFor[render.Link]():    2,
-		reflect.TypeFor[render.Section](): 2,
-		reflect.TypeFor[render.Source]():  2,
+		reflect.TypeFor[render.Page]():        12,
+		reflect.TypeFor[render.Article]():     14,
+		reflect.TypeFor[render.Alternate]():   4,
+		reflect.TypeFor[render.Language]():    3,
+		reflect.TypeFor[render.Translation](): 3,
+		reflect.TypeFor[render.Term]():        3,
+		reflect.TypeFor[render.Entry]():       6,
+		reflect.TypeFor[render.Group]():       4,
+		reflect.TypeFor[render.Link]():        2,
+		reflect.TypeFor[render.Section]():     2,
+		reflect.TypeFor[render.Source]():      2,
 	} {
 		if got := typ.NumField(); got != want {
 			t.Errorf("%s has %d fields, pageHash knows %d: hash the new field in fingerprint.go, then update this count", typ, got, want)

@@ -50,17 +50,18 @@ type jsonLDWebSite struct {
 }
 
 func (s *Site) medicalWebPage(a *Doc) jsonLDPage {
+	title, _ := s.titles()
 	p := jsonLDPage{
 		Context:     "https://schema.org",
 		Type:        "MedicalWebPage",
 		Name:        a.Title,
 		Description: a.Summary,
 		URL:         s.Config.BaseURL + a.URL(),
-		InLanguage:  s.Config.Language,
+		InLanguage:  s.Language.Code,
 		Audience:    jsonLDAudience{Type: "MedicalAudience", AudienceType: "Patient"},
 		About:       jsonLDThing{Type: "Thing", Name: a.Title, AlternateName: a.Synonyms},
 		Keywords:    a.Tags,
-		IsPartOf:    jsonLDWebSite{Type: "WebSite", Name: s.Config.Title, URL: s.Config.BaseURL},
+		IsPartOf:    jsonLDWebSite{Type: "WebSite", Name: title, URL: s.Config.BaseURL + s.Language.Prefix()},
 	}
 	if !a.LastReviewed.IsZero() {
 		p.LastReviewed = a.LastReviewed.Format("2006-01-02")

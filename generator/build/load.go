@@ -51,21 +51,42 @@ type Doc struct {
 	// conversion; consentChecked is false until it has run.
 	consentProblems diag.List
 	consentChecked  bool
+	// Source is the default-language document a translation was made
+	// from; nil for documents in the default language and for
+	// translations of nothing.
+	Source *Doc
+	// Translations are a default-language document's translations, in
+	// the order of site.yaml's languages.
+	Translations []*Doc
 }
 
 // Tag is a topic and its articles.
 type Tag struct {
 	Name, Slug string
 	Articles   []*Doc
+	// prefix is the language's part of the address ("" or "es/").
+	prefix string
 }
 
 // URL is the tag page's address relative to the base URL.
-func (t *Tag) URL() string { return "tags/" + t.Slug + "/" }
+func (t *Tag) URL() string { return t.prefix + tagPath(t.Slug) }
 
-// Site is a loaded, converted and linked site: everything render and check
-// need. Update changes it in place after files change (see rebuild.go).
+func tagPath(slug string) string { return "tags/" + slug + "/" }
+
+// Site is a loaded, converted and linked site in one language: everything
+// render and check need. Load returns the site in its default language,
+// whose Translations hold the same site in its other languages. Update
+// changes it in place after files change (see incremental.go).
 type Site struct {
-	Config  *config.Config
+	Config *config.Config
+	// Language is the language of this Site's documents and pages.
+	Language config.Language
+	// Translations are the site in its other languages, in site.yaml's
+	// order; only the default language's Site has them.
+	Translations []*Site
+	// root is the default language's Site; itself for that one.
+	root *Site
+
 	Content *content.Site
 	Index   *linkgraph.Index
 	// Articles, Terms and Pages are sorted by file path.
@@ -91,8 +112,19 @@ func (s *Site) Doc(path string) *Doc { return s.byPath[path] }
 // All returns articles, terms and pages.
 func (s *Site) All() []*Doc { return slices.Concat(s.Articles, s.Terms, s.Pages) }
 
-// fixedAddresses are the pages every build writes besides documents.
-var fixedAddresses = []string{"", "glossary/", "tags/", "search/", "cookies/", "404.html", "sitemap.xml", "robots.txt", "feed.xml"}
+// Sites returns the site in each of its languages, the default first.
+func (s *Site) Sites() []*Site { return append([]*Site{s.root}, s.root.Translations...) }
+
+// fixedAddresses are the pages every language of a build writes besides
+// documents, relative to the language's prefix.
+var fixedAddresses = []string{"", "glossary/", "tags/", "search/", "cookies/", "404.html", "feed.xml"}
+
+// rootAddresses are the files written once for every language.
+var rootAddresses = []string{"sitemap.xml", "robots.txt"}
+
+// untranslatedPath is the page, in each language, that the language
+// switcher leads to when a page has no translation in that language.
+const untranslatedPath = "untranslated/"
 
 // Load reads, converts and links a site. The Site is nil when there are
 // errors that stop conversion (a broken site.yaml); otherwise it is
@@ -108,22 +140,86 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 		}
 	}
 	cs, problems := content.Load(fsys, contentOptions(cfg, opts))
-	s := &Site{
-		Config: cfg, Content: cs, opts: opts,
-		conv:         markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)}),
-		fileProblems: map[string]diag.List{},
-		searchCache:  search.NewCache(),
+	conv := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)})
+	newSite := func(lang config.Language) *Site {
+		return &Site{
+			Config: cfg, Language: lang, Content: &content.Site{}, opts: opts, conv: conv,
+			fileProblems: map[string]diag.List{},
+			searchCache:  search.NewCache(),
+		}
+	}
+	s := newSite(cfg.Languages[0])
+	s.root, s.Content = s, cs
+	for _, lang := range cfg.Languages[1:] {
+		t := newSite(lang)
+		t.root = s
+		s.Translations = append(s.Translations, t)
 	}
 	for _, d := range problems {
 		s.fileProblems[d.Path] = append(s.fileProblems[d.Path], d)
 	}
-	s.wrap()
-	return s, append(list, s.refresh(nil)...)
+	s.split()
+	for _, ls := range s.Sites() {
+		ls.wrap()
+	}
+	return s, append(list, s.refreshAll(nil)...)
 }
 
 // contentOptions are the options of content loading for a site.
 func contentOptions(cfg *config.Config, opts LoadOptions) content.Options {
-	return content.Options{Drafts: opts.Drafts, ReviewInterval: cfg.Review.NextReview}
+	o := content.Options{Drafts: opts.Drafts, ReviewInterval: cfg.Review.NextReview}
+	if len(cfg.Languages) > 1 {
+		for _, l := range cfg.Languages {
+			o.Languages = append(o.Languages, content.Language{Code: l.Code, Prefix: l.Prefix()})
+		}
+	}
+	return o
+}
+
+// split moves every document of the default language's Content that is
+// in another language to that language's Site.
+func (s *Site) split() {
+	if len(s.Translations) == 0 {
+		return
+	}
+	byLang := map[string]*content.Site{}
+	for _, t := range s.Translations {
+		t.Content = &content.Site{}
+		byLang[t.Language.Code] = t.Content
+	}
+	keep := func(docs []*content.Document, list func(*content.Site) *[]*content.Document) []*content.Document {
+		var own []*content.Document
+		for _, d := range docs {
+			if cs, ok := byLang[d.Lang]; ok {
+				*list(cs) = append(*list(cs), d)
+			} else {
+				own = append(own, d)
+			}
+		}
+		return own
+	}
+	c := s.Content
+	c.Articles = keep(c.Articles, func(cs *content.Site) *[]*content.Document { return &cs.Articles })
+	c.Terms = keep(c.Terms, func(cs *content.Site) *[]*content.Document { return &cs.Terms })
+	c.Pages = keep(c.Pages, func(cs *content.Site) *[]*content.Document { return &cs.Pages })
+}
+
+// refreshAll refreshes the site in every language (convert gives each
+// Site the documents to convert; nil converts all of them), then pairs
+// translations with their sources.
+func (s *Site) refreshAll(convert map[*Site][]*Doc) diag.List {
+	var list diag.List
+	for _, ls := range s.Sites() {
+		var docs []*Doc
+		if convert != nil {
+			docs = convert[ls]
+			if docs == nil {
+				docs = []*Doc{}
+			}
+		}
+		list = append(list, ls.refresh(docs)...)
+	}
+	return append(list, s.pair()...)
 }
 
 // wrap makes a Doc of every document of s.Content, keeping the Doc (and
@@ -164,8 +260,19 @@ func (s *Site) refresh(convert []*Doc) diag.List {
 	ix, problems := linkgraph.NewIndex(s.Content)
 	list = append(list, problems...)
 	s.Index = ix
+	prefix := s.Language.Prefix()
 	for _, a := range fixedAddresses {
-		ix.AddAddress(a)
+		ix.AddAddress(prefix + a)
+	}
+	if s.root != s {
+		ix.SetFallback(s.root.Index)
+	} else {
+		for _, a := range rootAddresses {
+			ix.AddAddress(a)
+		}
+	}
+	if len(s.root.Translations) > 0 {
+		ix.AddAddress(prefix + untranslatedPath)
 	}
 	list = append(list, s.collectTags()...)
 	for _, t := range s.Tags {
@@ -349,7 +456,7 @@ func (s *Site) collectTags() diag.List {
 			}
 			t, ok := bySlug[sl]
 			if !ok {
-				t = &Tag{Name: name, Slug: sl}
+				t = &Tag{Name: name, Slug: sl, prefix: s.Language.Prefix()}
 				bySlug[sl] = t
 				s.Tags = append(s.Tags, t)
 			}
@@ -376,4 +483,66 @@ func sortDocs(docs []*Doc) {
 func today(now time.Time) time.Time {
 	y, m, d := now.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// pair links each translation to its source: the default-language
+// document named by its translation_of: key, or else the one beside it
+// with the same name (serotonin.md for serotonin.es.md). It reports
+// translation_of: keys that name nothing, two translations of one source
+// into one language, and, as warnings, stale translations: those whose
+// source was reviewed after them.
+func (s *Site) pair() diag.List {
+	var list diag.List
+	for _, d := range s.All() {
+		d.Translations = nil
+	}
+	for _, t := range s.Translations {
+		by := map[*Doc]*Doc{}
+		for _, d := range t.All() {
+			d.Source = nil
+			var src *Doc
+			if d.TranslationOf != "" {
+				cd, ok := s.Index.Lookup(d.TranslationOf)
+				switch {
+				case !ok:
+					list = append(list, diag.Errorf(d.Path, d.KeyLine("translation_of"), 1, "translation_of: no document in %s is called %q", s.Language.Name, d.TranslationOf))
+				case cd.Kind != d.Kind:
+					list = append(list, diag.Errorf(d.Path, d.KeyLine("translation_of"), 1, "translation_of: %q is a %s, and this is a %s", d.TranslationOf, cd.Kind, d.Kind))
+				default:
+					src = s.byPath[cd.Path]
+				}
+			} else if name := d.SourceName(); name != "" {
+				src = s.byPath[name]
+				if src != nil && src.Kind != d.Kind {
+					src = nil
+				}
+			}
+			if src == nil {
+				continue
+			}
+			if other, ok := by[src]; ok {
+				list = append(list, diag.Errorf(d.Path, d.KeyLine("translation_of"), 1, "%s is translated into %s twice: by %s and by this file", src.Path, t.Language.Name, other.Path))
+				continue
+			}
+			by[src] = d
+			d.Source = src
+			src.Translations = append(src.Translations, d)
+			if d.Stale() {
+				list = append(list, diag.Warnf(d.Path, d.KeyLine("last_reviewed"), 1,
+					"stale translation: reviewed %s, but its source %s was reviewed %s; check the translation against the source and update last_reviewed",
+					d.LastReviewed.Format(time.DateOnly), src.Path, src.LastReviewed.Format(time.DateOnly)).WithRule(RuleTranslationStale))
+			}
+		}
+	}
+	return list
+}
+
+// RuleTranslationStale is the rule of a translation whose source was
+// reviewed after it.
+const RuleTranslationStale = "translation-stale"
+
+// Stale reports whether d is a translation whose source was reviewed
+// after it.
+func (d *Doc) Stale() bool {
+	return d.Source != nil && !d.LastReviewed.IsZero() && d.LastReviewed.Before(d.Source.LastReviewed)
 }

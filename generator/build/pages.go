@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/internal/slug"
@@ -17,21 +18,28 @@ import (
 // recentCount is how many recently reviewed articles the home page lists.
 const recentCount = 5
 
-// pageFor is one page to render and where to write it.
+// pageFor is one page to render, with the theme of its language, and
+// where to write it.
 type pageFor struct {
-	file string
-	page *render.Page
+	file  string
+	page  *render.Page
+	theme *render.Theme
 }
 
-// pages lists every HTML page of the site.
-func (s *Site) pages(now time.Time) []pageFor {
+// pages lists every HTML page of the site in its language, to be
+// rendered with theme (which also gives the fixed pages' words).
+func (s *Site) pages(now time.Time, theme *render.Theme) []pageFor {
 	var out []pageFor
+	prefix := s.Language.Prefix()
 	add := func(p *render.Page) {
 		file := p.Path
 		if !strings.HasSuffix(file, ".html") {
 			file += "index.html"
 		}
-		out = append(out, pageFor{file: file, page: p})
+		out = append(out, pageFor{file: file, page: p, theme: theme})
+	}
+	fixed := func(kind, rel, title, description string) *render.Page {
+		return &render.Page{Kind: kind, Title: title, Description: description, Path: prefix + rel, Alternates: s.fixedAlternates(rel)}
 	}
 	add(s.homePage())
 	// Article views are independent of each other: made on every core.
@@ -44,20 +52,76 @@ func (s *Site) pages(now time.Time) []pageFor {
 		add(s.termPage(t))
 	}
 	for _, p := range s.Pages {
-		add(&render.Page{Kind: "page", Title: p.Title, Description: p.Summary, Path: p.URL(), Body: template.HTML(p.Result.HTML)})
+		add(&render.Page{Kind: "page", Title: p.Title, Description: p.Summary, Path: p.URL(), Body: template.HTML(p.Result.HTML), Alternates: s.docAlternates(p)})
 	}
-	add(s.glossaryPage())
-	add(s.tagsPage())
+	add(s.glossaryPage(theme))
+	add(s.tagsPage(theme))
 	for _, t := range s.Tags {
-		add(&render.Page{Kind: "tag", Title: t.Name, Description: "Articles about " + t.Name + ".", Path: t.URL(), Entries: s.entries(t.Articles)})
+		p := fixed("tag", tagPath(t.Slug), t.Name, theme.Text("tag.description", t.Name))
+		p.Entries = s.entries(t.Articles)
+		// A topic is not translated as such: the other languages lead to
+		// their topics page.
+		p.Alternates = s.fixedAlternates("tags/")
+		for i := range p.Alternates {
+			p.Alternates[i].Missing = !p.Alternates[i].Current
+		}
+		add(p)
 	}
-	add(&render.Page{Kind: "search", Title: "Search", Description: "Search the library.", Path: "search/"})
-	add(&render.Page{Kind: "cookies", Title: "Cookies", Description: "How this site uses cookies, and your choices.", Path: "cookies/"})
-	add(&render.Page{Kind: "404", Title: "Page not found", Path: "404.html", NoIndex: true})
+	add(fixed("search", "search/", theme.Text("search.title"), theme.Text("search.description")))
+	add(fixed("cookies", "cookies/", theme.Text("cookies.title"), theme.Text("cookies.description")))
+	notFound := fixed("404", "404.html", theme.Text("notfound.title"), "")
+	notFound.NoIndex = true
+	add(notFound)
+	if len(s.root.Translations) > 0 {
+		add(&render.Page{Kind: "untranslated", Title: theme.Text("untranslated.title"), Path: prefix + untranslatedPath, NoIndex: true})
+	}
 	for _, d := range s.All() {
 		for _, alias := range d.Aliases {
 			add(&render.Page{Kind: "redirect", Title: d.Title, Path: strings.TrimPrefix(alias, "/"), Target: d.URL(), NoIndex: true})
 		}
+	}
+	return out
+}
+
+// renderLanguage is a language as templates see it.
+func renderLanguage(l config.Language) render.Language {
+	return render.Language{Code: l.Code, Name: l.Name, Prefix: l.Prefix()}
+}
+
+// fixedAlternates are a fixed page (rel is its address without the
+// language prefix) in every language; nil for a site in one language.
+func (s *Site) fixedAlternates(rel string) []render.Alternate {
+	if len(s.root.Translations) == 0 {
+		return nil
+	}
+	var out []render.Alternate
+	for _, ls := range s.Sites() {
+		out = append(out, render.Alternate{Language: renderLanguage(ls.Language), Path: ls.Language.Prefix() + rel, Current: ls == s})
+	}
+	return out
+}
+
+// docAlternates are a document's page in every language: its source and
+// its source's translations, or, where a language has none, that
+// language's "untranslated" page. Nil for a site in one language.
+func (s *Site) docAlternates(d *Doc) []render.Alternate {
+	if len(s.root.Translations) == 0 {
+		return nil
+	}
+	source := d
+	if d.Source != nil {
+		source = d.Source
+	}
+	family := append([]*Doc{source}, source.Translations...)
+	var out []render.Alternate
+	for _, ls := range s.Sites() {
+		a := render.Alternate{Language: renderLanguage(ls.Language), Current: ls == s}
+		if i := slices.IndexFunc(family, func(x *Doc) bool { return ls.byPath[x.Path] == x }); i >= 0 {
+			a.Path = family[i].URL()
+		} else {
+			a.Path, a.Missing = ls.Language.Prefix()+untranslatedPath, true
+		}
+		out = append(out, a)
 	}
 	return out
 }
@@ -95,10 +159,12 @@ func (s *Site) homePage() *render.Page {
 		return cmp.Or(b.LastReviewed.Compare(a.LastReviewed), cmp.Compare(a.sortKey, b.sortKey))
 	})
 	recent = recent[:min(recentCount, len(recent))]
+	title, description := s.titles()
 	return &render.Page{
-		Kind: "home", Title: s.Config.Title, Description: s.Config.Description,
-		Entries: s.entries(recent),
-		Groups:  s.letterGroups(s.Articles),
+		Kind: "home", Title: title, Description: description, Path: s.Language.Prefix(),
+		Entries:    s.entries(recent),
+		Groups:     s.letterGroups(s.Articles),
+		Alternates: s.fixedAlternates(""),
 	}
 }
 
@@ -131,16 +197,29 @@ func (s *Site) letterGroups(docs []*Doc) []render.Group {
 	return groups
 }
 
-func (s *Site) glossaryPage() *render.Page {
+func (s *Site) glossaryPage(theme *render.Theme) *render.Page {
 	return &render.Page{
-		Kind: "glossary", Title: "Glossary", Path: "glossary/",
-		Description: "Plain-language meanings of the words used in this library.",
+		Kind: "glossary", Title: theme.Text("glossary.title"), Path: s.Language.Prefix() + "glossary/",
+		Description: theme.Text("glossary.description"),
 		Groups:      s.letterGroups(slices.Concat(s.Terms, s.Articles)),
+		Alternates:  s.fixedAlternates("glossary/"),
 	}
 }
 
-func (s *Site) tagsPage() *render.Page {
-	p := &render.Page{Kind: "tags", Title: "Topics", Path: "tags/", Description: "Articles by topic."}
+// titles are the site's title and description in its language.
+func (s *Site) titles() (title, description string) {
+	title, description = s.Config.Title, s.Config.Description
+	if s.Language.Title != "" {
+		title = s.Language.Title
+	}
+	if s.Language.Description != "" {
+		description = s.Language.Description
+	}
+	return title, description
+}
+
+func (s *Site) tagsPage(theme *render.Theme) *render.Page {
+	p := &render.Page{Kind: "tags", Title: theme.Text("tags.title"), Path: s.Language.Prefix() + "tags/", Description: theme.Text("tags.description"), Alternates: s.fixedAlternates("tags/")}
 	for _, t := range s.Tags {
 		p.Groups = append(p.Groups, render.Group{ID: "topic-" + t.Slug, Title: t.Name, Path: t.URL(), Entries: s.entries(t.Articles)})
 	}
@@ -150,7 +229,8 @@ func (s *Site) tagsPage() *render.Page {
 func (s *Site) termPage(t *Doc) *render.Page {
 	return &render.Page{
 		Kind: "term", Title: t.Title, Description: t.Definition, Path: t.URL(),
-		Body: template.HTML(t.Result.HTML),
+		Body:       template.HTML(t.Result.HTML),
+		Alternates: s.docAlternates(t),
 		Term: &render.Term{
 			Definition: t.Definition,
 			Synonyms:   t.Synonyms,
@@ -182,9 +262,12 @@ func (s *Site) articlePage(a *Doc, now time.Time) *render.Page {
 		art.Sources = append(art.Sources, render.Source{Title: src.Title, URL: src.URL})
 	}
 	for _, name := range a.Tags {
-		art.Tags = append(art.Tags, render.Link{Title: name, Path: "tags/" + slug.Make(name) + "/"})
+		art.Tags = append(art.Tags, render.Link{Title: name, Path: s.Language.Prefix() + tagPath(slug.Make(name))})
 	}
-	p := &render.Page{Kind: "article", Title: a.Title, Description: a.Summary, Path: a.URL(), Body: template.HTML(a.Result.HTML), Article: art}
+	if src := a.Source; src != nil {
+		art.Translation = &render.Translation{Source: s.entry(src), SourceLanguage: renderLanguage(s.root.Language), Stale: a.Stale()}
+	}
+	p := &render.Page{Kind: "article", Title: a.Title, Description: a.Summary, Path: a.URL(), Body: template.HTML(a.Result.HTML), Article: art, Alternates: s.docAlternates(a)}
 	art.StructData = s.medicalWebPage(a)
 	return p
 }

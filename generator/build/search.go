@@ -1,6 +1,7 @@
 package build
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/handout-health/handout/generator/content"
@@ -11,12 +12,14 @@ import (
 )
 
 // searchDocs is what the search index is built from: every article, term
-// and page, with a term's definition as its summary.
+// and page, with a term's definition as its summary. Addresses are
+// relative to the language's root (the folder above its search/), where
+// search.js resolves them.
 func (s *Site) searchDocs() []search.Doc {
 	all := s.All()
 	docs := make([]search.Doc, len(all))
 	for i, d := range all {
-		sd := search.Doc{URL: d.URL(), Kind: d.Kind.String(), Title: d.Title, Synonyms: d.Synonyms, Summary: d.Summary}
+		sd := search.Doc{URL: strings.TrimPrefix(d.URL(), s.Language.Prefix()), Kind: d.Kind.String(), Title: d.Title, Synonyms: d.Synonyms, Summary: d.Summary}
 		if d.Kind == content.Term {
 			sd.Summary = d.Definition
 		}
@@ -31,16 +34,18 @@ func (s *Site) searchDocs() []search.Doc {
 	return docs
 }
 
-// writeSearch writes the search index under search/.
+// writeSearch writes the search index of s's language under its
+// search/ folder (es/search/ for Spanish).
 func (s *Site) writeSearch(w output.Writer) diag.List {
 	var list diag.List
 	var mu sync.Mutex
 	files := search.Build(s.searchDocs(), s.searchCache)
 	// One small file per document: written on every core.
 	parallel.For(len(files), func(i int) {
-		if err := w.WriteFile(files[i].Name, files[i].Data); err != nil {
+		name := s.Language.Prefix() + files[i].Name
+		if err := w.WriteFile(name, files[i].Data); err != nil {
 			mu.Lock()
-			list = append(list, diag.Errorf("public/"+files[i].Name, 1, 1, "cannot write: %v", err))
+			list = append(list, diag.Errorf("public/"+name, 1, 1, "cannot write: %v", err))
 			mu.Unlock()
 		}
 	})
