@@ -64,9 +64,9 @@ func TestReading(t *testing.T) {
 			t.Errorf("%s: the header lacks %s", p.Kind, header)
 		}
 		footer := browsertest.Eval[string](t, ctx, `(() => { const f = document.querySelector(".site-footer"); return [
-  f.querySelector("a[data-consent-open]") && /Cookie settings/.test(f.textContent) ? "" : "cookie settings",
+  f.querySelector("a[data-consent-open]") && /Cookie settings|Configuración de cookies/.test(f.textContent) ? "" : "cookie settings",
   f.querySelector("a[href^='mailto:']") ? "" : "the feedback route",
-  /clinician/.test(f.querySelector(".disclaimer")?.textContent || "") ? "" : "the disclaimer",
+  /clinician|su médico/.test(f.querySelector(".disclaimer")?.textContent || "") ? "" : "the disclaimer",
 ].filter(Boolean).join(", "); })()`)
 		if footer != "" {
 			t.Errorf("%s: the footer lacks %s", p.Kind, footer)

@@ -53,6 +53,12 @@ var pageKinds = []pageKind{
 	{"search", "/search/?q=serotonin", "search/index.html", `document.querySelectorAll("[data-search-list] li").length > 0`},
 	{"cookies", "/cookies/", "cookies/index.html", ""},
 	{"404", "/no-such-page/", "404.html", ""},
+	// The same theme in Spanish, with the language switcher, and the page
+	// it leads to when an article has no translation.
+	{"article (Spanish)", "/es/articles/serotonin/", "es/articles/serotonin/index.html", ""},
+	{"search (Spanish)", "/es/search/?q=serotonina", "es/search/index.html", `document.querySelectorAll("[data-search-list] li").length > 0`},
+	{"cookies (Spanish)", "/es/cookies/", "es/cookies/index.html", ""},
+	{"untranslated", "/es/untranslated/", "es/untranslated/index.html", ""},
 }
 
 func TestMain(m *testing.M) {
