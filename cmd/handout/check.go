@@ -13,8 +13,22 @@ import (
 
 const checkSynopsis = "check [-s DIR] [--format text|json|html] [--strict] [-o FILE] [--drafts] [--date YYYY-MM-DD]"
 
+// checkHelp says what check reports, between its synopsis and options.
+const checkHelp = `Checks every article in every language of the site: readability (English:
+SMOG and Flesch-Kincaid against readability.max_grade; Spanish: INFLESZ and
+Fernández-Huerta against readability.min_inflesz; other languages: sentence
+and word length, not judged), sections, review dates, reviewer and sources,
+images without alt text, links, plain language and stale translations, and
+lists the articles not yet translated into each language (for information).
+Exit status 1 on an error; --strict makes every warning an error.
+`
+
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", checkSynopsis, stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: handout %s\n\n%s\nOptions:\n", checkSynopsis, checkHelp)
+		fs.PrintDefaults()
+	}
 	siteDir := fs.String("s", ".", "the site `folder` (with site.yaml)")
 	format := fs.String("format", "text", "the report's `format`: text, json or html")
 	strict := fs.Bool("strict", false, "treat warnings as errors (for CI)")

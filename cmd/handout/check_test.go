@@ -132,3 +132,53 @@ func TestCheckSampleLibraryStrict(t *testing.T) {
 		t.Errorf("the sample library fails check --strict (exit %d):\n%s%s", code, stdout, stderr)
 	}
 }
+
+// TestCheckStaleTranslationExitStatus checks a Spanish translation reviewed
+// before its English source was: a warning, and a failure with --strict.
+func TestCheckStaleTranslationExitStatus(t *testing.T) {
+	site := map[string]string{
+		"site.yaml": "title: Test library\nfeedback_url: mailto:library@clinic.example\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n",
+		"content/articles/sleep.md": strings.Replace(overdueSite["content/articles/sleep.md"], "last_reviewed: 2020-01-10", "last_reviewed: 2026-10-01", 1),
+		"content/articles/sleep.es.md": `---
+title: Sueño
+summary: Dormir ayuda a que su cuerpo descanse.
+reviewed_by: "A. Clinician, MD"
+last_reviewed: 2026-09-01
+sources:
+  - title: "Sueño saludable"
+    url: https://medlineplus.gov/spanish/healthysleep.html
+---
+Dormir es descanso para el cuerpo y la mente.
+
+## Contexto
+
+Usted duerme cada noche.
+
+## Mecanismo
+
+Su cerebro va más despacio.
+
+## Aplicación
+
+Acuéstese a la misma hora.
+
+## Medición
+
+Casi todos los adultos necesitan dormir de siete a nueve horas.
+
+## Riesgos
+
+Dormir poco puede cansarle.
+`,
+	}
+	dir := writeSite(t, site)
+	const stale = "content/articles/sleep.es.md:5:1: warning: stale translation: reviewed 2026-09-01, but its source content/articles/sleep.md was reviewed 2026-10-01"
+	code, stdout, _ := runHandout(t, "check", "-s", dir, "--date", "2026-11-26")
+	if code != 0 || !strings.Contains(stdout, stale) {
+		t.Errorf("without --strict: exit %d, want 0, and the stale translation in:\n%s", code, stdout)
+	}
+	code, stdout, _ = runHandout(t, "check", "-s", dir, "--date", "2026-11-26", "--strict")
+	if code != 1 || !strings.Contains(stdout, strings.Replace(stale, "warning: ", "", 1)) {
+		t.Errorf("--strict: exit %d, want 1, and the stale translation as an error in:\n%s", code, stdout)
+	}
+}

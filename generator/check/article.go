@@ -1,13 +1,11 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/handout-health/handout/generator/build"
 	"github.com/handout-health/handout/generator/diag"
-	"github.com/handout-health/handout/generator/readability"
 )
 
 // Rule ids, as they appear in Diagnostic.Rule and the JSON report.
@@ -43,13 +41,20 @@ const (
 	quoteRunes = 100
 )
 
-// checker holds what every article's check shares. Its methods only read
-// the site, so articles are checked in parallel.
+// checker holds what the check of every article of one language shares.
+// Its methods only read the site, so articles are checked in parallel.
 type checker struct {
+	// site is the site in the language checked.
 	site  *build.Site
 	today time.Time
-	// glossaryAcronyms are the acronyms the glossary explains.
+	// lang is how the language is measured and judged.
+	lang language
+	// glossaryAcronyms are the acronyms the language's glossary explains.
 	glossaryAcronyms map[string]bool
+}
+
+func newChecker(s *build.Site, today time.Time) *checker {
+	return &checker{site: s, today: today, lang: languageOf(s.Language.Code), glossaryAcronyms: glossaryAcronyms(s)}
 }
 
 // articleCheck is the state of checking one article.
@@ -64,13 +69,12 @@ type articleCheck struct {
 
 func (c *checker) article(d *build.Doc) Article {
 	a := &articleCheck{checker: c, doc: d, loc: newLocator(d.Body), prose: newProse(d.Result.Blocks), found: map[int][]int{}}
-	out := Article{Path: d.Path, Title: d.Title, URL: d.URL(), Sources: len(d.Sources)}
+	out := Article{Path: d.Path, Lang: c.site.Language.Code, Title: d.Title, URL: d.URL(), Sources: len(d.Sources)}
 	var list diag.List
 	out.Readability, out.Sections = a.measure()
 	out.Hardest = a.hardest()
-	if limit := c.site.Config.Readability.MaxGrade; out.Readability.Grade() > limit {
-		out.OverGrade = true
-		list = append(list, a.readabilityFinding(out, limit))
+	if finding, hard := a.judge(&out); hard {
+		list = append(list, finding)
 	}
 	var review diag.List
 	out.Review, review = c.review(d)
@@ -82,49 +86,6 @@ func (c *checker) article(d *build.Doc) Article {
 	list = append(list, a.longSentences()...)
 	list = append(list, a.numbersWithoutWords()...)
 	out.findings = list
-	return out
-}
-
-// measure measures the article and each section, the lede first.
-// Headings are not prose (see the package documentation).
-func (a *articleCheck) measure() (Readability, []SectionReadability) {
-	bySection := map[string][]string{}
-	for _, i := range a.prose.blocks {
-		b := a.doc.Result.Blocks[i]
-		bySection[b.Section] = append(bySection[b.Section], b.Text)
-	}
-	secs := []SectionReadability{}
-	if texts, ok := bySection[""]; ok {
-		secs = append(secs, SectionReadability{ID: "", Title: "Introduction", Line: a.doc.Result.Blocks[a.prose.blocks[0]].Line, Readability: figures(readability.Measure(texts))})
-	}
-	seen := map[string]bool{"": true}
-	for _, s := range a.doc.Result.Sections {
-		if seen[s.ID] {
-			continue
-		}
-		seen[s.ID] = true
-		secs = append(secs, SectionReadability{ID: s.ID, Title: s.Title, Line: s.Line, Readability: figures(readability.Measure(bySection[s.ID]))})
-	}
-	return figures(readability.Measure(a.prose.texts)), secs
-}
-
-// hardest returns the hardest sentences, hardest first, with where they
-// are.
-func (a *articleCheck) hardest() []Sentence {
-	out := []Sentence{}
-	used := map[int]bool{}
-	for _, h := range readability.Hardest(a.prose.texts, hardestCount) {
-		block := a.prose.blocks[h.Block]
-		s := Sentence{Text: h.Text, Line: a.doc.Result.Blocks[block].Line, Col: 1, Section: a.doc.Result.Blocks[block].Section, Words: h.Words, Grade: round1(h.Grade)}
-		for i, own := range a.prose.sentences {
-			if own.block == block && own.text == h.Text && !used[i] {
-				used[i] = true
-				s.Line, s.Col = a.where(i)
-				break
-			}
-		}
-		out = append(out, s)
-	}
 	return out
 }
 
@@ -162,44 +123,6 @@ func (a *articleCheck) span(i int) (line, col, offset int) {
 	}
 	line, col = a.loc.position(starts[s.nth])
 	return line, col, starts[s.nth]
-}
-
-func (a *articleCheck) readabilityFinding(art Article, limit float64) diag.Diagnostic {
-	r := art.Readability
-	var b strings.Builder
-	fmt.Fprintf(&b, "reads at grade %.1f (SMOG %.1f, Flesch-Kincaid %.1f, reading ease %.1f); the target is grade %s or lower",
-		r.Grade(), r.SMOG, r.FleschKincaid, r.FleschReadingEase, formatGrade(limit))
-	if s, ok := hardestSection(art.Sections); ok {
-		fmt.Fprintf(&b, "; hardest section: %s (grade %.1f)", s.Title, s.Readability.Grade())
-	}
-	b.WriteString("; hardest sentences:")
-	for i, s := range art.Hardest {
-		if i > 0 {
-			b.WriteString(";")
-		}
-		fmt.Fprintf(&b, " line %d %s (grade %.1f)", s.Line, quote(s.Text), s.Grade)
-	}
-	line, col := 1, 1
-	if len(art.Hardest) > 0 {
-		line, col = art.Hardest[0].Line, art.Hardest[0].Col
-	}
-	return diag.Warnf(a.doc.Path, line, col, "%s", b.String()).WithRule(RuleReadability)
-}
-
-func hardestSection(secs []SectionReadability) (SectionReadability, bool) {
-	var best SectionReadability
-	found := false
-	for _, s := range secs {
-		if s.Readability.Sentences > 0 && (!found || s.Readability.Grade() > best.Readability.Grade()) {
-			best, found = s, true
-		}
-	}
-	return best, found
-}
-
-// formatGrade writes 8 as "8" and 8.5 as "8.5".
-func formatGrade(g float64) string {
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", g), "0"), ".")
 }
 
 // quote quotes the start of a sentence for a message.

@@ -1,50 +1,99 @@
 // Package check is handout's health-content governance: it reads a loaded
-// site (build.Load) and reports, per article, whether it is fit to publish
-// to patients. It prints nothing; package check/report writes a Report as
-// a table, JSON or an HTML page for a governance meeting.
+// site (build.Load) and reports, per article and in every language of the
+// site, whether it is fit to publish to patients. It prints nothing;
+// package check/report writes a Report as a table, JSON or an HTML page
+// for a governance meeting.
 //
 // Every finding is a diag.Diagnostic with a Rule id and a path:line:col.
 // The rules, with their severity before --strict (which makes every
-// warning an error):
+// warning an error) and the languages they apply to:
 //
-//	rule              severity  finding
-//	link              error     an internal link resolves to nothing (from the build)
-//	section-missing   error     a required section of the schema is missing
-//	section-order     warning   a schema section comes after one that should follow it
-//	section-duplicate warning   a schema section appears twice
-//	readability       warning   the article reads above readability.max_grade (SMOG or
-//	                            Flesch-Kincaid); the three hardest sentences are quoted
-//	review-overdue    warning   next_review has passed; the message names the date
-//	review-due        warning   next_review is within review.warn_days (default 60)
-//	review-missing    warning   no reviewed_by, or no last_reviewed
-//	review-date       warning   last_reviewed is in the future
-//	sources-missing   warning   no sources
-//	image-alt         warning   an image without alt text (any document)
-//	term-unused       warning   a glossary term no article uses (from the build)
-//	acronym           warning   an acronym that no glossary name explains and that is not
-//	                            defined where it is first used
-//	list-length       warning   a bullet list of more than 7 items
-//	sentence-length   warning   a sentence of more than 25 words
-//	number-words      warning   a percentage or fraction in the metric or risk section
-//	                            with no natural frequency ("1 in 4") in its sentence
-//	feedback          warning   site.yaml has no feedback_url, so articles offer no
-//	                            way to report a mistake
+//	rule              severity  languages  finding
+//	link              error     all        an internal link resolves to nothing (from the build)
+//	section-missing   error     all        a required section of the schema is missing
+//	section-order     warning   all        a schema section comes after one that should follow it
+//	section-duplicate warning   all        a schema section appears twice
+//	readability       warning   en, es     the article misses its language's readability target
+//	                                       (see below); the three hardest sentences are quoted
+//	review-overdue    warning   all        next_review has passed; the message names the date
+//	review-due        warning   all        next_review is within review.warn_days (default 60)
+//	review-missing    warning   all        no reviewed_by, or no last_reviewed
+//	review-date       warning   all        last_reviewed is in the future
+//	sources-missing   warning   all        no sources
+//	image-alt         warning   all        an image without alt text (any document)
+//	term-unused       warning   all        a glossary term no article uses (from the build)
+//	translation-stale warning   all        a translation whose source was reviewed after it
+//	                                       (from the build)
+//	acronym           warning   all        an acronym that no glossary name of its language explains
+//	                                       and that is not defined where it is first used
+//	list-length       warning   all        a bullet list of more than 7 items
+//	sentence-length   warning   all        a sentence of more than 25 words
+//	number-words      warning   en, es     a percentage or fraction in the metric or risk section
+//	                                       with no natural frequency in its sentence: "1 in 4"
+//	                                       in English, "1 de cada 4" in Spanish
+//	feedback          warning   site       site.yaml has no feedback_url, so articles offer no
+//	                                       way to report a mistake
 //
-// The plain-language rules (acronym to number-words) come from the CDC
-// Clear Communication Index and AHRQ's Patient Education Materials
-// Assessment Tool (PEMAT). Every other diagnostic of the build (front
-// matter, site.yaml, ...) is reported too, as the build reports it.
+// A language is English or Spanish by the primary subtag of its code (en,
+// en-GB; es, es-MX). The plain-language rules (acronym to number-words)
+// come from the CDC Clear Communication Index and AHRQ's Patient
+// Education Materials Assessment Tool (PEMAT). Those that only count
+// (list-length, sentence-length) apply to every language as they are,
+// with one limit for all: a word is what package readability splits on
+// spaces and punctuation, so the sentence limit never fires in a script
+// written without spaces. acronym looks for capitals, which every script
+// with case has; an acronym is defined where it is first used by a
+// bracket in any language ("ADHD (…)", "(ISRS)"), or by a phrase of its
+// language: "stands for", "is short for" in English; "significa", "quiere
+// decir", "son las siglas de" in Spanish. number-words reads words and
+// is skipped in other languages rather than judged by English patterns;
+// its Spanish form knows "25 %", "25 por ciento", "1 de cada 4", "25 de
+// 100" and "una de cada diez", and suggests "1 de cada 4 personas".
+// Every other diagnostic of the build (front matter, site.yaml, ...) is
+// reported too, as the build reports it.
+//
+// # Readability
 //
 // Readability is measured over the prose only: paragraphs and list items
 // (markdown.Result.Blocks), never code, tables, front matter or headings.
 // Headings are left out because they are labels, not sentences: six
 // one-word "sentences" such as "Risk" and "Significance" per article would
-// move both formulas for reasons that have nothing to do with the prose. The figures are SMOG (McLaughlin 1969), Flesch-Kincaid grade
-// and Flesch Reading Ease, from package readability, per article and per
-// section. An article is judged by the higher of its two grades against
-// readability.max_grade; section figures are reported, not judged, since
-// a short section's grade swings with one sentence; the message names the
-// hardest section and quotes the three hardest sentences.
+// move every formula for reasons that have nothing to do with the prose.
+// The figures come from readability.MeasureIn in the article's language,
+// per article and per section; section figures are reported, not judged,
+// since a short section's score swings with one sentence.
+//
+//   - English: SMOG (McLaughlin 1969), Flesch-Kincaid grade and Flesch
+//     Reading Ease. An article is judged by the higher of its two grades
+//     against readability.max_grade (default 8). Its hardest sentences are
+//     those of the highest Flesch-Kincaid grade on their own.
+//   - Spanish: Fernández-Huerta and Szigriszt-Pazos, read on the INFLESZ
+//     scale (very hard under 40, somewhat hard to 55, normal to 65, quite
+//     easy to 80, very easy above). An article is judged by its INFLESZ
+//     score against readability.min_inflesz (default 55, where "normal"
+//     starts); the message names the band. Its hardest sentences are
+//     those of the lowest Szigriszt-Pazos score on their own, which, like
+//     a sentence's English grade, weighs both its length and its long
+//     words on the scale the article is judged by.
+//   - Any other language: no formula is validated for it, so only the
+//     average sentence length (words) and word length (letters) are
+//     reported, with readability's Reason; nothing is judged, and no
+//     sentence is called hardest.
+//
+// A readability finding names the hardest section and quotes the three
+// hardest sentences.
+//
+// # Languages
+//
+// Every language of site.yaml's languages: is checked, each article by its
+// own language's rules and against its own language's glossary; the
+// report gives every article its language code. For each language but the
+// default, the Report lists the default-language articles that have no
+// translation in it (Language.Untranslated). That list is information,
+// not a finding: a clinic may well translate only the articles its
+// readers need, so it neither warns nor fails --strict. A translation that
+// has fallen behind its source is a finding, the build's
+// translation-stale warning.
 //
 // Review dates are judged against Options.Now (today by default), as whole
 // days in UTC.
@@ -52,6 +101,8 @@ package check
 
 import (
 	"io/fs"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/handout-health/handout/generator/build"
@@ -93,18 +144,15 @@ func Run(s *build.Site, loadDiags diag.List, opts Options) *Report {
 	r := &Report{Schema: SchemaVersion, Date: today.Format(isoDate), Strict: opts.Strict}
 	list := raiseMissingSections(loadDiags)
 	if s != nil {
-		c := &checker{site: s, today: today, glossaryAcronyms: glossaryAcronyms(s)}
-		r.Site = s.Config.Title
-		r.MaxGrade = s.Config.Readability.MaxGrade
-		r.WarnDays = s.Config.Review.WarnDays
-		r.Articles = make([]Article, len(s.Articles))
-		parallel.For(len(s.Articles), func(i int) {
-			r.Articles[i] = c.article(s.Articles[i])
-		})
+		cfg := s.Config
+		r.Site = cfg.Title
+		r.MaxGrade, r.MinINFLESZ = cfg.Readability.MaxGrade, cfg.Readability.MinINFLESZ
+		r.WarnDays = cfg.Review.WarnDays
+		r.Languages, r.Articles = checkArticles(s, today)
 		for i := range r.Articles {
 			list = append(list, r.Articles[i].findings...)
 		}
-		list = append(list, c.siteWide()...)
+		list = append(list, siteWide(s)...)
 	}
 	if opts.Strict {
 		list = list.Strict()
@@ -113,6 +161,33 @@ func Run(s *build.Site, loadDiags diag.List, opts Options) *Report {
 	r.Diagnostics = list
 	r.summarize()
 	return r
+}
+
+// checkArticles checks the articles of every language of s, in parallel,
+// and returns the languages and the articles' reports, sorted by path.
+func checkArticles(s *build.Site, today time.Time) ([]Language, []Article) {
+	type job struct {
+		c   *checker
+		doc *build.Doc
+	}
+	var jobs []job
+	var langs []Language
+	for _, ls := range s.Sites() {
+		c := newChecker(ls, today)
+		for _, d := range ls.Articles {
+			jobs = append(jobs, job{c, d})
+		}
+		langs = append(langs, Language{
+			Code: ls.Language.Code, Name: ls.Language.Name, Formulas: formulasName(c.lang.formulas),
+			Articles: len(ls.Articles), Untranslated: untranslated(s, ls),
+		})
+	}
+	articles := make([]Article, len(jobs))
+	parallel.For(len(jobs), func(i int) {
+		articles[i] = jobs[i].c.article(jobs[i].doc)
+	})
+	slices.SortFunc(articles, func(a, b Article) int { return strings.Compare(a.Path, b.Path) })
+	return langs, articles
 }
 
 // raiseMissingSections returns a copy of list in which a missing required

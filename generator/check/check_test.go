@@ -398,7 +398,7 @@ func TestEmptyArticle(t *testing.T) {
 		if a.Path != "content/articles/empty.md" {
 			continue
 		}
-		if a.Readability != (Readability{}) || a.Sections == nil || a.Hardest == nil || a.OverGrade {
+		if a.Readability != (Readability{Formulas: FormulasEnglish}) || a.Sections == nil || a.Hardest == nil || a.OverGrade {
 			t.Errorf("empty article: %+v", a)
 		}
 		return

@@ -56,7 +56,7 @@ func (a *articleCheck) acronyms() diag.List {
 				continue
 			}
 			seen[acr] = true
-			if a.glossaryAcronyms[acr] || definedInText(w, b) {
+			if a.glossaryAcronyms[acr] || definedInText(w, b, a.lang.defines) {
 				continue
 			}
 			line, col := max(b.Line, 1), 1
@@ -71,10 +71,11 @@ func (a *articleCheck) acronyms() diag.List {
 
 // definedInText reports whether the block in which an acronym is first
 // used says what it means: "ADHD (attention deficit hyperactivity
-// disorder)", "selective serotonin reuptake inhibitors (SSRIs)", "REM
-// stands for rapid eye movement", or a note in brackets later in the
-// sentence ("EPA and DHA (the fish oils)").
-func definedInText(w string, b markdown.Block) bool {
+// disorder)", "selective serotonin reuptake inhibitors (SSRIs)", a note in
+// brackets later in the sentence ("EPA and DHA (the fish oils)"), or one
+// of the language's phrases (defines, such as "REM stands for rapid eye
+// movement").
+func definedInText(w string, b markdown.Block, defines []string) bool {
 	if b.Kind != markdown.Heading {
 		for _, s := range readability.Sentences(b.Text) {
 			if i := wordIndex(s, w); i >= 0 {
@@ -85,12 +86,10 @@ func definedInText(w string, b markdown.Block) bool {
 			}
 		}
 	}
-	for _, form := range []string{"(" + w, w + " stands for", w + " is short for", "short for " + w} {
-		if strings.Contains(b.Text, form) {
-			return true
-		}
+	if strings.Contains(b.Text, "("+w) {
+		return true
 	}
-	return false
+	return slices.ContainsFunc(defines, func(form string) bool { return strings.Contains(b.Text, fmt.Sprintf(form, w)) })
 }
 
 // wordIndex finds w in s as a whole word; -1 when it is not there.
@@ -132,26 +131,61 @@ func glossaryAcronyms(s *build.Site) map[string]bool {
 // as well: the ones about measurements and about risk.
 var numberSections = map[string]bool{"metric": true, "risk": true}
 
+// figureWords is how a language writes figures: the percentages,
+// fractions and natural frequencies number-words looks for, and the counts
+// of people it suggests instead.
+type figureWords struct {
+	// percentage matches a percentage, with its number as the first group.
+	percentage *regexp.Regexp
+	// percentWords are the words that may spell out a percentage, for
+	// the quick test before the regular expressions.
+	percentWords []string
+	// frequency matches a natural frequency.
+	frequency *regexp.Regexp
+	// inN ("%d in %d people"), aboutInHundred and aboutInThousand (with
+	// %s for a number that may have decimals) write the suggestions;
+	// decimal is the decimal separator.
+	inN, aboutInHundred, aboutInThousand, decimal string
+}
+
 var (
-	// percentage is 25%, 2.5 %, 25 percent or 25 per cent.
-	percentage = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)`)
-	// fraction is 1/3 or a vulgar fraction such as ½.
+	// englishFigures: 25%, 2.5 %, 25 percent or 25 per cent; 1 in 4, 25
+	// out of 100, one in every ten.
+	englishFigures = figureWords{
+		percentage:   regexp.MustCompile(`(\d+(?:[.,]\d+)?)[\s\x{A0}\x{202F}]?(?:%|percent\b|per cent\b)`),
+		percentWords: []string{"percent", "per cent"},
+		frequency:    regexp.MustCompile(`(?i)\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|some|most)\s+(?:in|out of)\s+(?:every\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|one hundred|a thousand|one thousand|hundred|thousand)\b`),
+		inN:          "%d in %d people", aboutInHundred: "about %d in 100 people", aboutInThousand: "about %s in 1,000 people", decimal: ".",
+	}
+	// spanishFigures: 25 %, 2,5 % or 25 por ciento; 1 de cada 4, 25 de
+	// 100, una de cada diez.
+	spanishFigures = figureWords{
+		percentage:   regexp.MustCompile(`(\d+(?:[.,]\d+)?)[\s\x{A0}\x{202F}]?(?:%|por\s+ciento\b)`),
+		percentWords: []string{"por ciento"},
+		frequency:    regexp.MustCompile(`(?i)\b(?:\d[\d.,]*|una?|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+de\s+(?:cada\s+)?(?:\d[\d.,]*|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|veinte|cien|mil)\b`),
+		inN:          "%d de cada %d personas", aboutInHundred: "unas %d de cada 100 personas", aboutInThousand: "unas %s de cada 1000 personas", decimal: ",",
+	}
+	// fraction is 1/3 or a vulgar fraction such as ½, in any language.
 	fraction = regexp.MustCompile(`\b(\d+)/(\d+)\b|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]`)
-	// frequency is a natural frequency: 1 in 4, 25 out of 100, one in every ten.
-	frequency = regexp.MustCompile(`(?i)\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|some|most)\s+(?:in|out of)\s+(?:every\s+)?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|one hundred|a thousand|one thousand|hundred|thousand)\b`)
 )
 
 // numbersWithoutWords reports a percentage or fraction in the metric or
 // risk section whose sentence does not also give it as a natural
-// frequency ("1 in 4 people"), which readers understand far better.
+// frequency ("1 in 4 people", "1 de cada 4 personas"), which readers
+// understand far better. It looks only at languages whose ways of
+// writing figures it knows (figureWords).
 func (a *articleCheck) numbersWithoutWords() diag.List {
+	fw := a.lang.figures
+	if fw == nil {
+		return nil
+	}
 	var list diag.List
 	for i, s := range a.prose.sentences {
-		if !numberSections[s.section] || !mayHaveFigure(s.text) {
+		if !numberSections[s.section] || !mayHaveFigure(s.text, fw) {
 			continue
 		}
-		figure, suggestion := firstFigure(s.text)
-		if figure == "" || frequency.MatchString(s.text) {
+		figure, suggestion := firstFigure(s.text, fw)
+		if figure == "" || fw.frequency.MatchString(s.text) {
 			continue
 		}
 		line, col, at := a.span(i)
@@ -167,19 +201,19 @@ func (a *articleCheck) numbersWithoutWords() diag.List {
 
 // mayHaveFigure is a quick test that spares most sentences the regular
 // expressions.
-func mayHaveFigure(s string) bool {
-	return strings.ContainsAny(s, "%/½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞") || strings.Contains(s, "percent") || strings.Contains(s, "per cent")
+func mayHaveFigure(s string, fw *figureWords) bool {
+	return strings.ContainsAny(s, "%/½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞") || slices.ContainsFunc(fw.percentWords, func(w string) bool { return strings.Contains(s, w) })
 }
 
 // firstFigure returns the first percentage or fraction of s and the
 // natural frequency it suggests; "" when s has none. A/B is a fraction
 // only when A is smaller than B, so that 120/80 (a blood pressure) is not.
-func firstFigure(s string) (figure, suggestion string) {
+func firstFigure(s string, fw *figureWords) (figure, suggestion string) {
 	best := -1
-	if m := percentage.FindStringSubmatchIndex(s); m != nil {
+	if m := fw.percentage.FindStringSubmatchIndex(s); m != nil {
 		best = m[0]
 		figure = s[m[0]:m[1]]
-		suggestion = percentWords(s[m[2]:m[3]])
+		suggestion = percentWords(s[m[2]:m[3]], fw)
 	}
 	for _, m := range fraction.FindAllStringSubmatchIndex(s, -1) {
 		if best >= 0 && m[0] > best {
@@ -191,33 +225,34 @@ func firstFigure(s string) (figure, suggestion string) {
 			if n <= 0 || n >= d {
 				continue
 			}
-			return s[m[0]:m[1]], fmt.Sprintf("%d in %d people", n, d)
+			return s[m[0]:m[1]], fmt.Sprintf(fw.inN, n, d)
 		}
 		f := s[m[0]:m[1]]
-		return f, vulgarWords[f]
+		v := vulgarFractions[f]
+		return f, fmt.Sprintf(fw.inN, v[0], v[1])
 	}
 	return figure, suggestion
 }
 
-var vulgarWords = map[string]string{
-	"½": "1 in 2 people", "⅓": "1 in 3 people", "⅔": "2 in 3 people", "¼": "1 in 4 people",
-	"¾": "3 in 4 people", "⅕": "1 in 5 people", "⅖": "2 in 5 people", "⅗": "3 in 5 people",
-	"⅘": "4 in 5 people", "⅙": "1 in 6 people", "⅚": "5 in 6 people", "⅛": "1 in 8 people",
-	"⅜": "3 in 8 people", "⅝": "5 in 8 people", "⅞": "7 in 8 people",
+// vulgarFractions are the numerator and denominator of each fraction
+// character.
+var vulgarFractions = map[string][2]int{
+	"½": {1, 2}, "⅓": {1, 3}, "⅔": {2, 3}, "¼": {1, 4}, "¾": {3, 4}, "⅕": {1, 5}, "⅖": {2, 5}, "⅗": {3, 5},
+	"⅘": {4, 5}, "⅙": {1, 6}, "⅚": {5, 6}, "⅛": {1, 8}, "⅜": {3, 8}, "⅝": {5, 8}, "⅞": {7, 8},
 }
 
-// percentWords turns "25" into "1 in 4 people" and "12" into "12 in 100
-// people".
-func percentWords(p string) string {
+// percentWords turns "25" into "1 in 4 people" and "12" into "about 12 in
+// 100 people", in the language of fw.
+func percentWords(p string, fw *figureWords) string {
 	v, err := strconv.ParseFloat(strings.ReplaceAll(p, ",", "."), 64)
 	if err != nil || v <= 0 {
-		return "about 1 in 100 people"
+		return fmt.Sprintf(fw.aboutInHundred, 1)
 	}
 	if v < 1 {
-		return fmt.Sprintf("about %s in 1,000 people", strconv.FormatFloat(v*10, 'f', -1, 64))
+		return fmt.Sprintf(fw.aboutInThousand, strings.ReplaceAll(strconv.FormatFloat(v*10, 'f', -1, 64), ".", fw.decimal))
 	}
 	if n := 100 / v; n == float64(int(n)) {
-		return fmt.Sprintf("1 in %d people", int(n))
+		return fmt.Sprintf(fw.inN, 1, int(n))
 	}
-	return fmt.Sprintf("about %d in 100 people", int(v+0.5))
+	return fmt.Sprintf(fw.aboutInHundred, int(v+0.5))
 }

@@ -42,12 +42,4 @@ func newProse(blocks []markdown.Block) prose {
 	return p
 }
 
-// figures converts readability's Stats to the report's form.
-func figures(s readability.Stats) Readability {
-	return Readability{
-		Words: s.Words, Sentences: s.Sentences, Syllables: s.Syllables, Polysyllables: s.Polysyllables,
-		SMOG: round1(s.SMOG), FleschKincaid: round1(s.FleschKincaid), FleschReadingEase: round1(s.FleschReadingEase),
-	}
-}
-
 func round1(x float64) float64 { return math.Round(x*10) / 10 }

@@ -1,23 +1,50 @@
 package check
 
 import (
+	"github.com/handout-health/handout/generator/build"
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/diag"
 )
 
 // siteWide reports what belongs to no one article: images on glossary
-// terms and pages, a missing feedback address. (Unused glossary terms
-// are the build's finding, term-unused.)
-func (c *checker) siteWide() diag.List {
+// terms and pages in every language, a missing feedback address. (Unused
+// glossary terms are the build's finding, term-unused.)
+func siteWide(s *build.Site) diag.List {
 	var list diag.List
-	for _, d := range c.site.Terms {
-		list = append(list, imageFindings(d)...)
+	for _, ls := range s.Sites() {
+		for _, d := range ls.Terms {
+			list = append(list, imageFindings(d)...)
+		}
+		for _, d := range ls.Pages {
+			list = append(list, imageFindings(d)...)
+		}
 	}
-	for _, d := range c.site.Pages {
-		list = append(list, imageFindings(d)...)
-	}
-	if c.site.Config.FeedbackURL == "" {
+	if s.Config.FeedbackURL == "" {
 		list = append(list, diag.Warnf(config.FileName, 1, 1, "no feedback_url: give readers a way to report a mistake on a page, as feedback_url: mailto:library@clinic.example").WithRule(RuleFeedback))
 	}
 	return list
+}
+
+// untranslated returns the articles of the default language, root, that
+// have no translation in the language of ls, by path; none when ls is the
+// default language. It is information, not a finding: a clinic may
+// translate only some articles, and readers of the others are led to the
+// default language's.
+func untranslated(root, ls *build.Site) []ArticleRef {
+	out := []ArticleRef{}
+	if ls == root {
+		return out
+	}
+	for _, a := range root.Articles {
+		translated := false
+		for _, t := range a.Translations {
+			if ls.Doc(t.Path) == t {
+				translated = true
+			}
+		}
+		if !translated {
+			out = append(out, ArticleRef{Path: a.Path, Title: a.Title})
+		}
+	}
+	return out
 }

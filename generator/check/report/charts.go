@@ -50,14 +50,15 @@ const (
 // a whole-number target is above it.
 func gradeBin(g float64) int { return int(math.Ceil(g - 1e-9)) }
 
+// newHistogram counts the English articles by grade.
 func newHistogram(r *check.Report) histogram {
 	h := histogram{Width: chartWidth, Height: chartHeight, PlotLeft: chartLeft, PlotTop: chartTop, PlotBottom: chartHeight - chartBottom, Target: formatNumber(r.MaxGrade)}
 	target := r.MaxGrade
 	lo, hi := gradeBin(target)-2, gradeBin(target)+2
 	counts := map[int][]string{}
 	for _, a := range r.Articles {
-		if a.Readability.Sentences == 0 {
-			continue
+		if a.Readability.Sentences == 0 || a.Readability.Formulas != check.FormulasEnglish {
+			continue // only English articles have grades
 		}
 		b := gradeBin(a.Readability.Grade())
 		lo, hi = min(lo, b), max(hi, b)

@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"slices"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/handout-health/handout/generator/check"
 )
@@ -28,8 +31,22 @@ type page struct {
 	Report   *check.Report
 	Date     string
 	Articles []check.Article
-	Grades   histogram
-	Calendar calendar
+	// EnglishOnly: the articles table has a column per grade formula (see
+	// englishOnly); otherwise a Language and a Readability column.
+	EnglishOnly bool
+	// Targets says what articles are judged by.
+	Targets string
+	// HasEnglish and HasSpanish say whether a language is measured by
+	// those formulas: the grade chart and the summary cards follow them.
+	HasEnglish, HasSpanish bool
+	// Reasons are why some languages have no score (noFormulaReasons).
+	Reasons      []string
+	Translations []translation
+	// DefaultLang is the default language's code, the language of the
+	// untranslated articles' titles.
+	DefaultLang string
+	Grades      histogram
+	Calendar    calendar
 	// CSP allows the page's own style and script, by hash, and nothing
 	// else: the report cannot load anything, wherever it is opened.
 	CSP    string
@@ -37,10 +54,20 @@ type page struct {
 	Script template.JS
 }
 
+// translation is how far the articles are translated into one language.
+type translation struct {
+	Name              string
+	Translated, Total int
+	Untranslated      []check.ArticleRef
+}
+
 var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"grade":  func(f float64) string { return fmt.Sprintf("%.1f", f) },
-	"num":    formatNumber,
-	"plural": plural,
+	"grade":   func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"num":     formatNumber,
+	"plural":  plural,
+	"figures": figures,
+	"english": func(r check.Readability) bool { return r.Formulas == check.FormulasEnglish },
+	"spanish": func(r check.Readability) bool { return r.Formulas == check.FormulasSpanish },
 }).Parse(reportHTML))
 
 // HTML writes the report as one self-contained page: inline style, one
@@ -48,19 +75,59 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 // hardest first), and charts as inline SVG.
 func HTML(w io.Writer, r *check.Report) error {
 	p := page{
-		Report:   r,
-		Date:     longDate(r.Date),
-		Articles: slices.Clone(r.Articles),
-		Grades:   newHistogram(r),
-		Calendar: newCalendar(r),
-		Style:    template.CSS(reportCSS),
-		Script:   template.JS(sortJS),
-		CSP:      "default-src 'none'; style-src " + hash(reportCSS) + "; script-src " + hash(sortJS),
+		Report:      r,
+		Date:        longDate(r.Date),
+		Articles:    slices.Clone(r.Articles),
+		EnglishOnly: englishOnly(r),
+		Targets:     upperFirst(targets(r)),
+		Reasons:     noFormulaReasons(r),
+		Grades:      newHistogram(r),
+		Calendar:    newCalendar(r),
+		Style:       template.CSS(reportCSS),
+		Script:      template.JS(sortJS),
+		CSP:         "default-src 'none'; style-src " + hash(reportCSS) + "; script-src " + hash(sortJS),
+	}
+	if p.EnglishOnly {
+		p.Targets = "Target: reading grade " + formatNumber(r.MaxGrade) + " or lower"
+	}
+	p.HasEnglish = p.EnglishOnly || slices.Contains(formulasOf(r), check.FormulasEnglish)
+	p.HasSpanish = slices.Contains(formulasOf(r), check.FormulasSpanish)
+	if len(r.Languages) > 1 {
+		p.DefaultLang = r.Languages[0].Code
+		total := r.Languages[0].Articles
+		for _, l := range r.Languages[1:] {
+			p.Translations = append(p.Translations, translation{Name: languageName(l), Translated: total - len(l.Untranslated), Total: total, Untranslated: l.Untranslated})
+		}
+	}
+	order := map[string]int{}
+	for i, l := range r.Languages {
+		order[l.Code] = i
 	}
 	slices.SortStableFunc(p.Articles, func(a, b check.Article) int {
-		return cmp.Or(cmp.Compare(b.Readability.Grade(), a.Readability.Grade()), cmp.Compare(a.Title, b.Title))
+		return cmp.Or(cmp.Compare(order[a.Lang], order[b.Lang]), cmp.Compare(difficulty(b.Readability), difficulty(a.Readability)), cmp.Compare(a.Title, b.Title))
 	})
 	return reportTemplate.Execute(w, p)
+}
+
+// difficulty orders the articles of one language hardest first: by grade
+// in English, by INFLESZ (lowest first) in Spanish, by sentence length in
+// other languages; articles without prose come last.
+func difficulty(r check.Readability) float64 {
+	switch {
+	case r.Words == 0:
+		return math.Inf(-1)
+	case r.Formulas == check.FormulasSpanish:
+		return -r.INFLESZ
+	case r.Formulas == check.FormulasNone:
+		return r.WordsPerSentence
+	}
+	return r.Grade()
+}
+
+// upperFirst starts s with a capital letter.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // hash is the CSP source that allows exactly the inline text s.

@@ -46,7 +46,7 @@ func TestHTMLSelfContained(t *testing.T) {
 func TestHistogram(t *testing.T) {
 	r := &check.Report{MaxGrade: 8}
 	for _, g := range []float64{6.2, 7.9, 8.0, 8.1, 12.5} {
-		r.Articles = append(r.Articles, check.Article{Title: "g", Readability: check.Readability{Sentences: 1, SMOG: g}})
+		r.Articles = append(r.Articles, check.Article{Title: "g", Readability: check.Readability{Formulas: check.FormulasEnglish, Sentences: 1, SMOG: g}})
 	}
 	h := newHistogram(r)
 	// Grades are rounded up: bars 6 to 13, from the target minus two to

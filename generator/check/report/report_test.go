@@ -105,27 +105,31 @@ func TestJSONSchema(t *testing.T) {
 		slices.Sort(out)
 		return strings.Join(out, ",")
 	}
-	if got := keys(doc); got != "articles,date,diagnostics,max_grade,schema,site,strict,summary,warn_days" {
+	if got := keys(doc); got != "articles,date,diagnostics,languages,max_grade,min_inflesz,schema,site,strict,summary,warn_days" {
 		t.Errorf("top-level keys: %s", got)
 	}
-	if doc["schema"] != float64(1) || doc["strict"] != true || doc["date"] != "2026-11-26" {
+	if doc["schema"] != float64(check.SchemaVersion) || doc["strict"] != true || doc["date"] != "2026-11-26" {
 		t.Errorf("schema %v, strict %v, date %v", doc["schema"], doc["strict"], doc["date"])
 	}
-	if got := keys(doc["summary"].(map[string]any)); got != "articles,due_soon,errors,over_grade,overdue,unreviewed,warnings" {
+	if got := keys(doc["summary"].(map[string]any)); got != "articles,below_inflesz,due_soon,errors,over_grade,overdue,unreviewed,warnings" {
 		t.Errorf("summary keys: %s", got)
 	}
 	art := doc["articles"].([]any)[0].(map[string]any)
-	if got := keys(art); got != "errors,hardest,over_grade,path,readability,review,sections,sources,title,url,warnings" {
+	if got := keys(art); got != "below_inflesz,errors,hardest,lang,over_grade,path,readability,review,sections,sources,title,url,warnings" {
 		t.Errorf("article keys: %s", got)
 	}
-	if got := keys(art["readability"].(map[string]any)); got != "flesch_kincaid,flesch_reading_ease,polysyllables,sentences,smog,syllables,words" {
+	if got := keys(art["readability"].(map[string]any)); got != "fernandez_huerta,flesch_kincaid,flesch_reading_ease,formulas,inflesz,inflesz_band,letters_per_word,polysyllables,reason,sentences,smog,syllables,words,words_per_sentence" {
 		t.Errorf("readability keys: %s", got)
 	}
 	if got := keys(art["review"].(map[string]any)); got != "days_left,last_reviewed,next_review,reviewed_by,status" {
 		t.Errorf("review keys: %s", got)
 	}
-	if got := keys(art["hardest"].([]any)[0].(map[string]any)); got != "col,grade,line,section,text,words" {
+	if got := keys(art["hardest"].([]any)[0].(map[string]any)); got != "col,grade,inflesz,line,section,text,words" {
 		t.Errorf("hardest keys: %s", got)
+	}
+	lang := doc["languages"].([]any)[0].(map[string]any)
+	if got := keys(lang); got != "articles,code,formulas,name,untranslated" {
+		t.Errorf("language keys: %s", got)
 	}
 	if got := keys(art["sections"].([]any)[0].(map[string]any)); got != "id,line,readability,title" {
 		t.Errorf("section keys: %s", got)

@@ -1,6 +1,6 @@
 // Sorts the articles table by the column whose heading is pressed; a
 // second press reverses the order. Without this script the table stays
-// in the order it was written: hardest reading grade first.
+// in the order it was written: hardest first, language by language.
 (function () {
   "use strict";
   var table = document.querySelector("table[data-sortable]");

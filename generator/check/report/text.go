@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -31,7 +32,11 @@ const (
 const maxTitle = 40
 
 // Text writes the table of articles, then every finding, then a summary
-// line.
+// line. A site in English only gets a column per grade formula; a site in
+// other or several languages gets a Lang column and one Readability
+// column, which shows each article's figures by its language's formulas,
+// followed by why a language has none and, per language, the articles not
+// yet translated into it.
 func Text(w io.Writer, r *check.Report, opts TextOptions) error {
 	bw := bufio.NewWriter(w)
 	paint := func(color, s string) string {
@@ -41,11 +46,25 @@ func Text(w io.Writer, r *check.Report, opts TextOptions) error {
 		return color + s + reset
 	}
 	if r.Site != "" {
-		fmt.Fprintf(bw, "%s: %d %s checked on %s (target: grade %s or lower; reviews flagged %d days ahead)\n\n",
-			paint(bold, r.Site), r.Summary.Articles, plural(r.Summary.Articles, "article", "articles"), r.Date, formatNumber(r.MaxGrade), r.WarnDays)
+		fmt.Fprintf(bw, "%s: %d %s%s checked on %s (%s; reviews flagged %d days ahead)\n\n",
+			paint(bold, r.Site), r.Summary.Articles, plural(r.Summary.Articles, "article", "articles"), inLanguages(r), r.Date, targets(r), r.WarnDays)
 	}
 	if len(r.Articles) > 0 {
-		writeTable(bw, r, paint)
+		if englishOnly(r) {
+			writeTable(bw, gradeTable(r), paint)
+		} else {
+			writeTable(bw, languageTable(r), paint)
+		}
+		fmt.Fprintln(bw)
+	}
+	if reasons := noFormulaReasons(r); len(reasons) > 0 {
+		for _, reason := range reasons {
+			fmt.Fprintf(bw, "Note: %s.\n", reason)
+		}
+		fmt.Fprintln(bw)
+	}
+	if len(r.Languages) > 1 {
+		writeTranslations(bw, r)
 		fmt.Fprintln(bw)
 	}
 	for _, d := range r.Diagnostics {
@@ -77,7 +96,107 @@ type cell struct {
 	right       bool
 }
 
-func writeTable(w io.Writer, r *check.Report, paint func(color, s string) string) {
+// englishOnly reports whether the site has one language, measured by the
+// English formulas: the report then shows the grades in columns of their
+// own, as it did before sites had languages.
+func englishOnly(r *check.Report) bool {
+	switch len(r.Languages) {
+	case 0:
+		return true // site.yaml could not be read: there are no articles
+	case 1:
+		return r.Languages[0].Formulas == check.FormulasEnglish
+	}
+	return false
+}
+
+// inLanguages is " in 3 languages" for a site in several languages.
+func inLanguages(r *check.Report) string {
+	if len(r.Languages) < 2 {
+		return ""
+	}
+	return fmt.Sprintf(" in %d languages", len(r.Languages))
+}
+
+// targets says what articles are judged by: "target: grade 8 or lower",
+// or, with languages other than English, the target of each formula.
+func targets(r *check.Report) string {
+	if englishOnly(r) {
+		return "target: grade " + formatNumber(r.MaxGrade) + " or lower"
+	}
+	var out []string
+	for _, f := range formulasOf(r) {
+		switch f {
+		case check.FormulasEnglish:
+			out = append(out, "grade "+formatNumber(r.MaxGrade)+" or lower in English")
+		case check.FormulasSpanish:
+			out = append(out, "INFLESZ "+formatNumber(r.MinINFLESZ)+" or higher in Spanish")
+		}
+	}
+	switch len(out) {
+	case 0:
+		return "no readability target"
+	case 1:
+		return "target: " + out[0]
+	}
+	return "targets: " + strings.Join(out, ", ")
+}
+
+// formulasOf returns the formulas of the site's languages, each once, in
+// the order of the languages.
+func formulasOf(r *check.Report) []string {
+	var out []string
+	for _, l := range r.Languages {
+		if !slices.Contains(out, l.Formulas) {
+			out = append(out, l.Formulas)
+		}
+	}
+	return out
+}
+
+// noFormulaReasons returns, once each, the reasons articles in languages
+// without a formula have no score.
+func noFormulaReasons(r *check.Report) []string {
+	var out []string
+	for _, a := range r.Articles {
+		if reason := a.Readability.Reason; reason != "" && !slices.Contains(out, reason) {
+			out = append(out, reason)
+		}
+	}
+	return out
+}
+
+// writeTranslations lists, for each language but the default, the
+// default language's articles not translated into it.
+func writeTranslations(w io.Writer, r *check.Report) {
+	fmt.Fprintln(w, "Translations (for information, not findings):")
+	total := r.Languages[0].Articles
+	for _, l := range r.Languages[1:] {
+		name := languageName(l)
+		if len(l.Untranslated) == 0 {
+			fmt.Fprintf(w, "  %s: all %d %s translated\n", name, total, plural(total, "article", "articles"))
+			continue
+		}
+		fmt.Fprintf(w, "  %s: %d of %d %s translated; not translated:\n", name, total-len(l.Untranslated), total, plural(total, "article", "articles"))
+		width := 0
+		for _, a := range l.Untranslated {
+			width = max(width, utf8.RuneCountInString(a.Path))
+		}
+		for _, a := range l.Untranslated {
+			fmt.Fprintf(w, "    %s%s  %s\n", a.Path, strings.Repeat(" ", width-utf8.RuneCountInString(a.Path)), a.Title)
+		}
+	}
+}
+
+// languageName is "Español (es)", or the code alone when it is the name.
+func languageName(l check.Language) string {
+	if l.Name == "" || l.Name == l.Code {
+		return l.Code
+	}
+	return l.Name + " (" + l.Code + ")"
+}
+
+// gradeTable is the table of an English-only site: a column per formula.
+func gradeTable(r *check.Report) [][]cell {
 	rows := [][]cell{{{text: "Article"}, {text: "SMOG", right: true}, {text: "F-K", right: true}, {text: "Ease", right: true}, {text: "Words", right: true}, {text: "Next review"}, {text: "Status"}, {text: "Findings"}}}
 	for _, a := range r.Articles {
 		gradeColor := ""
@@ -95,6 +214,44 @@ func writeTable(w io.Writer, r *check.Report, paint func(color, s string) string
 			{text: findings(a.Errors, a.Warnings), color: findingsColor(a.Errors, a.Warnings)},
 		})
 	}
+	return rows
+}
+
+// languageTable is the table of a site in other or several languages:
+// each article's figures in one column, by its language's formulas.
+func languageTable(r *check.Report) [][]cell {
+	rows := [][]cell{{{text: "Article"}, {text: "Lang"}, {text: "Readability"}, {text: "Words", right: true}, {text: "Next review"}, {text: "Status"}, {text: "Findings"}}}
+	for _, a := range r.Articles {
+		rows = append(rows, []cell{
+			{text: cut(a.Title, maxTitle)},
+			{text: a.Lang},
+			{text: figures(a.Readability), color: pick(a.OverGrade || a.BelowINFLESZ, red)},
+			{text: fmt.Sprint(a.Readability.Words), right: true},
+			{text: orDash(a.Review.NextReview)},
+			{text: a.Review.Status, color: statusColor(a.Review.Status)},
+			{text: findings(a.Errors, a.Warnings), color: findingsColor(a.Errors, a.Warnings)},
+		})
+	}
+	return rows
+}
+
+// figures writes readability figures on one line, by the formulas they
+// come from: "SMOG 8.1 · F-K 6.2 · ease 71.3", "INFLESZ 62.1 (normal) ·
+// Fernández-Huerta 70.3", or, for a language without a formula, "14.2
+// words/sentence · 4.8 letters/word"; "no prose" when there is none.
+func figures(f check.Readability) string {
+	switch {
+	case f.Words == 0:
+		return "no prose"
+	case f.Formulas == check.FormulasEnglish:
+		return fmt.Sprintf("SMOG %.1f · F-K %.1f · ease %.1f", f.SMOG, f.FleschKincaid, f.FleschReadingEase)
+	case f.Formulas == check.FormulasSpanish:
+		return fmt.Sprintf("INFLESZ %.1f (%s) · Fernández-Huerta %.1f", f.INFLESZ, f.INFLESZBand, f.FernandezHuerta)
+	}
+	return fmt.Sprintf("%.1f words/sentence · %.1f letters/word", f.WordsPerSentence, f.LettersPerWord)
+}
+
+func writeTable(w io.Writer, rows [][]cell, paint func(color, s string) string) {
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
 		for i, c := range row {
