@@ -41,6 +41,10 @@ type Result struct {
 	Pages, Files int
 	// Site is the loaded site, nil when loading failed.
 	Site *Site
+	// Quick is true when a rebuild looked only at the pages of the
+	// documents that changed and of those their links reach (see
+	// Builder).
+	Quick bool
 }
 
 // ErrFailed is returned (wrapped) when a build found errors in the site.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -36,6 +37,13 @@ import (
 // Then every page's view is fingerprinted and only pages whose view
 // changed are rendered and written: editing one article's body re-renders
 // its page and the few pages that show its links.
+//
+// When no document came, went or changed what other pages show of it
+// (title, summary, other names, tags, review date, definition), a rebuild
+// is quick: only the views of the documents converted again and of those
+// whose backlinks, users or related articles changed (linkgraph's Update)
+// are made and fingerprinted, and only their languages' search indexes
+// are written again.
 type Builder struct {
 	fsys fs.FS
 	opts Options
@@ -51,6 +59,11 @@ type Builder struct {
 	// prints are the fingerprints of the pages last written.
 	prints map[string]uint64
 	seed   maphash.Seed
+	// extras are the files other than pages last written; good is true
+	// when the last build succeeded, on day.
+	extras map[string]bool
+	good   bool
+	day    time.Time
 }
 
 // NewBuilder returns a Builder that writes into out.
@@ -85,6 +98,9 @@ func (b *Builder) run(changed []string) (Result, error) {
 	if scope.templates || scope.config || b.themes == nil {
 		b.themes, b.views = map[string]*render.Theme{}, map[string][]byte{}
 	}
+	// Pages of documents whose changes other pages do not show are all
+	// that can change: the quick path renders only those (see quick).
+	quick := b.good && !scope.static && !scope.templates && !scope.config && b.day.Equal(today(now)) && site.quick()
 	// A theme holds its language's view of the site (title, footer
 	// pages, consent), so it is made again when that view changes.
 	var pages []pageFor
@@ -97,16 +113,26 @@ func (b *Builder) run(changed []string) (Result, error) {
 			res.Diagnostics = append(res.Diagnostics, problems...)
 			if theme == nil {
 				b.themes = nil
+				b.good = false
 				return failed(res)
 			}
 			b.themes[code], b.views[code] = theme, viewJSON
 			clear(b.prints)
+			quick = false
 		}
-		b.themes[code].ResetCache()
-		pages = append(pages, ls.pages(now, b.themes[code])...)
+	}
+	for _, ls := range site.Sites() {
+		theme := b.themes[ls.Language.Code]
+		theme.ResetCache()
+		if quick {
+			pages = append(pages, ls.docPages(now, theme, ls.listings.docs, ls.listings.graph)...)
+		} else {
+			pages = append(pages, ls.pages(now, theme)...)
+		}
 	}
 	res.Diagnostics = append(res.Diagnostics, site.checkAliases()...)
 	res.Diagnostics = append(res.Diagnostics, site.CheckConsent(b.fsys)...)
+	b.good = false
 	if res.Diagnostics.HasErrors() {
 		return failed(res)
 	}
@@ -117,21 +143,62 @@ func (b *Builder) run(changed []string) (Result, error) {
 	}
 	problems := renderPages(todo, w, b.opts.Progress)
 	if len(problems) == 0 {
-		w.names = map[string]bool{} // record what writeExtras writes
-		problems = site.writeExtras(b.fsys, w, b.themes[site.Language.Code])
+		w.names = map[string]bool{} // record what is written besides pages
+		if quick {
+			problems = site.writeSearches(w)
+		} else {
+			problems = site.writeExtras(b.fsys, w, b.themes[site.Language.Code])
+		}
 	}
-	res.Pages, res.Files = len(todo), int(w.files)
+	res.Pages, res.Files, res.Quick = len(todo), int(w.files), quick
 	res.Diagnostics = append(res.Diagnostics, problems...)
 	if res.Diagnostics.HasErrors() {
 		clear(b.prints)
 		b.themes = nil
 		return failed(res)
 	}
-	if b.out != nil {
-		b.removeStale(pages, w.names)
+	if quick {
+		// Only the changed languages' search indexes were written again.
+		for name := range b.extras {
+			if site.searchRewritten(name) {
+				delete(b.extras, name)
+			}
+		}
+		maps.Copy(b.extras, w.names)
+	} else {
+		b.extras = w.names
+		if b.prints != nil {
+			// Pages that went are forgotten.
+			keep := map[string]bool{}
+			for _, p := range pages {
+				keep[p.file] = true
+			}
+			maps.DeleteFunc(b.prints, func(file string, _ uint64) bool { return !keep[file] })
+		}
 	}
+	if b.out != nil {
+		b.removeStale()
+	}
+	b.good, b.day = true, today(now)
 	res.Diagnostics.Sort()
 	return res, nil
+}
+
+// quick reports whether the last refresh changed only what a few pages
+// show: no document came, went or changed its name, title, summary, tags,
+// review date or definition, so that the pages to render again are those
+// of the documents converted and of those whose links, users or related
+// articles changed.
+func (s *Site) quick() bool {
+	if s.root.listings.shown {
+		return false
+	}
+	for _, ls := range s.Sites() {
+		if ls.listings.docs == nil || ls.listings.graph == nil || ls.listings.definitions {
+			return false
+		}
+	}
+	return true
 }
 
 // changes sorts changed files by what they affect.
@@ -188,21 +255,9 @@ func (b *Builder) fingerprint(p *render.Page) uint64 {
 
 // removeStale deletes from memory the files that the site no longer has:
 // pages that went, and extra files (assets, indexes) not written again.
-func (b *Builder) removeStale(pages []pageFor, extras map[string]bool) {
-	keep := map[string]bool{}
-	for _, p := range pages {
-		keep[p.file] = true
-	}
-	for file := range extras {
-		keep[file] = true
-	}
-	for file := range b.prints {
-		if !keep[file] {
-			delete(b.prints, file)
-		}
-	}
+func (b *Builder) removeStale() {
 	for _, file := range b.out.Names() {
-		if !keep[file] {
+		if _, page := b.prints[file]; !page && !b.extras[file] {
 			b.out.Remove(file)
 		}
 	}
@@ -214,7 +269,7 @@ func (b *Builder) removeStale(pages []pageFor, extras map[string]bool) {
 func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
 	s = s.root
 	sites := s.Sites()
-	structural := false
+	structural, shown := false, false
 	touched := map[*Site]map[string]bool{}
 	seen := map[string]bool{}
 	// A folder that was removed or renamed away reports only itself: its
@@ -262,6 +317,8 @@ func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
 		case old == nil && doc == nil:
 		case old == nil || doc == nil || oldSite != newSite || !sameIdentity(old.Document, doc):
 			structural = true
+		case !sameListing(old.Document, doc):
+			shown = true
 		}
 	}
 	if static {
@@ -299,7 +356,9 @@ func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
 			ls.Glossary = nil
 		}
 	}
-	return s.refreshAll(convert)
+	list := s.refreshAll(convert)
+	s.listings.shown = shown
+	return list
 }
 
 // siteFor returns the Site of a document's language (nil for nil).
@@ -349,6 +408,14 @@ func (s *Site) reread(fsys fs.FS, p string, kind content.Kind) *content.Document
 		s.fileProblems[p] = diag.List{diag.Errorf(p, 1, 1, "cannot read: %v", err)}
 	}
 	return doc
+}
+
+// sameListing reports whether a document keeps what pages other than its
+// own show of it: in lists (title, summary, other names, review date), on
+// topic pages (tags), in the feed and the sitemap.
+func sameListing(a, b *content.Document) bool {
+	return a.Title == b.Title && a.Summary == b.Summary && slices.Equal(a.Synonyms, b.Synonyms) &&
+		slices.Equal(a.Tags, b.Tags) && a.LastReviewed.Equal(b.LastReviewed)
 }
 
 // sameIdentity reports whether a document keeps what other documents see

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -186,6 +187,103 @@ func TestFingerprintCoversEveryField(t *testing.T) {
 	} {
 		if got := typ.NumField(); got != want {
 			t.Errorf("%s has %d fields, pageHash knows %d: hash the new field in fingerprint.go, then update this count", typ, got, want)
+		}
+	}
+}
+
+// TestQuickRebuildEqualsFullBuild makes edits that other pages show only
+// through links, glossary mentions and related articles (the quick path of
+// a rebuild) and, after each, compares everything served with a full
+// build of the same files.
+func TestQuickRebuildEqualsFullBuild(t *testing.T) {
+	fsys := corpusFS(150, 30)
+	b, mem, first := newTestBuilder(t, fsys)
+	var articles []string
+	for p := range fsys {
+		if strings.HasPrefix(p, "content/articles/") {
+			articles = append(articles, p)
+		}
+	}
+	slices.Sort(articles)
+	title := func(p string) string {
+		_, rest, _ := strings.Cut(string(fsys[p].Data), "title: ")
+		line, _, _ := strings.Cut(rest, "\n")
+		return line
+	}
+	term := func(i int) string {
+		_, rest, _ := strings.Cut(string(fsys[fmt.Sprintf("content/glossary/term-%d.md", i)].Data), "term: ")
+		line, _, _ := strings.Cut(rest, "\n")
+		return line
+	}
+	edit := func(p, old, new string) {
+		data := string(fsys[p].Data)
+		if !strings.Contains(data, old) {
+			t.Fatalf("%s has no %q", p, old)
+		}
+		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"a new wiki link", func() {
+			edit(articles[3], "## Context\n\n", "## Context\n\nSee [["+title(articles[40])+"]] too.\n\n")
+		}},
+		{"links removed", func() {
+			edit(articles[7], "## Significance\n\n", "## Significance\n\nNo more links here.\n\n")
+			data := string(fsys[articles[7]].Data)
+			for strings.Contains(data, "[[") {
+				i := strings.Index(data, "[[")
+				j := strings.Index(data[i:], "]]")
+				data = data[:i] + "a page" + data[i+j+2:]
+			}
+			fsys[articles[7]] = &fstest.MapFile{Data: []byte(data)}
+		}},
+		{"a link to a section", func() {
+			edit(articles[11], "## Risk\n\n", "## Risk\n\nRead [["+title(articles[12])+"#Mechanism]].\n\n")
+		}},
+		{"glossary mentions", func() {
+			edit(articles[20], "## Mechanism\n\n", "## Mechanism\n\nThis is about "+term(3)+" and "+term(17)+" and "+title(articles[99])+".\n\n")
+		}},
+		{"pinned related", func() {
+			edit(articles[30], "reviewed_by:", "related: ["+title(articles[31])+"]\nreviewed_by:")
+		}},
+		{"reviewer", func() {
+			edit(articles[33], "reviewed_by: \"", "reviewed_by: \"Prof. ")
+		}},
+		{"two files", func() {
+			edit(articles[50], "## Application\n\n", "## Application\n\n"+term(5)+" matters.\n\n")
+			edit(articles[51], "## Application\n\n", "## Application\n\nSee [["+title(articles[50])+"]].\n\n")
+		}},
+	}
+	for _, step := range steps {
+		before := map[string]string{}
+		for _, p := range articles {
+			before[p] = string(fsys[p].Data)
+		}
+		step.do()
+		var changed []string
+		for _, p := range articles {
+			if string(fsys[p].Data) != before[p] {
+				changed = append(changed, p)
+			}
+		}
+		res := rebuild(t, b, changed...)
+		if !res.Quick || res.Pages == 0 || res.Pages >= first.Pages/10 {
+			t.Errorf("%s: quick %v, %d pages of %d rendered again", step.name, res.Quick, res.Pages, first.Pages)
+		}
+		full := output.NewMemory()
+		if _, err := Build(fsys, Options{Writer: full, Now: now}); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range full.Names() {
+			want, _ := full.File(name)
+			if got, _ := mem.File(name); string(got) != string(want) {
+				t.Errorf("%s: %s differs from a full build", step.name, name)
+			}
+		}
+		if len(mem.Names()) != len(full.Names()) {
+			t.Errorf("%s: %d files served, a full build has %d", step.name, len(mem.Names()), len(full.Names()))
 		}
 	}
 }

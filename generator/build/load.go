@@ -104,6 +104,22 @@ type Site struct {
 	fileProblems map[string]diag.List
 	// searchCache keeps documents' search tokens between builds.
 	searchCache *search.Cache
+	// listings says what the last refresh changed, for the Builder.
+	listings listingChanges
+}
+
+// listingChanges says which documents' pages a refresh may have changed.
+type listingChanges struct {
+	// docs are the documents converted again, and graph those whose
+	// backlinks, related articles or users changed; nil means every
+	// document (a full refresh).
+	docs, graph map[string]bool
+	// shown is true when a document changed what other pages show of it:
+	// its title, summary, names, tags or review date (set by Update on
+	// the default language's Site, for every language).
+	shown bool
+	// definitions is true when a glossary definition changed.
+	definitions bool
 }
 
 // Doc returns the document stored at a site path.
@@ -278,8 +294,8 @@ func (s *Site) refresh(convert []*Doc) diag.List {
 	for _, t := range s.Tags {
 		ix.AddAddress(t.URL())
 	}
-	s.convert(convert)
-	list = append(list, s.link()...)
+	converted := s.convert(convert)
+	list = append(list, s.link(converted, convert != nil)...)
 	return list
 }
 
@@ -291,12 +307,13 @@ func (s *Site) env(d *Doc, matcher *glossary.Matcher) markdown.Env {
 	return e
 }
 
-// convert converts docs (nil: every document). Terms and pages go first:
+// convert converts docs (nil: every document) and returns those it
+// converted. Terms and pages go first:
 // the terms' definitions feed the glossary that articles are then linked
 // against. Only articles get glossary links (SPEC "Links"). When a term's
 // definition or an article's summary changes, every article that linked
 // it is converted again, since the links carry the definition.
-func (s *Site) convert(docs []*Doc) {
+func (s *Site) convert(docs []*Doc) []*Doc {
 	all := docs == nil
 	if all {
 		docs = s.All()
@@ -331,6 +348,7 @@ func (s *Site) convert(docs []*Doc) {
 	if s.Glossary == nil || all || len(changedDefinitions) > 0 {
 		s.Glossary = s.newMatcher()
 	}
+	s.listings.definitions = len(changedDefinitions) > 0
 	if !all && len(changedDefinitions) > 0 {
 		queued := map[*Doc]bool{}
 		for _, a := range articles {
@@ -348,11 +366,13 @@ func (s *Site) convert(docs []*Doc) {
 		a.linkedSummary = a.Summary
 		a.consentChecked = false
 	})
+	return append(first, articles...)
 }
 
 // link computes the link graph and reports broken links, missing sections
-// and definitions, and unused terms.
-func (s *Site) link() diag.List {
+// and definitions, and unused terms. With incremental set the graph is
+// updated for the converted documents only (see linkgraph.Graph.Update).
+func (s *Site) link(converted []*Doc, incremental bool) diag.List {
 	var list diag.List
 	all := s.All()
 	for _, d := range all {
@@ -375,9 +395,21 @@ func (s *Site) link() diag.List {
 	for i, d := range all {
 		nodes[i] = linkgraph.Node{Doc: d.Document, Result: &d.Result, Terms: d.Result.Terms}
 	}
-	g, problems := linkgraph.Build(nodes, s.Index)
+	var problems diag.List
+	s.listings.docs, s.listings.graph = nil, nil
+	if incremental && s.Graph != nil {
+		s.listings.docs = map[string]bool{}
+		paths := make([]string, len(converted))
+		for i, d := range converted {
+			s.listings.docs[d.Path] = true
+			paths[i] = d.Path
+		}
+		s.listings.graph, problems = s.Graph.Update(nodes, paths, s.Index)
+	} else {
+		s.Graph, problems = linkgraph.Build(nodes, s.Index)
+	}
 	list = append(list, problems...)
-	s.Graph = g
+	g := s.Graph
 	for _, t := range s.Terms {
 		if len(g.UsedBy[t.Path]) == 0 {
 			list = append(list, diag.Warnf(t.Path, t.KeyLine("term"), 1, "glossary term %q is not used by any article", t.Title).WithRule("term-unused"))

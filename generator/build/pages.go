@@ -31,13 +31,7 @@ type pageFor struct {
 func (s *Site) pages(now time.Time, theme *render.Theme) []pageFor {
 	var out []pageFor
 	prefix := s.Language.Prefix()
-	add := func(p *render.Page) {
-		file := p.Path
-		if !strings.HasSuffix(file, ".html") {
-			file += "index.html"
-		}
-		out = append(out, pageFor{file: file, page: p, theme: theme})
-	}
+	add := func(p *render.Page) { out = append(out, pageFor{file: fileOf(p), page: p, theme: theme}) }
 	fixed := func(kind, rel, title, description string) *render.Page {
 		return &render.Page{Kind: kind, Title: title, Description: description, Path: prefix + rel, Alternates: s.fixedAlternates(rel)}
 	}
@@ -48,11 +42,8 @@ func (s *Site) pages(now time.Time, theme *render.Theme) []pageFor {
 	for _, p := range articles {
 		add(p)
 	}
-	for _, t := range s.Terms {
-		add(s.termPage(t))
-	}
-	for _, p := range s.Pages {
-		add(&render.Page{Kind: "page", Title: p.Title, Description: p.Summary, Path: p.URL(), Body: template.HTML(p.Result.HTML), Alternates: s.docAlternates(p)})
+	for _, d := range slices.Concat(s.Terms, s.Pages) {
+		add(s.docPage(d, now))
 	}
 	add(s.glossaryPage(theme))
 	add(s.tagsPage(theme))
@@ -78,6 +69,38 @@ func (s *Site) pages(now time.Time, theme *render.Theme) []pageFor {
 	for _, d := range s.All() {
 		for _, alias := range d.Aliases {
 			add(&render.Page{Kind: "redirect", Title: d.Title, Path: strings.TrimPrefix(alias, "/"), Target: d.URL(), NoIndex: true})
+		}
+	}
+	return out
+}
+
+// fileOf is the file a page is written to.
+func fileOf(p *render.Page) string {
+	if strings.HasSuffix(p.Path, ".html") {
+		return p.Path
+	}
+	return p.Path + "index.html"
+}
+
+// docPage is the page of an article, term or free page.
+func (s *Site) docPage(d *Doc, now time.Time) *render.Page {
+	switch d.Kind {
+	case content.Article:
+		return s.articlePage(d, now)
+	case content.Term:
+		return s.termPage(d)
+	}
+	return &render.Page{Kind: "page", Title: d.Title, Description: d.Summary, Path: d.URL(), Body: template.HTML(d.Result.HTML), Alternates: s.docAlternates(d)}
+}
+
+// docPages lists the pages of the documents at the given paths, in
+// either set: the pages a quick rebuild renders again.
+func (s *Site) docPages(now time.Time, theme *render.Theme, docs, graph map[string]bool) []pageFor {
+	var out []pageFor
+	for _, d := range s.All() {
+		if docs[d.Path] || graph[d.Path] {
+			p := s.docPage(d, now)
+			out = append(out, pageFor{file: fileOf(p), page: p, theme: theme})
 		}
 	}
 	return out

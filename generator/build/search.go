@@ -51,3 +51,26 @@ func (s *Site) writeSearch(w output.Writer) diag.List {
 	})
 	return list
 }
+
+// writeSearches writes again the search index of each language in which
+// documents were converted by the last refresh.
+func (s *Site) writeSearches(w output.Writer) diag.List {
+	var list diag.List
+	for _, ls := range s.Sites() {
+		if len(ls.listings.docs) > 0 {
+			list = append(list, ls.writeSearch(w)...)
+		}
+	}
+	return list
+}
+
+// searchRewritten reports whether file belongs to a search index that
+// writeSearches writes again.
+func (s *Site) searchRewritten(file string) bool {
+	for _, ls := range s.Sites() {
+		if len(ls.listings.docs) > 0 && strings.HasPrefix(file, ls.Language.Prefix()+search.Dir) {
+			return true
+		}
+	}
+	return false
+}

@@ -18,7 +18,9 @@ type Node struct {
 	Terms []string
 }
 
-// Graph holds what was learned from the links of every document.
+// Graph holds what was learned from the links of every document. Build
+// makes it; Update changes it after a few documents were converted again,
+// doing work in proportion to what they changed.
 type Graph struct {
 	// Backlinks maps a document's path to the documents linking to it,
 	// sorted by title.
@@ -28,6 +30,24 @@ type Graph struct {
 	// UsedBy maps a glossary entry's path to the articles that use it
 	// (by a wiki link or automatically), sorted by title.
 	UsedBy map[string][]*content.Document
+
+	// What Update needs of the last build: the nodes by path, in order;
+	// each node's link targets (out) and, for articles, the entries it
+	// uses (link targets, then automatic terms).
+	nodes map[string]Node
+	order []string
+	out   map[string][]string
+	uses  map[string][]string
+	// articles numbers the articles for ranking, with their nodes and
+	// features (normalised tags and terms); tagged and termed list the
+	// articles (ascending numbers) with each tag and term.
+	articles       []string
+	number         map[string]int
+	arts           []Node
+	tags, terms    [][]string
+	tagged, termed map[string][]int
+	// linkProblems and relatedProblems are each node's diagnostics.
+	linkProblems, relatedProblems map[string]diag.List
 }
 
 // MaxRelated is how many related articles an article shows.
@@ -42,42 +62,43 @@ const commonFeature = 200
 // document without the section it names, and every related: entry that
 // names no article.
 func Build(nodes []Node, ix *Index) (*Graph, diag.List) {
-	var list diag.List
 	g := &Graph{
 		Backlinks: map[string][]*content.Document{},
 		Related:   map[string][]*content.Document{},
 		UsedBy:    map[string][]*content.Document{},
-	}
-	byPath := map[string]*Node{}
-	for i := range nodes {
-		byPath[nodes[i].Doc.Path] = &nodes[i]
+		nodes:     make(map[string]Node, len(nodes)),
+		out:       map[string][]string{},
+		uses:      map[string][]string{},
+		number:    map[string]int{},
+		tagged:    map[string][]int{},
+		termed:    map[string][]int{},
+
+		linkProblems:    map[string]diag.List{},
+		relatedProblems: map[string]diag.List{},
 	}
 	for _, n := range nodes {
-		seen := map[string]bool{}
-		for _, l := range n.Result.Links {
-			if !l.Resolved || l.Target.ID == "" {
-				continue
-			}
-			if l.Anchor != "" {
-				if t, ok := byPath[l.Target.ID]; ok && !slices.Contains(t.Result.Anchors, l.Anchor) {
-					list = append(list, diag.Errorf(n.Doc.Path, l.Line, l.Col, "%s has no section %q (its sections: %s)", l.Target.ID, l.Anchor, anchorList(t.Result)))
-				}
-			}
-			if l.Target.ID == n.Doc.Path || seen[l.Target.ID] {
-				continue
-			}
-			seen[l.Target.ID] = true
-			g.Backlinks[l.Target.ID] = append(g.Backlinks[l.Target.ID], n.Doc)
-			if n.Doc.Kind == content.Article {
-				g.UsedBy[l.Target.ID] = append(g.UsedBy[l.Target.ID], n.Doc)
-			}
+		p := n.Doc.Path
+		g.nodes[p] = n
+		g.order = append(g.order, p)
+		g.out[p], g.uses[p] = linksOf(n)
+		for _, t := range g.out[p] {
+			g.Backlinks[t] = append(g.Backlinks[t], n.Doc)
+		}
+		for _, t := range g.uses[p] {
+			g.UsedBy[t] = append(g.UsedBy[t], n.Doc)
 		}
 		if n.Doc.Kind == content.Article {
-			for _, t := range n.Terms {
-				if t != n.Doc.Path && !seen[t] {
-					seen[t] = true
-					g.UsedBy[t] = append(g.UsedBy[t], n.Doc)
-				}
+			i := len(g.articles)
+			g.articles = append(g.articles, p)
+			g.number[p] = i
+			g.arts = append(g.arts, n)
+			g.tags = append(g.tags, features(n.Doc.Tags))
+			g.terms = append(g.terms, features(n.Terms))
+			for _, t := range g.tags[i] {
+				g.tagged[t] = append(g.tagged[t], i)
+			}
+			for _, t := range g.terms[i] {
+				g.termed[t] = append(g.termed[t], i)
 			}
 		}
 	}
@@ -86,8 +107,213 @@ func Build(nodes []Node, ix *Index) (*Graph, diag.List) {
 			sortByTitle(m[k])
 		}
 	}
-	list = append(list, g.rank(nodes, ix)...)
-	return g, list
+	for _, p := range g.order {
+		g.linkProblems[p] = g.anchorProblems(g.nodes[p])
+	}
+	score := make([]int, len(g.articles))
+	for i := range g.articles {
+		g.rank(i, ix, score)
+	}
+	return g, g.problems()
+}
+
+// Update brings the graph up to date after the documents at the paths in
+// changed were converted again (or read again: their Node may hold a new
+// Document). It returns the paths whose Backlinks, UsedBy or Related
+// changed. It is meant for changes that keep every document's path,
+// title and names; when nodes are not the same documents as before, it
+// builds the graph again and returns nil, meaning everything.
+func (g *Graph) Update(nodes []Node, changed []string, ix *Index) (map[string]bool, diag.List) {
+	if !g.sameDocuments(nodes) {
+		fresh, list := Build(nodes, ix)
+		*g = *fresh
+		return nil, list
+	}
+	old := make(map[string]Node, len(changed))
+	for _, c := range changed {
+		old[c] = g.nodes[c]
+	}
+	for _, n := range nodes {
+		g.nodes[n.Doc.Path] = n
+	}
+	affected := map[string]bool{}
+	recheck := map[string]bool{}
+	rerank := map[int]bool{}
+	isChanged := map[string]*content.Document{}
+	for _, c := range changed {
+		n, was := g.nodes[c], old[c]
+		isChanged[c] = n.Doc
+		out, uses := linksOf(n)
+		patch(g.Backlinks, n.Doc, g.out[c], out, affected)
+		patch(g.UsedBy, n.Doc, g.uses[c], uses, affected)
+		g.out[c], g.uses[c] = out, uses
+		recheck[c] = true
+		if !slices.Equal(was.Result.Anchors, n.Result.Anchors) {
+			for _, d := range g.Backlinks[c] {
+				recheck[d.Path] = true
+			}
+		}
+		if i, ok := g.number[c]; ok {
+			rerank[i] = true
+			g.arts[i] = n
+			tags, terms := features(n.Doc.Tags), features(n.Terms)
+			g.refeature(g.tagged, i, g.tags[i], tags, rerank)
+			g.refeature(g.termed, i, g.terms[i], terms, rerank)
+			g.tags[i], g.terms[i] = tags, terms
+		}
+	}
+	for p := range recheck {
+		g.linkProblems[p] = g.anchorProblems(g.nodes[p])
+	}
+	score := make([]int, len(g.articles))
+	for i := range rerank {
+		p := g.articles[i]
+		before := g.Related[p]
+		g.rank(i, ix, score)
+		if !samePaths(before, g.Related[p]) {
+			affected[p] = true
+		}
+	}
+	// Lists that kept a changed document hold its new Document.
+	for _, list := range g.Related {
+		for k, d := range list {
+			if doc, ok := isChanged[d.Path]; ok {
+				list[k] = doc
+			}
+		}
+	}
+	return affected, g.problems()
+}
+
+// sameDocuments reports whether nodes are the documents of the last
+// build, by path.
+func (g *Graph) sameDocuments(nodes []Node) bool {
+	if len(nodes) != len(g.nodes) {
+		return false
+	}
+	for _, n := range nodes {
+		if _, ok := g.nodes[n.Doc.Path]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// linksOf returns the documents a node links to, each once and never
+// itself, and, for an article, the entries it uses: those, then the terms
+// it links automatically.
+func linksOf(n Node) (out, uses []string) {
+	seen := map[string]bool{n.Doc.Path: true}
+	for _, l := range n.Result.Links {
+		if l.Resolved && l.Target.ID != "" && !seen[l.Target.ID] {
+			seen[l.Target.ID] = true
+			out = append(out, l.Target.ID)
+		}
+	}
+	if n.Doc.Kind != content.Article {
+		return out, nil
+	}
+	uses = slices.Clone(out)
+	for _, t := range n.Terms {
+		if !seen[t] {
+			seen[t] = true
+			uses = append(uses, t)
+		}
+	}
+	return out, uses
+}
+
+// patch moves doc from the lists of m at the old targets to those at the
+// new ones, in title order, and puts doc in place of its former Document
+// in the lists of targets it keeps. Targets whose list changed are added
+// to affected.
+func patch(m map[string][]*content.Document, doc *content.Document, old, targets []string, affected map[string]bool) {
+	for _, t := range old {
+		if !slices.Contains(targets, t) {
+			m[t] = slices.DeleteFunc(m[t], func(d *content.Document) bool { return d.Path == doc.Path })
+			if len(m[t]) == 0 {
+				delete(m, t)
+			}
+			affected[t] = true
+		}
+	}
+	for _, t := range targets {
+		list := m[t]
+		if i := slices.IndexFunc(list, func(d *content.Document) bool { return d.Path == doc.Path }); i >= 0 {
+			list[i] = doc
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(list, doc, byTitle)
+		m[t] = slices.Insert(list, at, doc)
+		affected[t] = true
+	}
+}
+
+// refeature moves article i from the groups of the features it lost to
+// those it gained, and marks for ranking again every article whose scores
+// that can change: the members of a changed group small enough to count.
+func (g *Graph) refeature(groups map[string][]int, i int, old, now []string, rerank map[int]bool) {
+	mark := func(group []int) {
+		if len(group) <= commonFeature+1 {
+			for _, j := range group {
+				rerank[j] = true
+			}
+		}
+	}
+	for _, f := range old {
+		if !slices.Contains(now, f) {
+			mark(groups[f])
+			groups[f] = slices.DeleteFunc(groups[f], func(j int) bool { return j == i })
+		}
+	}
+	for _, f := range now {
+		if !slices.Contains(old, f) {
+			at, _ := slices.BinarySearch(groups[f], i)
+			groups[f] = slices.Insert(groups[f], at, i)
+			mark(groups[f])
+		}
+	}
+}
+
+// features returns names normalised, each once.
+func features(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if f := NormalizeName(n); !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// problems returns every node's diagnostics, in node order.
+func (g *Graph) problems() diag.List {
+	var list diag.List
+	for _, p := range g.order {
+		list = append(list, g.linkProblems[p]...)
+	}
+	for _, p := range g.articles {
+		list = append(list, g.relatedProblems[p]...)
+	}
+	return list
+}
+
+// anchorProblems reports the links of n to a section its target lacks.
+func (g *Graph) anchorProblems(n Node) diag.List {
+	var list diag.List
+	for _, l := range n.Result.Links {
+		if !l.Resolved || l.Target.ID == "" || l.Anchor == "" {
+			continue
+		}
+		if t, ok := g.nodes[l.Target.ID]; ok && !slices.Contains(t.Result.Anchors, l.Anchor) {
+			list = append(list, diag.Errorf(n.Doc.Path, l.Line, l.Col, "%s has no section %q (its sections: %s)", l.Target.ID, l.Anchor, anchorList(t.Result)))
+		}
+	}
+	return list
+}
+
+func samePaths(a, b []*content.Document) bool {
+	return slices.EqualFunc(a, b, func(x, y *content.Document) bool { return x.Path == y.Path })
 }
 
 func anchorList(r *markdown.Result) string {
@@ -104,42 +330,44 @@ func anchorList(r *markdown.Result) string {
 	return out
 }
 
-func sortByTitle(docs []*content.Document) {
-	slices.SortFunc(docs, func(a, b *content.Document) int {
-		return cmp.Or(cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
-	})
+func byTitle(a, b *content.Document) int {
+	return cmp.Or(cmp.Compare(a.Title, b.Title), cmp.Compare(a.Path, b.Path))
 }
 
-// rank fills Related: pinned related: entries first, in their order, then
-// other articles by score: 3 for each shared tag, 1 for each shared
-// glossary entry, ties by title. Tags and terms used by more than
-// commonFeature articles are left out of the score.
-func (g *Graph) rank(nodes []Node, ix *Index) diag.List {
+func sortByTitle(docs []*content.Document) { slices.SortFunc(docs, byTitle) }
+
+// rank fills Related for article number i: pinned related: entries first,
+// in their order, then other articles by score: 3 for each shared tag, 1
+// for each shared glossary entry, ties by title. Tags and terms used by
+// more than commonFeature articles are left out of the score. score is
+// zero for every article and left so.
+func (g *Graph) rank(i int, ix *Index, score []int) {
+	n := g.arts[i]
 	var list diag.List
-	var articles []*Node
-	for i := range nodes {
-		if nodes[i].Doc.Kind == content.Article {
-			articles = append(articles, &nodes[i])
+	var related []*content.Document
+	// pinned holds the article itself and its related: entries: a few
+	// documents, so a slice beats a map here.
+	pinned := []*content.Document{n.Doc}
+	for _, name := range n.Doc.Related {
+		d, ok := ix.Lookup(name)
+		switch {
+		case !ok:
+			list = append(list, diag.Errorf(n.Doc.Path, n.Doc.KeyLine("related"), 1, "related: no article is called %q", name))
+		case d.Kind != content.Article:
+			list = append(list, diag.Errorf(n.Doc.Path, n.Doc.KeyLine("related"), 1, "related: %q is a %s, not an article", name, d.Kind))
+		case !slices.Contains(pinned, d):
+			pinned = append(pinned, d)
+			related = append(related, d)
 		}
 	}
-	tagged := map[string][]int{}
-	termed := map[string][]int{}
-	for i, n := range articles {
-		for _, t := range n.Doc.Tags {
-			tagged[NormalizeName(t)] = append(tagged[NormalizeName(t)], i)
-		}
-		for _, t := range n.Terms {
-			termed[t] = append(termed[t], i)
-		}
-	}
-	score := make([]int, len(articles))
+	g.relatedProblems[n.Doc.Path] = list
 	var touched []int
-	add := func(group []int, self, points int) {
+	add := func(group []int, points int) {
 		if len(group) > commonFeature {
 			return
 		}
 		for _, j := range group {
-			if j == self {
+			if j == i {
 				continue
 			}
 			if score[j] == 0 {
@@ -148,62 +376,43 @@ func (g *Graph) rank(nodes []Node, ix *Index) diag.List {
 			score[j] += points
 		}
 	}
-	for i, n := range articles {
-		var related []*content.Document
-		// pinned holds the article itself and its related: entries: a few
-		// documents, so a slice beats a map here.
-		pinned := []*content.Document{n.Doc}
-		for _, name := range n.Doc.Related {
-			d, ok := ix.Lookup(name)
-			switch {
-			case !ok:
-				list = append(list, diag.Errorf(n.Doc.Path, n.Doc.KeyLine("related"), 1, "related: no article is called %q", name))
-			case d.Kind != content.Article:
-				list = append(list, diag.Errorf(n.Doc.Path, n.Doc.KeyLine("related"), 1, "related: %q is a %s, not an article", name, d.Kind))
-			case !slices.Contains(pinned, d):
-				pinned = append(pinned, d)
-				related = append(related, d)
-			}
-		}
-		touched = touched[:0]
-		for _, t := range n.Doc.Tags {
-			add(tagged[NormalizeName(t)], i, 3)
-		}
-		for _, t := range n.Terms {
-			add(termed[t], i, 1)
-		}
-		// Keep the best few in a small sorted slice: linear in the number
-		// of candidates, where sorting them all was not.
-		better := func(a, b int) bool {
-			return score[a] > score[b] || score[a] == score[b] && articles[a].Doc.Title < articles[b].Doc.Title
-		}
-		var best []int
-		for _, j := range touched {
-			if slices.Contains(pinned, articles[j].Doc) {
-				continue
-			}
-			if len(best) == MaxRelated && !better(j, best[len(best)-1]) {
-				continue
-			}
-			at := len(best)
-			for at > 0 && better(j, best[at-1]) {
-				at--
-			}
-			best = slices.Insert(best, at, j)
-			if len(best) > MaxRelated {
-				best = best[:MaxRelated]
-			}
-		}
-		for _, j := range best {
-			if len(related) >= MaxRelated {
-				break
-			}
-			related = append(related, articles[j].Doc)
-		}
-		for _, j := range touched {
-			score[j] = 0
-		}
-		g.Related[n.Doc.Path] = related
+	for _, t := range g.tags[i] {
+		add(g.tagged[t], 3)
 	}
-	return list
+	for _, t := range g.terms[i] {
+		add(g.termed[t], 1)
+	}
+	title := func(j int) string { return g.arts[j].Doc.Title }
+	// Keep the best few in a small sorted slice: linear in the number of
+	// candidates, where sorting them all was not.
+	better := func(a, b int) bool {
+		return score[a] > score[b] || score[a] == score[b] && title(a) < title(b)
+	}
+	var best []int
+	for _, j := range touched {
+		if slices.Contains(pinned, g.arts[j].Doc) {
+			continue
+		}
+		if len(best) == MaxRelated && !better(j, best[len(best)-1]) {
+			continue
+		}
+		at := len(best)
+		for at > 0 && better(j, best[at-1]) {
+			at--
+		}
+		best = slices.Insert(best, at, j)
+		if len(best) > MaxRelated {
+			best = best[:MaxRelated]
+		}
+	}
+	for _, j := range best {
+		if len(related) >= MaxRelated {
+			break
+		}
+		related = append(related, g.arts[j].Doc)
+	}
+	for _, j := range touched {
+		score[j] = 0
+	}
+	g.Related[n.Doc.Path] = related
 }

@@ -193,12 +193,13 @@ type token struct {
 // cache, when not nil, keeps each document's tokens for the next build.
 func Build(docs []Doc, cache *Cache) []File {
 	docs = sortByTitle(docs)
-	tokens := invert(docs, cache)
+	entries := tokenize(docs, cache)
+	tokens := cache.index(docs, entries)
 	packPostings(tokens)
 
 	var files []File
-	for i, doc := range docs {
-		files = append(files, File{Name: "d/" + strconv.Itoa(i) + ".json", Data: marshal(cardOf(doc))})
+	for i, e := range entries {
+		files = append(files, File{Name: "d/" + strconv.Itoa(i) + ".json", Data: e.card})
 	}
 	files = append(files, postingsFiles(tokens)...)
 	shards, vocab := vocabularyFiles(tokens)
@@ -238,16 +239,16 @@ func sortByTitle(docs []Doc) []Doc {
 	return out
 }
 
-// invert lists every token with its postings, sorted by token.
-// Documents are tokenized on every core; postings stay in document order.
-func invert(docs []Doc, cache *Cache) []*token {
-	masks := make([]map[string]uint32, len(docs))
+// tokenize returns each document's tokens and card, from the cache where
+// it has them, on every core.
+func tokenize(docs []Doc, cache *Cache) []cachedDoc {
+	entries := make([]cachedDoc, len(docs))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(docs)) {
 		wg.Go(func() {
 			for i := range next {
-				masks[i] = cache.masks(docs[i])
+				entries[i] = cache.lookup(docs[i])
 			}
 		})
 	}
@@ -256,10 +257,92 @@ func invert(docs []Doc, cache *Cache) []*token {
 	}
 	close(next)
 	wg.Wait()
+	return entries
+}
 
+// index returns every token with its postings, sorted by token. When the
+// last build numbered the same documents, only the postings of the
+// documents that changed are changed; otherwise every document is
+// inverted.
+func (c *Cache) index(docs []Doc, entries []cachedDoc) []*token {
+	keys := make([]string, len(docs))
+	for i, d := range docs {
+		keys[i] = d.URL + "\x00" + d.Kind
+	}
+	if c == nil {
+		tokens, _ := invert(entries)
+		return tokens
+	}
+	last := c.last
+	if last == nil || !slices.Equal(last.keys, keys) {
+		tokens, byText := invert(entries)
+		c.last = &lastIndex{keys: keys, docs: entries, tokens: tokens, byText: byText}
+		return tokens
+	}
+	reshaped := false
+	for i, e := range entries {
+		if e.sum == last.docs[i].sum {
+			continue
+		}
+		reshaped = last.repost(i, last.docs[i].masks, e.masks) || reshaped
+		last.docs[i] = e
+	}
+	if reshaped {
+		last.tokens = last.tokens[:0]
+		for _, t := range last.byText {
+			last.tokens = append(last.tokens, t)
+		}
+		slices.SortFunc(last.tokens, func(a, b *token) int { return cmp.Compare(a.text, b.text) })
+	}
+	return last.tokens
+}
+
+// repost moves document number doc from the postings of its old tokens
+// to those of its new ones, and reports whether a token was added or
+// removed. Changed tokens lose their encoding.
+func (x *lastIndex) repost(doc int, old, now map[string]uint32) (reshaped bool) {
+	byDoc := func(p posting, doc int) int { return cmp.Compare(p.doc, doc) }
+	for text := range old {
+		if _, kept := now[text]; kept {
+			continue
+		}
+		t := x.byText[text]
+		if i, ok := slices.BinarySearchFunc(t.postings, doc, byDoc); ok {
+			t.postings = slices.Delete(t.postings, i, i+1)
+			t.encoded = nil
+		}
+		if len(t.postings) == 0 {
+			delete(x.byText, text)
+			reshaped = true
+		}
+	}
+	for text, mask := range now {
+		t := x.byText[text]
+		if t == nil {
+			t = &token{text: text}
+			x.byText[text] = t
+			reshaped = true
+		}
+		i, ok := slices.BinarySearchFunc(t.postings, doc, byDoc)
+		switch {
+		case ok && t.postings[i].mask == mask:
+			continue
+		case ok:
+			t.postings[i].mask = mask
+		default:
+			t.postings = slices.Insert(t.postings, i, posting{doc: doc, mask: mask})
+		}
+		t.encoded = nil
+	}
+	return reshaped
+}
+
+// invert lists every token with its postings, sorted by token, and maps
+// each token's text to it. Postings stay in document order.
+func invert(entries []cachedDoc) ([]*token, map[string]*token) {
 	byText := map[string]*token{}
-	for id, m := range masks {
-		for t, mask := range m {
+	for id, e := range entries {
+		for t, mask := range e.masks {
 			tk := byText[t]
 			if tk == nil {
 				tk = &token{text: t}
@@ -273,7 +356,7 @@ func invert(docs []Doc, cache *Cache) []*token {
 		out = append(out, t)
 	}
 	slices.SortFunc(out, func(a, b *token) int { return cmp.Compare(a.text, b.text) })
-	return out
+	return out, byText
 }
 
 // docMasks returns the field mask of each token of a document.
@@ -326,11 +409,14 @@ func encodePostings(ps []posting) []byte {
 }
 
 // packPostings gives each token its postings file: consecutive tokens
-// share a file until it reaches postingsTarget bytes.
+// share a file until it reaches postingsTarget bytes. A token's postings
+// are encoded once, and again only after they change.
 func packPostings(tokens []*token) {
 	file, size := 0, 0
 	for _, t := range tokens {
-		t.encoded = encodePostings(t.postings)
+		if t.encoded == nil {
+			t.encoded = encodePostings(t.postings)
+		}
 		n := len(t.text) + 4 + len(t.encoded)
 		if size > 0 && size+n > postingsTarget {
 			file, size = file+1, 0

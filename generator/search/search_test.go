@@ -344,4 +344,15 @@ func TestCacheGivesTheSameIndex(t *testing.T) {
 	same("after an edit")
 	docs[0].Title = "Serotonin (5-HT)"
 	same("after a title change")
+	// A word leaves the index, another comes, one moves to another field.
+	docs[1].Blocks[0].Text = "Sleep loss harms memory."
+	docs[1].Summary = "Rest, and memory."
+	same("after words came and went")
+	docs[0].Blocks = append(docs[0].Blocks, Block{Text: "Gut and memory."})
+	docs[1].Blocks = nil
+	same("after two documents changed")
+	docs = append(docs, Doc{URL: "glossary/c/", Kind: "term", Title: "Cortisol", Summary: "A stress hormone."})
+	same("after a document came")
+	docs = docs[1:]
+	same("after a document went")
 }
