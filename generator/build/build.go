@@ -81,6 +81,8 @@ func renderPages(pages []pageFor, w output.Writer, progress func(done, total int
 			// Writers do not keep the bytes, so the buffer can be reused.
 			err = w.WriteFile(pages[i].file, buf.Bytes())
 		}
+		// The view is not needed again: let it go as the others render.
+		pages[i].page = nil
 		bufferPool.Put(buf)
 		mu.Lock()
 		defer mu.Unlock()

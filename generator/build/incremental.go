@@ -18,6 +18,7 @@ import (
 	"github.com/handout-health/handout/generator/markdown"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/render"
+	"github.com/handout-health/handout/generator/search"
 )
 
 // Builder builds a site again and again, doing the smallest correct work
@@ -90,6 +91,11 @@ func (b *Builder) run(changed []string) (Result, error) {
 		if b.site == nil {
 			return failed(Result{Diagnostics: list})
 		}
+		if b.out != nil {
+			for _, ls := range b.site.Sites() {
+				ls.searchCache = search.NewCache()
+			}
+		}
 	} else {
 		list = b.site.Update(b.fsys, scope.content, scope.static)
 	}
@@ -142,6 +148,16 @@ func (b *Builder) run(changed []string) (Result, error) {
 		todo = b.changedPages(pages)
 	}
 	problems := renderPages(todo, w, b.opts.Progress)
+	if b.out == nil {
+		// A build that is not kept (handout build) lets each page's HTML
+		// go once it is written: the search index that follows reads
+		// the text blocks, and peak memory is lower without it.
+		for _, ls := range site.Sites() {
+			for _, d := range ls.All() {
+				d.Result.HTML = nil
+			}
+		}
+	}
 	if len(problems) == 0 {
 		w.names = map[string]bool{} // record what is written besides pages
 		if quick {

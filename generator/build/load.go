@@ -102,7 +102,8 @@ type Site struct {
 	// fileProblems are the diagnostics of reading each content file, kept
 	// so that an incremental update reports the files it did not touch.
 	fileProblems map[string]diag.List
-	// searchCache keeps documents' search tokens between builds.
+	// searchCache keeps documents' search tokens between builds; nil
+	// outside a Builder that builds again (serve), to save the memory.
 	searchCache *search.Cache
 	// listings says what the last refresh changed, for the Builder.
 	listings listingChanges
@@ -161,7 +162,6 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 		return &Site{
 			Config: cfg, Language: lang, Content: &content.Site{}, opts: opts, conv: conv,
 			fileProblems: map[string]diag.List{},
-			searchCache:  search.NewCache(),
 		}
 	}
 	s := newSite(cfg.Languages[0])
