@@ -137,7 +137,7 @@ func TestCheckSampleLibraryStrict(t *testing.T) {
 // before its English source was: a warning, and a failure with --strict.
 func TestCheckStaleTranslationExitStatus(t *testing.T) {
 	site := map[string]string{
-		"site.yaml": "title: Test library\nfeedback_url: mailto:library@clinic.example\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n",
+		"site.yaml":                 "title: Test library\nfeedback_url: mailto:library@clinic.example\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n",
 		"content/articles/sleep.md": strings.Replace(overdueSite["content/articles/sleep.md"], "last_reviewed: 2020-01-10", "last_reviewed: 2026-10-01", 1),
 		"content/articles/sleep.es.md": `---
 title: Sueño
