@@ -139,6 +139,15 @@ func (b *Builder) run(changed []string) (Result, error) {
 	res.Diagnostics = append(res.Diagnostics, site.checkAliases()...)
 	res.Diagnostics = append(res.Diagnostics, site.CheckConsent(b.fsys)...)
 	b.good = false
+	if b.out == nil {
+		// A build that is not kept has read every document's Markdown
+		// for the last time (the consent check was the last reader).
+		for _, ls := range site.Sites() {
+			for _, d := range ls.All() {
+				d.Body = nil
+			}
+		}
+	}
 	if res.Diagnostics.HasErrors() {
 		return failed(res)
 	}
@@ -174,10 +183,14 @@ func (b *Builder) run(changed []string) (Result, error) {
 		return failed(res)
 	}
 	if quick {
-		// Only the changed languages' search indexes were written again.
+		// Only the changed languages' search indexes were written again:
+		// the files of their former folders go.
 		for name := range b.extras {
-			if site.searchRewritten(name) {
+			if site.searchRewritten(name) && !w.names[name] {
 				delete(b.extras, name)
+				if b.out != nil {
+					b.out.Remove(name)
+				}
 			}
 		}
 		maps.Copy(b.extras, w.names)
@@ -192,7 +205,7 @@ func (b *Builder) run(changed []string) (Result, error) {
 			maps.DeleteFunc(b.prints, func(file string, _ uint64) bool { return !keep[file] })
 		}
 	}
-	if b.out != nil {
+	if b.out != nil && !quick {
 		b.removeStale()
 	}
 	b.good, b.day = true, today(now)
@@ -372,7 +385,7 @@ func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
 			ls.Glossary = nil
 		}
 	}
-	list := s.refreshAll(convert)
+	list := s.refreshAll(convert, !structural && !shown && !static)
 	s.listings.shown = shown
 	return list
 }

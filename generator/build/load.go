@@ -58,6 +58,9 @@ type Doc struct {
 	// Translations are a default-language document's translations, in
 	// the order of site.yaml's languages.
 	Translations []*Doc
+	// searchDoc is the document as the search index reads it; nil until
+	// made, and again after each conversion.
+	searchDoc *search.Doc
 }
 
 // Tag is a topic and its articles.
@@ -107,6 +110,8 @@ type Site struct {
 	searchCache *search.Cache
 	// listings says what the last refresh changed, for the Builder.
 	listings listingChanges
+	// indexProblems are those of the last makeIndex.
+	indexProblems diag.List
 }
 
 // listingChanges says which documents' pages a refresh may have changed.
@@ -178,7 +183,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 	for _, ls := range s.Sites() {
 		ls.wrap()
 	}
-	return s, append(list, s.refreshAll(nil)...)
+	return s, append(list, s.refreshAll(nil, false)...)
 }
 
 // contentOptions are the options of content loading for a site.
@@ -222,8 +227,10 @@ func (s *Site) split() {
 
 // refreshAll refreshes the site in every language (convert gives each
 // Site the documents to convert; nil converts all of them), then pairs
-// translations with their sources.
-func (s *Site) refreshAll(convert map[*Site][]*Doc) diag.List {
+// translations with their sources. patch says that no document came,
+// went or changed its names, tags or listing, and no static file changed:
+// the name index and the tags are then patched, not made again.
+func (s *Site) refreshAll(convert map[*Site][]*Doc, patch bool) diag.List {
 	var list diag.List
 	for _, ls := range s.Sites() {
 		var docs []*Doc
@@ -233,7 +240,7 @@ func (s *Site) refreshAll(convert map[*Site][]*Doc) diag.List {
 				docs = []*Doc{}
 			}
 		}
-		list = append(list, ls.refresh(docs)...)
+		list = append(list, ls.refresh(docs, patch && convert != nil)...)
 	}
 	return append(list, s.pair()...)
 }
@@ -267,12 +274,35 @@ func (s *Site) wrap() {
 // refresh indexes the site, converts documents and links them, and returns
 // every diagnostic of the site as it now is. convert lists the documents
 // to convert; nil converts them all.
-func (s *Site) refresh(convert []*Doc) diag.List {
+func (s *Site) refresh(convert []*Doc, patch bool) diag.List {
 	var list diag.List
 	for _, problems := range s.fileProblems {
 		list = append(list, problems...)
 	}
-	list = append(list, content.CheckAddresses(s.Content)...)
+	if patch {
+		// The same documents with the same names and tags: only the
+		// Documents read again take the place of the old ones.
+		for _, d := range convert {
+			s.Index.Replace(d.Document)
+		}
+		for _, t := range s.Tags {
+			for i, d := range t.Articles {
+				t.Articles[i] = s.byPath[d.Path]
+			}
+		}
+	} else {
+		s.indexProblems = s.makeIndex()
+	}
+	list = append(list, s.indexProblems...)
+	converted := s.convert(convert)
+	list = append(list, s.link(converted, convert != nil)...)
+	return list
+}
+
+// makeIndex makes the name index and the tags, and returns their
+// problems: duplicate addresses and names, unusable tags.
+func (s *Site) makeIndex() diag.List {
+	list := content.CheckAddresses(s.Content)
 	ix, problems := linkgraph.NewIndex(s.Content)
 	list = append(list, problems...)
 	s.Index = ix
@@ -294,8 +324,6 @@ func (s *Site) refresh(convert []*Doc) diag.List {
 	for _, t := range s.Tags {
 		ix.AddAddress(t.URL())
 	}
-	converted := s.convert(convert)
-	list = append(list, s.link(converted, convert != nil)...)
 	return list
 }
 
@@ -329,6 +357,7 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 	parallel.For(len(first), func(i int) {
 		first[i].Result = s.conv.Convert(first[i].Body, s.env(first[i], nil))
 		first[i].consentChecked = false
+		first[i].searchDoc = nil
 	})
 	changedDefinitions := map[string]bool{}
 	for _, t := range first {
@@ -365,6 +394,7 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 		a.Result = s.conv.Convert(a.Body, s.env(a, s.Glossary))
 		a.linkedSummary = a.Summary
 		a.consentChecked = false
+		a.searchDoc = nil
 	})
 	return append(first, articles...)
 }

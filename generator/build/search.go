@@ -19,19 +19,28 @@ func (s *Site) searchDocs() []search.Doc {
 	all := s.All()
 	docs := make([]search.Doc, len(all))
 	for i, d := range all {
-		sd := search.Doc{URL: strings.TrimPrefix(d.URL(), s.Language.Prefix()), Kind: d.Kind.String(), Title: d.Title, Synonyms: d.Synonyms, Summary: d.Summary}
-		if d.Kind == content.Term {
-			sd.Summary = d.Definition
+		if d.searchDoc == nil {
+			d.searchDoc = s.searchDoc(d)
 		}
-		for _, sec := range d.Result.Sections {
-			sd.Sections = append(sd.Sections, search.Section{ID: sec.ID, Title: sec.Title})
-		}
-		for _, b := range d.Result.Blocks {
-			sd.Blocks = append(sd.Blocks, search.Block{Section: b.Section, Text: b.Text})
-		}
-		docs[i] = sd
+		docs[i] = *d.searchDoc
 	}
 	return docs
+}
+
+// searchDoc is what the search index knows of d, made once per
+// conversion.
+func (s *Site) searchDoc(d *Doc) *search.Doc {
+	sd := &search.Doc{URL: strings.TrimPrefix(d.URL(), s.Language.Prefix()), Kind: d.Kind.String(), Title: d.Title, Synonyms: d.Synonyms, Summary: d.Summary}
+	if d.Kind == content.Term {
+		sd.Summary = d.Definition
+	}
+	for _, sec := range d.Result.Sections {
+		sd.Sections = append(sd.Sections, search.Section{ID: sec.ID, Title: sec.Title})
+	}
+	for _, b := range d.Result.Blocks {
+		sd.Blocks = append(sd.Blocks, search.Block{Section: b.Section, Text: b.Text})
+	}
+	return sd
 }
 
 // writeSearch writes the search index of s's language under its

@@ -83,6 +83,24 @@ func NewIndex(site *content.Site) (*Index, diag.List) {
 	return ix, list
 }
 
+// Replace puts d in place of the document at its path, which must keep
+// its names and slug: for a document read again after its body changed.
+func (ix *Index) Replace(d *content.Document) {
+	if _, ok := ix.byPath[d.Path]; !ok {
+		return
+	}
+	ix.byPath[d.Path] = d
+	if old, ok := ix.bySlug[d.Slug]; ok && old.Path == d.Path {
+		ix.bySlug[d.Slug] = d
+	}
+	for _, name := range d.Names() {
+		key := NormalizeName(name)
+		if old, ok := ix.byName[key]; ok && old.Path == d.Path {
+			ix.byName[key] = d
+		}
+	}
+}
+
 // AddAddress records an address the build writes besides the documents,
 // such as "glossary/" or "tags/mood/".
 func (ix *Index) AddAddress(p string) { ix.address[p] = true }

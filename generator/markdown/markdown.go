@@ -21,6 +21,7 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
@@ -231,12 +232,16 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 	pc.Set(collectorKey, col)
 	glossterm.WithEnv(pc, &glossterm.Env{Matcher: env.Glossary, Self: env.Self, Linked: &col.terms})
 	doc := c.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
-	var buf bytes.Buffer
+	buf := htmlBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
 	// Rendering only fails when writing to buf fails, which it cannot.
-	_ = c.md.Renderer().Render(&buf, source, doc)
+	_ = c.md.Renderer().Render(buf, source, doc)
+	// A copy of the exact size: the site keeps thousands of these.
+	html := bytes.Clone(buf.Bytes())
+	htmlBuffers.Put(buf)
 
 	lines := diag.NewLines(source)
-	res := Result{HTML: buf.Bytes(), Links: col.links, Images: col.images, Terms: col.terms}
+	res := Result{HTML: html, Links: col.links, Images: col.images, Terms: col.terms}
 	for i := range res.Links {
 		res.Links[i].Line, res.Links[i].Col = lines.Position(res.Links[i].Line)
 	}
@@ -291,6 +296,9 @@ func outline(doc ast.Node, source []byte, lines *diag.Lines) ([]Section, []Block
 	})
 	return secs, blocks, anchors
 }
+
+// htmlBuffers hold the HTML of a conversion while it is rendered.
+var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // proseText is the text a reader reads in n, without code spans or HTML.
 func proseText(n ast.Node, source []byte) string {

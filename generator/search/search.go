@@ -193,13 +193,22 @@ type token struct {
 // cache, when not nil, keeps each document's tokens for the next build.
 func Build(docs []Doc, cache *Cache) []File {
 	docs = sortByTitle(docs)
-	entries := tokenize(docs, cache)
-	tokens := cache.index(docs, entries)
+	var tokens []*token
+	var cards [][]byte
+	if cache == nil {
+		tokens, cards = invertInChunks(docs)
+	} else {
+		entries := tokenize(docs, cache)
+		tokens = cache.index(docs, entries)
+		for _, e := range entries {
+			cards = append(cards, e.card)
+		}
+	}
 	packPostings(tokens)
 
 	var files []File
-	for i, e := range entries {
-		files = append(files, File{Name: "d/" + strconv.Itoa(i) + ".json", Data: e.card})
+	for i, card := range cards {
+		files = append(files, File{Name: "d/" + strconv.Itoa(i) + ".json", Data: card})
 	}
 	files = append(files, postingsFiles(tokens)...)
 	shards, vocab := vocabularyFiles(tokens)
@@ -269,10 +278,6 @@ func (c *Cache) index(docs []Doc, entries []cachedDoc) []*token {
 	for i, d := range docs {
 		keys[i] = d.URL + "\x00" + d.Kind
 	}
-	if c == nil {
-		tokens, _ := invert(entries)
-		return tokens
-	}
 	last := c.last
 	if last == nil || !slices.Equal(last.keys, keys) {
 		tokens, byText := invert(entries)
@@ -341,22 +346,51 @@ func (x *lastIndex) repost(doc int, old, now map[string]uint32) (reshaped bool) 
 // each token's text to it. Postings stay in document order.
 func invert(entries []cachedDoc) ([]*token, map[string]*token) {
 	byText := map[string]*token{}
-	for id, e := range entries {
+	addPostings(byText, entries, 0)
+	return sortTokens(byText), byText
+}
+
+// chunk is how many documents invertInChunks tokenizes at a time.
+const chunk = 256
+
+// invertInChunks inverts docs a chunk at a time, so that the tokens of
+// only one chunk of documents are held at once (a build that keeps no
+// cache), and returns the tokens and each document's card.
+func invertInChunks(docs []Doc) ([]*token, [][]byte) {
+	byText := map[string]*token{}
+	cards := make([][]byte, 0, len(docs))
+	for start := 0; start < len(docs); start += chunk {
+		entries := tokenize(docs[start:min(start+chunk, len(docs))], nil)
+		addPostings(byText, entries, start)
+		for _, e := range entries {
+			cards = append(cards, e.card)
+		}
+	}
+	return sortTokens(byText), cards
+}
+
+// addPostings adds the postings of entries, numbered from first.
+func addPostings(byText map[string]*token, entries []cachedDoc, first int) {
+	for i, e := range entries {
 		for t, mask := range e.masks {
 			tk := byText[t]
 			if tk == nil {
 				tk = &token{text: t}
 				byText[t] = tk
 			}
-			tk.postings = append(tk.postings, posting{doc: id, mask: mask})
+			tk.postings = append(tk.postings, posting{doc: first + i, mask: mask})
 		}
 	}
+}
+
+// sortTokens returns the tokens sorted by text.
+func sortTokens(byText map[string]*token) []*token {
 	out := make([]*token, 0, len(byText))
 	for _, t := range byText {
 		out = append(out, t)
 	}
 	slices.SortFunc(out, func(a, b *token) int { return cmp.Compare(a.text, b.text) })
-	return out, byText
+	return out
 }
 
 // docMasks returns the field mask of each token of a document.
