@@ -3,6 +3,7 @@ package build
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
@@ -27,10 +28,14 @@ func (s *Site) searchDocs() []search.Doc {
 	return docs
 }
 
+// searchVersions numbers the search documents made, so that the search
+// cache can tell a new one without hashing it.
+var searchVersions atomic.Uint64
+
 // searchDoc is what the search index knows of d, made once per
 // conversion.
 func (s *Site) searchDoc(d *Doc) *search.Doc {
-	sd := &search.Doc{URL: strings.TrimPrefix(d.URL(), s.Language.Prefix()), Kind: d.Kind.String(), Title: d.Title, Synonyms: d.Synonyms, Summary: d.Summary}
+	sd := &search.Doc{URL: strings.TrimPrefix(d.URL(), s.Language.Prefix()), Kind: d.Kind.String(), Title: d.Title, Synonyms: d.Synonyms, Summary: d.Summary, Version: searchVersions.Add(1)}
 	if d.Kind == content.Term {
 		sd.Summary = d.Definition
 	}

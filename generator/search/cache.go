@@ -60,8 +60,11 @@ func (c *Cache) lookup(d Doc) cachedDoc {
 	return entry
 }
 
-// sum hashes everything docMasks reads.
+// sum hashes everything docMasks reads, or is the document's Version.
 func (c *Cache) sum(d Doc) uint64 {
+	if d.Version != 0 {
+		return d.Version
+	}
 	var h maphash.Hash
 	h.SetSeed(c.seed)
 	str := func(s string) {

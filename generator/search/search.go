@@ -103,6 +103,10 @@ type Doc struct {
 	// Blocks are the prose blocks, each with the ID of its section (""
 	// for the text before the first section).
 	Blocks []Block
+	// Version, when not zero, changes whenever anything above does (a
+	// number given to each new Doc): a Cache then trusts it instead of
+	// hashing the whole document to tell whether it changed.
+	Version uint64
 }
 
 // Section is one section of a document: its anchor and its heading.
@@ -230,20 +234,18 @@ func Build(docs []Doc, cache *Cache) []File {
 // sortByTitle returns docs in the order of their folded titles, then
 // addresses: the document numbers of the index.
 func sortByTitle(docs []Doc) []Doc {
-	type keyed struct {
-		key string
-		doc Doc
-	}
-	list := make([]keyed, len(docs))
+	keys := make([]string, len(docs))
+	order := make([]int, len(docs))
 	for i, d := range docs {
-		list[i] = keyed{Fold(d.Title), d}
+		keys[i], order[i] = Fold(d.Title), i
 	}
-	slices.SortFunc(list, func(a, b keyed) int {
-		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.doc.URL, b.doc.URL), cmp.Compare(a.doc.Kind, b.doc.Kind))
+	// Sorting numbers moves less than sorting the documents themselves.
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(keys[a], keys[b]), cmp.Compare(docs[a].URL, docs[b].URL), cmp.Compare(docs[a].Kind, docs[b].Kind))
 	})
-	out := make([]Doc, len(list))
-	for i, k := range list {
-		out[i] = k.doc
+	out := make([]Doc, len(docs))
+	for i, j := range order {
+		out[i] = docs[j]
 	}
 	return out
 }

@@ -355,4 +355,11 @@ func TestCacheGivesTheSameIndex(t *testing.T) {
 	same("after a document came")
 	docs = docs[1:]
 	same("after a document went")
+	// With versions, the cache trusts them instead of hashing.
+	for i := range docs {
+		docs[i].Version = uint64(i + 1)
+	}
+	same("with versions")
+	docs[0].Summary, docs[0].Version = "Rest, memory and mood.", 100
+	same("after an edit with a new version")
 }
