@@ -61,6 +61,10 @@ type Doc struct {
 	// searchDoc is the document as the search index reads it; nil until
 	// made, and again after each conversion.
 	searchDoc *search.Doc
+	// problems are what docProblems found in this conversion, once
+	// problemsFound is true.
+	problems      diag.List
+	problemsFound bool
 }
 
 // Tag is a topic and its articles.
@@ -358,6 +362,7 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 		first[i].Result = s.conv.Convert(first[i].Body, s.env(first[i], nil))
 		first[i].consentChecked = false
 		first[i].searchDoc = nil
+		first[i].problemsFound = false
 	})
 	changedDefinitions := map[string]bool{}
 	for _, t := range first {
@@ -395,6 +400,7 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 		a.linkedSummary = a.Summary
 		a.consentChecked = false
 		a.searchDoc = nil
+		a.problemsFound = false
 	})
 	return append(first, articles...)
 }
@@ -406,20 +412,10 @@ func (s *Site) link(converted []*Doc, incremental bool) diag.List {
 	var list diag.List
 	all := s.All()
 	for _, d := range all {
-		if r := d.Result.Refused; r != nil {
-			list = append(list, diag.Errorf(d.Path, r.Line, r.Col, "%s", r.Message))
+		if !d.problemsFound {
+			d.problems, d.problemsFound = s.docProblems(d), true
 		}
-		for _, l := range d.Result.Links {
-			if !l.Resolved {
-				list = append(list, diag.Errorf(d.Path, l.Line, l.Col, "broken link: %s", l.Problem).WithRule("link"))
-			}
-		}
-		if d.Kind == content.Term && d.Definition == "" {
-			list = append(list, diag.Errorf(d.Path, 1, 1, "a glossary term needs a definition: write it as the first paragraph after the front matter"))
-		}
-		if d.Kind == content.Article {
-			list = append(list, missingSections(d, s.Config)...)
-		}
+		list = append(list, d.problems...)
 	}
 	nodes := make([]linkgraph.Node, len(all))
 	for i, d := range all {
@@ -444,6 +440,27 @@ func (s *Site) link(converted []*Doc, incremental bool) diag.List {
 		if len(g.UsedBy[t.Path]) == 0 {
 			list = append(list, diag.Warnf(t.Path, t.KeyLine("term"), 1, "glossary term %q is not used by any article", t.Title).WithRule("term-unused"))
 		}
+	}
+	return list
+}
+
+// docProblems reports what is wrong in one converted document: Markdown
+// refused, broken links, a term without a definition, missing sections.
+func (s *Site) docProblems(d *Doc) diag.List {
+	var list diag.List
+	if r := d.Result.Refused; r != nil {
+		list = append(list, diag.Errorf(d.Path, r.Line, r.Col, "%s", r.Message))
+	}
+	for _, l := range d.Result.Links {
+		if !l.Resolved {
+			list = append(list, diag.Errorf(d.Path, l.Line, l.Col, "broken link: %s", l.Problem).WithRule("link"))
+		}
+	}
+	if d.Kind == content.Term && d.Definition == "" {
+		list = append(list, diag.Errorf(d.Path, 1, 1, "a glossary term needs a definition: write it as the first paragraph after the front matter"))
+	}
+	if d.Kind == content.Article {
+		list = append(list, missingSections(d, s.Config)...)
 	}
 	return list
 }

@@ -229,11 +229,15 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 // it), keeping the lists sorted. Drafts are the caller's concern.
 func (s *Site) Replace(path string, kind Kind, doc *Document) {
 	list := s.list(kind)
-	*list = slices.DeleteFunc(*list, func(d *Document) bool { return d.Path == path })
-	if doc != nil {
-		*list = append(*list, doc)
+	i, found := slices.BinarySearchFunc(*list, path, func(d *Document, p string) int { return cmp.Compare(d.Path, p) })
+	switch {
+	case found && doc != nil:
+		(*list)[i] = doc
+	case found:
+		*list = slices.Delete(*list, i, i+1)
+	case doc != nil:
+		*list = slices.Insert(*list, i, doc)
 	}
-	s.sort()
 }
 
 func (s *Site) list(kind Kind) *[]*Document {

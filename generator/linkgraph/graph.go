@@ -133,8 +133,12 @@ func (g *Graph) Update(nodes []Node, changed []string, ix *Index) (map[string]bo
 	for _, c := range changed {
 		old[c] = g.nodes[c]
 	}
+	// Only the changed documents' nodes are new: the others hold the
+	// same Document and Result as before.
 	for _, n := range nodes {
-		g.nodes[n.Doc.Path] = n
+		if _, ok := old[n.Doc.Path]; ok {
+			g.nodes[n.Doc.Path] = n
+		}
 	}
 	affected := map[string]bool{}
 	recheck := map[string]bool{}
