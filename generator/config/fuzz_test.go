@@ -30,6 +30,8 @@ func FuzzParse(f *testing.F) {
 		"- a\n- b\n",
 		"title: x\nreview:\n  interval: 99999999999999999999y\n",
 		"title: x\nconsent:\n  scripts:\n    - category: nope\n      src: \"::\"\n",
+		"title: x\nlanguage: en\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n    title: T\n    consent:\n      - id: analytics\n        title: A\n        description: D\nconsent:\n  categories:\n    - id: analytics\n      title: A\n      description: D\nreadability:\n  min_inflesz: 60\n",
+		"title: x\nlanguages:\n  - code: es_MX\n  - name: [a]\n  - {code: ES, name: x}\n  - es\n",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -32,15 +33,30 @@ func FuzzParse(f *testing.F) {
 		"---\ntitle: x\nsummary: y\n",
 		"no front matter\n",
 		"---\ntitle: \xff\n---\n",
+		"---\ntitle: Sueño\nsummary: Descanso.\nlang: es\ntranslation_of: Sleep\n---\n## Contexto\n",
+		"---\nterm: Melatonina\nlang: ES\n---\nUna hormona.\n",
+		"---\ntitle: x\nsummary: y\nlang: [es]\ntranslation_of: {a: 1}\n---\n",
 	} {
-		for kind := range 3 {
-			f.Add([]byte(seed), uint8(kind))
+		for k := range 9 {
+			f.Add([]byte(seed), uint8(k))
 		}
 	}
-	opts := Options{ReviewInterval: func(t time.Time) time.Time { return t.AddDate(3, 0, 0) }}
+	interval := func(t time.Time) time.Time { return t.AddDate(3, 0, 0) }
+	languages := []Language{{Code: "en"}, {Code: "es", Prefix: "es/"}}
+	// k picks the kind (k%3) and the site: one language, or English and
+	// Spanish with the file named as a translation or not.
+	setups := []struct {
+		path string
+		opts Options
+	}{
+		{"content/articles/sleep-and-mood.md", Options{ReviewInterval: interval}},
+		{"content/articles/sleep-and-mood.es.md", Options{ReviewInterval: interval, Languages: languages}},
+		{"content/articles/sleep-and-mood.md", Options{ReviewInterval: interval, Languages: languages}},
+	}
 	f.Fuzz(func(t *testing.T, data []byte, k uint8) {
 		kind := Kind(k % 3)
-		const path = "content/articles/sleep-and-mood.md"
+		setup := setups[int(k/3)%len(setups)]
+		path, opts := setup.path, setup.opts
 		doc, list := Parse(path, kind, data, opts)
 		lines := lineCount(data)
 		for _, d := range list {
@@ -82,6 +98,14 @@ func FuzzParse(f *testing.F) {
 		}
 		if !utf8.Valid(doc.Body) {
 			t.Errorf("body is not UTF-8")
+		}
+		if len(opts.Languages) > 0 {
+			i := slices.IndexFunc(opts.Languages, func(l Language) bool { return l.Code == doc.Lang })
+			if i < 0 || opts.Languages[i].Prefix != doc.Prefix || !strings.HasPrefix(doc.URL(), doc.Prefix) {
+				t.Errorf("document in language %q with prefix %q at %s", doc.Lang, doc.Prefix, doc.URL())
+			}
+		} else if doc.Lang != "" || doc.Prefix != "" {
+			t.Errorf("a site in one language gave language %q", doc.Lang)
 		}
 	})
 }
