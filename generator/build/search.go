@@ -53,7 +53,16 @@ func (s *Site) searchDoc(d *Doc) *search.Doc {
 func (s *Site) writeSearch(w output.Writer) diag.List {
 	var list diag.List
 	var mu sync.Mutex
-	files := search.Build(s.searchDocs(), s.searchCache)
+	docs := s.searchDocs()
+	if s.searchCache == nil {
+		// Without a cache the index is made once (handout build): the
+		// text blocks are the index's alone now, and it lets them go as
+		// it reads them.
+		for _, d := range s.All() {
+			d.Result.Blocks, d.searchDoc = nil, nil
+		}
+	}
+	files := search.Build(docs, s.searchCache)
 	// One small file per document: written on every core.
 	parallel.For(len(files), func(i int) {
 		name := s.Language.Prefix() + files[i].Name

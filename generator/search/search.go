@@ -357,15 +357,19 @@ const chunk = 256
 
 // invertInChunks inverts docs a chunk at a time, so that the tokens of
 // only one chunk of documents are held at once (a build that keeps no
-// cache), and returns the tokens and each document's card.
+// cache), drops each document's blocks once read, and returns the tokens
+// and each document's card.
 func invertInChunks(docs []Doc) ([]*token, [][]byte) {
 	byText := map[string]*token{}
 	cards := make([][]byte, 0, len(docs))
 	for start := 0; start < len(docs); start += chunk {
-		entries := tokenize(docs[start:min(start+chunk, len(docs))], nil)
+		part := docs[start:min(start+chunk, len(docs))]
+		entries := tokenize(part, nil)
 		addPostings(byText, entries, start)
-		for _, e := range entries {
+		for i, e := range entries {
 			cards = append(cards, e.card)
+			// The text is read: let it go.
+			part[i].Blocks = nil
 		}
 	}
 	return sortTokens(byText), cards
