@@ -66,6 +66,9 @@ func readme(dir string) []shot {
 		{page: article, width: 1280, height: 1000, dark: true, file: filepath.Join(dir, "article-dark.png")},
 		// 210 mm at 96 pixels an inch is 794 pixels; 297 mm is 1123.
 		{page: article, width: 794, height: 1123, print: true, file: filepath.Join(dir, "article-print.png")},
+		// The Spanish translation on a phone, with the banner of a first
+		// visit in Spanish.
+		{page: "/es" + article, width: 390, height: 844, banner: true, file: filepath.Join(dir, "article-es-phone.png")},
 	}
 }
 
