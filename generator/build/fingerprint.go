@@ -63,6 +63,12 @@ func (p *pageHash) links(list []render.Link) {
 	}
 }
 
+func (p *pageHash) language(l render.Language) {
+	p.str(l.Code)
+	p.str(l.Name)
+	p.str(l.Prefix)
+}
+
 func (p *pageHash) page(v *render.Page) {
 	p.str(v.Kind)
 	p.str(v.Title)
@@ -73,9 +79,7 @@ func (p *pageHash) page(v *render.Page) {
 	p.str(v.Target)
 	p.int(len(v.Alternates))
 	for _, a := range v.Alternates {
-		p.str(a.Code)
-		p.str(a.Name)
-		p.str(a.Prefix)
+		p.language(a.Language)
 		p.str(a.Path)
 		p.bool(a.Missing)
 		p.bool(a.Current)
@@ -113,9 +117,7 @@ func (p *pageHash) page(v *render.Page) {
 		p.bool(a.Translation != nil)
 		if tr := a.Translation; tr != nil {
 			p.entries([]render.Entry{tr.Source})
-			p.str(tr.SourceLanguage.Code)
-			p.str(tr.SourceLanguage.Name)
-			p.str(tr.SourceLanguage.Prefix)
+			p.language(tr.SourceLanguage)
 			p.bool(tr.Stale)
 		}
 		// StructData is made from the fields above and the site's

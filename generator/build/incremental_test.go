@@ -57,19 +57,12 @@ func TestIncrementalBodyEdit(t *testing.T) {
 		t.Error("the edited article does not show the new text")
 	}
 	// Building from scratch gives the same files.
-	fresh := output.NewMemory()
-	if _, err := Build(fsys, Options{Writer: fresh, Now: now}); err != nil {
-		t.Fatal(err)
-	}
+	fresh := fullBuild(t, fsys)
 	if got, want := mem.Names(), fresh.Names(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("incremental output has %d files, a full build %d", len(got), len(want))
 	}
-	for _, name := range fresh.Names() {
-		a, _ := mem.File(name)
-		f, _ := fresh.File(name)
-		if string(a) != string(f) {
-			t.Errorf("%s differs from a full build", name)
-		}
+	for _, name := range differing(fresh, mem) {
+		t.Errorf("%s differs from a full build", name)
 	}
 }
 
@@ -134,16 +127,8 @@ func TestIncrementalBurst(t *testing.T) {
 		changed = append(changed, p)
 	}
 	rebuild(t, b, changed...)
-	fresh := output.NewMemory()
-	if _, err := Build(fsys, Options{Writer: fresh, Now: now}); err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range fresh.Names() {
-		a, _ := mem.File(name)
-		f, _ := fresh.File(name)
-		if string(a) != string(f) {
-			t.Errorf("%s differs from a full build", name)
-		}
+	for _, name := range differing(fullBuild(t, fsys), mem) {
+		t.Errorf("%s differs from a full build", name)
 	}
 	if !strings.Contains(memFile(t, mem, "articles/article-199/index.html"), "Change number 199.") {
 		t.Error("the last change is missing")
@@ -272,15 +257,9 @@ func TestQuickRebuildEqualsFullBuild(t *testing.T) {
 		if !res.Quick || res.Pages == 0 || res.Pages >= first.Pages/10 {
 			t.Errorf("%s: quick %v, %d pages of %d rendered again", step.name, res.Quick, res.Pages, first.Pages)
 		}
-		full := output.NewMemory()
-		if _, err := Build(fsys, Options{Writer: full, Now: now}); err != nil {
-			t.Fatal(err)
-		}
-		for _, name := range full.Names() {
-			want, _ := full.File(name)
-			if got, _ := mem.File(name); string(got) != string(want) {
-				t.Errorf("%s: %s differs from a full build", step.name, name)
-			}
+		full := fullBuild(t, fsys)
+		for _, name := range differing(full, mem) {
+			t.Errorf("%s: %s differs from a full build", step.name, name)
 		}
 		if len(mem.Names()) != len(full.Names()) {
 			t.Errorf("%s: %d files served, a full build has %d", step.name, len(mem.Names()), len(full.Names()))
@@ -291,14 +270,29 @@ func TestQuickRebuildEqualsFullBuild(t *testing.T) {
 	if res := rebuild(t, b, "templates/partials/unused.html"); res.Quick || res.Pages == 0 {
 		t.Fatalf("a template change: quick %v, %d pages", res.Quick, res.Pages)
 	}
-	full := output.NewMemory()
-	if _, err := Build(fsys, Options{Writer: full, Now: now}); err != nil {
-		t.Fatal(err)
+	for _, name := range differing(fullBuild(t, fsys), mem) {
+		t.Errorf("after a template change: %s differs from a full build", name)
 	}
+}
+
+// fullBuild builds fsys whole into memory.
+func fullBuild(t testing.TB, fsys fstest.MapFS) *output.Memory {
+	t.Helper()
+	full := output.NewMemory()
+	if res, err := Build(fsys, Options{Writer: full, Now: now}); err != nil {
+		t.Fatalf("%v\n%s", err, res.Diagnostics)
+	}
+	return full
+}
+
+// differing lists the files of full that got lacks or holds otherwise.
+func differing(full, got *output.Memory) []string {
+	var out []string
 	for _, name := range full.Names() {
 		want, _ := full.File(name)
-		if got, _ := mem.File(name); string(got) != string(want) {
-			t.Errorf("after a template change: %s differs from a full build", name)
+		if data, _ := got.File(name); string(data) != string(want) {
+			out = append(out, name)
 		}
 	}
+	return out
 }

@@ -9,7 +9,6 @@ import (
 	"testing/fstest"
 
 	"github.com/handout-health/handout/generator/diag"
-	"github.com/handout-health/handout/generator/output"
 )
 
 // hreflangs returns a page's hreflang links as "code href" lines.
@@ -229,15 +228,9 @@ func TestLanguagesIncremental(t *testing.T) {
 		t.Error("the removed translation's page is still there")
 	}
 	// The result equals a full build of the same files.
-	full := output.NewMemory()
-	if res, err := Build(fsys, Options{Writer: full, Now: now}); err != nil {
-		t.Fatalf("%v\n%s", err, res.Diagnostics)
-	}
-	for _, name := range full.Names() {
-		want, _ := full.File(name)
-		if got, _ := mem.File(name); string(got) != string(want) {
-			t.Errorf("%s differs from a full build", name)
-		}
+	full := fullBuild(t, fsys)
+	for _, name := range differing(full, mem) {
+		t.Errorf("%s differs from a full build", name)
 	}
 	if len(full.Names()) != len(mem.Names()) {
 		t.Errorf("incremental output has %d files, a full build %d", len(mem.Names()), len(full.Names()))

@@ -80,18 +80,22 @@ func (s *Site) writeSearch(w output.Writer) diag.List {
 func (s *Site) writeSearches(w output.Writer) diag.List {
 	var list diag.List
 	for _, ls := range s.Sites() {
-		if len(ls.listings.docs) > 0 {
+		if ls.searchChanged() {
 			list = append(list, ls.writeSearch(w)...)
 		}
 	}
 	return list
 }
 
+// searchChanged reports whether the last refresh converted documents of
+// s's language, whose search index is then made again.
+func (s *Site) searchChanged() bool { return len(s.listings.docs) > 0 }
+
 // searchRewritten reports whether file belongs to a search index that
 // writeSearches writes again.
 func (s *Site) searchRewritten(file string) bool {
 	for _, ls := range s.Sites() {
-		if len(ls.listings.docs) > 0 && strings.HasPrefix(file, ls.Language.Prefix()+search.Dir) {
+		if ls.searchChanged() && strings.HasPrefix(file, ls.Language.Prefix()+search.Dir) {
 			return true
 		}
 	}

@@ -143,10 +143,8 @@ func (g *Graph) Update(nodes []Node, changed []string, ix *Index) (map[string]bo
 	affected := map[string]bool{}
 	recheck := map[string]bool{}
 	rerank := map[int]bool{}
-	isChanged := map[string]*content.Document{}
 	for _, c := range changed {
 		n, was := g.nodes[c], old[c]
-		isChanged[c] = n.Doc
 		out, uses := linksOf(n)
 		patch(g.Backlinks, n.Doc, g.out[c], out, affected)
 		patch(g.UsedBy, n.Doc, g.uses[c], uses, affected)
@@ -181,8 +179,8 @@ func (g *Graph) Update(nodes []Node, changed []string, ix *Index) (map[string]bo
 	// Lists that kept a changed document hold its new Document.
 	for _, list := range g.Related {
 		for k, d := range list {
-			if doc, ok := isChanged[d.Path]; ok {
-				list[k] = doc
+			if _, ok := old[d.Path]; ok {
+				list[k] = g.nodes[d.Path].Doc
 			}
 		}
 	}

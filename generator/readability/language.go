@@ -56,25 +56,13 @@ type Report struct {
 // is one word.
 func MeasureIn(lang string, blocks []string) Report {
 	r := Report{Lang: lang}
-	for _, block := range blocks {
-		for _, sentence := range Sentences(block) {
-			r.Sentences++
-			for _, w := range Words(sentence) {
-				r.Words++
-				r.Letters += letters(w)
-			}
-		}
-	}
-	if r.Words > 0 {
-		r.WordsPerSentence = float64(r.Words) / float64(r.Sentences)
-		r.LettersPerWord = float64(r.Letters) / float64(r.Words)
-	}
 	primary, _, _ := strings.Cut(strings.ReplaceAll(strings.ToLower(lang), "_", "-"), "-")
+	var syllables func(string) int
 	switch primary {
 	case "en":
-		r.Formulas, r.English = EnglishFormulas, Measure(blocks)
+		r.Formulas, syllables = EnglishFormulas, Syllables
 	case "es":
-		r.Formulas, r.Spanish = SpanishFormulas, MeasureSpanish(blocks)
+		r.Formulas, syllables = SpanishFormulas, SpanishSyllables
 	case "":
 		r.Reason = "no language is given, so no readability formula applies; sentence and word length are shown instead"
 	default:
@@ -83,6 +71,42 @@ func MeasureIn(lang string, blocks []string) Report {
 			name = fmt.Sprintf("%s (%s)", n, lang)
 		}
 		r.Reason = "no readability formula is validated for " + name + "; sentence and word length are shown instead"
+	}
+	// One pass counts for every formula: English counts only sentences
+	// with words (as Measure does), Spanish every sentence (as
+	// MeasureSpanish does).
+	var withWords, syllableCount, polysyllables int
+	for _, block := range blocks {
+		for _, sentence := range Sentences(block) {
+			r.Sentences++
+			words := Words(sentence)
+			if len(words) > 0 {
+				withWords++
+			}
+			for _, w := range words {
+				r.Words++
+				r.Letters += letters(w)
+				if syllables != nil {
+					n := syllables(w)
+					syllableCount += n
+					if n >= 3 {
+						polysyllables++
+					}
+				}
+			}
+		}
+	}
+	if r.Words > 0 {
+		r.WordsPerSentence = float64(r.Words) / float64(r.Sentences)
+		r.LettersPerWord = float64(r.Letters) / float64(r.Words)
+	}
+	switch r.Formulas {
+	case EnglishFormulas:
+		r.English = Stats{Sentences: withWords, Words: r.Words, Syllables: syllableCount, Polysyllables: polysyllables}
+		r.English.score()
+	case SpanishFormulas:
+		r.Spanish = SpanishStats{Sentences: r.Sentences, Words: r.Words, Syllables: syllableCount}
+		r.Spanish.score()
 	}
 	return r
 }

@@ -66,14 +66,20 @@ func MeasureSpanish(blocks []string) SpanishStats {
 			}
 		}
 	}
+	s.score()
+	return s
+}
+
+// score computes the scores from the counts: all zero without words.
+func (s *SpanishStats) score() {
 	if s.Sentences == 0 || s.Words == 0 {
-		return SpanishStats{}
+		*s = SpanishStats{}
+		return
 	}
 	syllablesPerWord := float64(s.Syllables) / float64(s.Words)
 	wordsPerSentence := float64(s.Words) / float64(s.Sentences)
 	s.FernandezHuerta = 206.84 - 60*syllablesPerWord - 1.02*wordsPerSentence
 	s.SzigrisztPazos = 206.835 - 62.3*syllablesPerWord - wordsPerSentence
-	return s
 }
 
 // SpanishSyllables counts the syllables of one Spanish word by its vowels,
