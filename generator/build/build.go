@@ -76,7 +76,7 @@ func renderPages(pages []pageFor, w output.Writer, progress func(done, total int
 	parallel.For(len(pages), func(i int) {
 		buf := bufferPool.Get().(*bytes.Buffer)
 		buf.Reset()
-		err := pages[i].theme.Render(buf, pages[i].page)
+		err := pages[i].theme.Render(buf, pages[i].made())
 		if err == nil {
 			// Writers do not keep the bytes, so the buffer can be reused.
 			err = w.WriteFile(pages[i].file, buf.Bytes())

@@ -87,7 +87,9 @@ func (b *Builder) run(changed []string) (Result, error) {
 	var list diag.List
 	if b.site == nil || scope.config {
 		scope = changes{config: true, templates: true, static: true}
-		b.site, list = Load(b.fsys, b.opts.LoadOptions)
+		opts := b.opts.LoadOptions
+		opts.once = b.out == nil
+		b.site, list = Load(b.fsys, opts)
 		if b.site == nil {
 			return failed(Result{Diagnostics: list})
 		}
@@ -139,15 +141,6 @@ func (b *Builder) run(changed []string) (Result, error) {
 	res.Diagnostics = append(res.Diagnostics, site.checkAliases()...)
 	res.Diagnostics = append(res.Diagnostics, site.CheckConsent(b.fsys)...)
 	b.good = false
-	if b.out == nil {
-		// A build that is not kept has read every document's Markdown
-		// for the last time (the consent check was the last reader).
-		for _, ls := range site.Sites() {
-			for _, d := range ls.All() {
-				d.Body = nil
-			}
-		}
-	}
 	if res.Diagnostics.HasErrors() {
 		return failed(res)
 	}
@@ -157,16 +150,6 @@ func (b *Builder) run(changed []string) (Result, error) {
 		todo = b.changedPages(pages)
 	}
 	problems := renderPages(todo, w, b.opts.Progress)
-	if b.out == nil {
-		// A build that is not kept (handout build) lets each page's HTML
-		// go once it is written: the search index that follows reads
-		// the text blocks, and peak memory is lower without it.
-		for _, ls := range site.Sites() {
-			for _, d := range ls.All() {
-				d.Result.HTML = nil
-			}
-		}
-	}
 	if len(problems) == 0 {
 		w.names = map[string]bool{} // record what is written besides pages
 		if quick {
@@ -260,7 +243,7 @@ func classify(paths []string) changes {
 // written, and records their new fingerprints.
 func (b *Builder) changedPages(pages []pageFor) []pageFor {
 	prints := make([]uint64, len(pages))
-	parallel.For(len(pages), func(i int) { prints[i] = b.fingerprint(pages[i].page) })
+	parallel.For(len(pages), func(i int) { prints[i] = b.fingerprint(pages[i].made()) })
 	var todo []pageFor
 	for i, p := range pages {
 		if old, ok := b.prints[p.file]; ok && old == prints[i] {

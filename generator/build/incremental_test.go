@@ -296,3 +296,35 @@ func differing(full, got *output.Memory) []string {
 	}
 	return out
 }
+
+// TestOneShotBuildLetsDocumentsGo checks what keeps `handout build`'s
+// memory low: once built, no document holds its Markdown or its HTML
+// (each went as soon as its last reader was done), while a Builder, which
+// converts again after edits, keeps the Markdown; both write the same
+// files.
+func TestOneShotBuildLetsDocumentsGo(t *testing.T) {
+	fsys := corpusFS(40, 10)
+	full := output.NewMemory()
+	res, err := Build(fsys, Options{Writer: full, Now: now})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Diagnostics)
+	}
+	all := res.Site.allLanguages()
+	if len(all) < 50 {
+		t.Fatalf("%d documents built, want 50", len(all))
+	}
+	for _, d := range all {
+		if d.Body != nil || d.Result.HTML != nil {
+			t.Errorf("%s still holds %d bytes of Markdown and %d of HTML after the build", d.Path, len(d.Body), len(d.Result.HTML))
+		}
+	}
+	_, mem, kept := newTestBuilder(t, fsys)
+	for _, d := range kept.Site.allLanguages() {
+		if d.Body == nil {
+			t.Errorf("the Builder let the Markdown of %s go: an edit elsewhere could not convert it again", d.Path)
+		}
+	}
+	for _, name := range differing(full, mem) {
+		t.Errorf("%s differs between a one-shot build and a Builder", name)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/consent"
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/glossary"
@@ -34,6 +35,10 @@ type LoadOptions struct {
 	Drafts bool
 	// BaseURL, when set, replaces site.yaml's base_url.
 	BaseURL string
+	// once is set by a build that is not kept (handout build): each
+	// document's Markdown is checked for consent as soon as it is
+	// converted and then let go, since nothing reads it again.
+	once bool
 }
 
 // Doc is a document with its converted Markdown.
@@ -106,6 +111,9 @@ type Site struct {
 
 	opts LoadOptions
 	conv *markdown.Converter
+	// consentRules check each document as it is converted when the site
+	// is built once (see LoadOptions.once); nil otherwise.
+	consentRules *consent.Rules
 	// fileProblems are the diagnostics of reading each content file, kept
 	// so that an incremental update reports the files it did not touch.
 	fileProblems map[string]diag.List
@@ -168,10 +176,14 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 	cs, problems := content.Load(fsys, contentOptions(cfg, opts))
 	conv := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)})
 	newSite := func(lang config.Language) *Site {
-		return &Site{
+		ls := &Site{
 			Config: cfg, Language: lang, Content: &content.Site{}, opts: opts, conv: conv,
 			fileProblems: map[string]diag.List{},
 		}
+		if opts.once {
+			ls.consentRules = consent.NewRules(cfg)
+		}
+		return ls
 	}
 	s := newSite(cfg.Languages[0])
 	s.root, s.Content = s, cs
@@ -360,9 +372,7 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 	}
 	parallel.For(len(first), func(i int) {
 		first[i].Result = s.conv.Convert(first[i].Body, s.env(first[i], nil))
-		first[i].consentChecked = false
-		first[i].searchDoc = nil
-		first[i].problemsFound = false
+		s.converted(first[i])
 	})
 	changedDefinitions := map[string]bool{}
 	for _, t := range first {
@@ -398,11 +408,20 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 		a := articles[i]
 		a.Result = s.conv.Convert(a.Body, s.env(a, s.Glossary))
 		a.linkedSummary = a.Summary
-		a.consentChecked = false
-		a.searchDoc = nil
-		a.problemsFound = false
+		s.converted(a)
 	})
 	return append(first, articles...)
+}
+
+// converted forgets what was found in d's last conversion. A site built
+// once checks d for consent now and lets its Markdown go: the consent
+// check is its last reader.
+func (s *Site) converted(d *Doc) {
+	d.consentChecked, d.searchDoc, d.problemsFound = false, nil, false
+	if s.consentRules != nil {
+		d.consentProblems, d.consentChecked = s.consentRules.CheckDocument(d.Path, d.Body, d.Result.HTML), true
+		d.Body = nil
+	}
 }
 
 // link computes the link graph and reports broken links, missing sections

@@ -10,7 +10,6 @@ import (
 
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/content"
-	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/internal/slug"
 	"github.com/handout-health/handout/generator/render"
 )
@@ -22,8 +21,21 @@ const recentCount = 5
 // where to write it.
 type pageFor struct {
 	file  string
-	page  *render.Page
 	theme *render.Theme
+	// view makes the page's view; page is the view once made. A build
+	// makes each document's view only when it renders the page, so that
+	// no more views are alive than pages being rendered; a Builder that
+	// fingerprints pages makes every view first.
+	view func() *render.Page
+	page *render.Page
+}
+
+// made returns p's view, making it if it is not made yet.
+func (p *pageFor) made() *render.Page {
+	if p.page == nil {
+		p.page = p.view()
+	}
+	return p.page
 }
 
 // pages lists every HTML page of the site in its language, to be
@@ -31,19 +43,13 @@ type pageFor struct {
 func (s *Site) pages(now time.Time, theme *render.Theme) []pageFor {
 	var out []pageFor
 	prefix := s.Language.Prefix()
-	add := func(p *render.Page) { out = append(out, pageFor{file: fileOf(p), page: p, theme: theme}) }
+	add := func(p *render.Page) { out = append(out, pageFor{file: fileOf(p.Path), page: p, theme: theme}) }
 	fixed := func(kind, rel, title, description string) *render.Page {
 		return &render.Page{Kind: kind, Title: title, Description: description, Path: prefix + rel, Alternates: s.fixedAlternates(rel)}
 	}
 	add(s.homePage())
-	// Article views are independent of each other: made on every core.
-	articles := make([]*render.Page, len(s.Articles))
-	parallel.For(len(s.Articles), func(i int) { articles[i] = s.articlePage(s.Articles[i], now) })
-	for _, p := range articles {
-		add(p)
-	}
-	for _, d := range slices.Concat(s.Terms, s.Pages) {
-		add(s.docPage(d, now))
+	for _, d := range s.All() {
+		out = append(out, s.pageOf(d, now, theme))
 	}
 	add(s.glossaryPage(theme))
 	add(s.tagsPage(theme))
@@ -74,12 +80,25 @@ func (s *Site) pages(now time.Time, theme *render.Theme) []pageFor {
 	return out
 }
 
-// fileOf is the file a page is written to.
-func fileOf(p *render.Page) string {
-	if strings.HasSuffix(p.Path, ".html") {
-		return p.Path
+// fileOf is the file the page at address p is written to.
+func fileOf(p string) string {
+	if strings.HasSuffix(p, ".html") {
+		return p
 	}
-	return p.Path + "index.html"
+	return p + "index.html"
+}
+
+// pageOf is the page of an article, term or free page, its view made
+// when it is rendered. A site built once lets the document's HTML go as
+// soon as the view holds it: no other page shows it.
+func (s *Site) pageOf(d *Doc, now time.Time, theme *render.Theme) pageFor {
+	return pageFor{file: fileOf(d.URL()), theme: theme, view: func() *render.Page {
+		p := s.docPage(d, now)
+		if s.opts.once {
+			d.Result.HTML = nil
+		}
+		return p
+	}}
 }
 
 // docPage is the page of an article, term or free page.
@@ -99,8 +118,7 @@ func (s *Site) docPages(now time.Time, theme *render.Theme, docs, graph map[stri
 	var out []pageFor
 	for _, d := range s.All() {
 		if docs[d.Path] || graph[d.Path] {
-			p := s.docPage(d, now)
-			out = append(out, pageFor{file: fileOf(p), page: p, theme: theme})
+			out = append(out, s.pageOf(d, now, theme))
 		}
 	}
 	return out
