@@ -262,29 +262,48 @@ func (s *Site) refreshAll(convert map[*Site][]*Doc, patch bool) diag.List {
 }
 
 // wrap makes a Doc of every document of s.Content, keeping the Doc (and
-// its conversion) of documents that have not changed.
+// its conversion) of documents that have not changed. The lists old and
+// new are both sorted by path, so they are walked side by side and
+// byPath changes only where documents did.
 func (s *Site) wrap() {
-	old := s.byPath
-	s.byPath = map[string]*Doc{}
-	wrap := func(docs []*content.Document) []*Doc {
+	if s.byPath == nil {
+		s.byPath = map[string]*Doc{}
+	}
+	forget := func(d *Doc) {
+		if s.byPath[d.Path] == d {
+			delete(s.byPath, d.Path)
+		}
+	}
+	wrap := func(prev []*Doc, docs []*content.Document) []*Doc {
 		out := make([]*Doc, len(docs))
+		j := 0
 		for i, d := range docs {
-			prev, ok := old[d.Path]
+			for ; j < len(prev) && prev[j].Path < d.Path; j++ {
+				forget(prev[j])
+			}
+			var was *Doc
+			if j < len(prev) && prev[j].Path == d.Path {
+				was, j = prev[j], j+1
+			}
 			switch {
-			case ok && prev.Document == d:
-				out[i] = prev
-			case ok:
+			case was != nil && was.Document == d:
+				out[i] = was
+				continue
+			case was != nil:
 				// The file changed: keep what its glossary entry said, so
 				// that convert can tell whether the links to it change.
-				out[i] = &Doc{Document: d, sortKey: slug.Fold(d.Title), Definition: prev.Definition, linkedSummary: prev.linkedSummary}
+				out[i] = &Doc{Document: d, sortKey: slug.Fold(d.Title), Definition: was.Definition, linkedSummary: was.linkedSummary}
 			default:
 				out[i] = &Doc{Document: d, sortKey: slug.Fold(d.Title)}
 			}
 			s.byPath[d.Path] = out[i]
 		}
+		for _, d := range prev[j:] {
+			forget(d)
+		}
 		return out
 	}
-	s.Articles, s.Terms, s.Pages = wrap(s.Content.Articles), wrap(s.Content.Terms), wrap(s.Content.Pages)
+	s.Articles, s.Terms, s.Pages = wrap(s.Articles, s.Content.Articles), wrap(s.Terms, s.Content.Terms), wrap(s.Pages, s.Content.Pages)
 }
 
 // refresh indexes the site, converts documents and links them, and returns
@@ -300,11 +319,7 @@ func (s *Site) refresh(convert []*Doc, patch bool) diag.List {
 		// Documents read again take the place of the old ones.
 		for _, d := range convert {
 			s.Index.Replace(d.Document)
-		}
-		for _, t := range s.Tags {
-			for i, d := range t.Articles {
-				t.Articles[i] = s.byPath[d.Path]
-			}
+			s.retag(d)
 		}
 	} else {
 		s.indexProblems = s.makeIndex()
@@ -568,6 +583,25 @@ func (s *Site) collectTags() diag.List {
 		sortDocs(t.Articles)
 	}
 	return list
+}
+
+// retag puts d in place of the document of its path in the lists of its
+// tags (d was read again with the same tags).
+func (s *Site) retag(d *Doc) {
+	slugs := make([]string, len(d.Tags))
+	for i, name := range d.Tags {
+		slugs[i] = slug.Make(name)
+	}
+	for _, t := range s.Tags {
+		if !slices.Contains(slugs, t.Slug) {
+			continue
+		}
+		for i, a := range t.Articles {
+			if a.Path == d.Path {
+				t.Articles[i] = d
+			}
+		}
+	}
 }
 
 // sortDocs sorts by title as readers expect: ignoring case and accents.

@@ -2,6 +2,7 @@ package linkgraph
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"github.com/handout-health/handout/generator/content"
@@ -46,8 +47,11 @@ type Graph struct {
 	arts           []Node
 	tags, terms    [][]string
 	tagged, termed map[string][]int
-	// linkProblems and relatedProblems are each node's diagnostics.
+	// linkProblems and relatedProblems are the diagnostics of the nodes
+	// that have any; position is each node's place in order, to list
+	// them in node order.
 	linkProblems, relatedProblems map[string]diag.List
+	position                      map[string]int
 }
 
 // MaxRelated is how many related articles an article shows.
@@ -75,10 +79,12 @@ func Build(nodes []Node, ix *Index) (*Graph, diag.List) {
 
 		linkProblems:    map[string]diag.List{},
 		relatedProblems: map[string]diag.List{},
+		position:        make(map[string]int, len(nodes)),
 	}
 	for _, n := range nodes {
 		p := n.Doc.Path
 		g.nodes[p] = n
+		g.position[p] = len(g.order)
 		g.order = append(g.order, p)
 		g.out[p], g.uses[p] = linksOf(n)
 		for _, t := range g.out[p] {
@@ -108,7 +114,7 @@ func Build(nodes []Node, ix *Index) (*Graph, diag.List) {
 		}
 	}
 	for _, p := range g.order {
-		g.linkProblems[p] = g.anchorProblems(g.nodes[p])
+		setProblems(g.linkProblems, p, g.anchorProblems(g.nodes[p]))
 	}
 	score := make([]int, len(g.articles))
 	for i := range g.articles {
@@ -165,7 +171,7 @@ func (g *Graph) Update(nodes []Node, changed []string, ix *Index) (map[string]bo
 		}
 	}
 	for p := range recheck {
-		g.linkProblems[p] = g.anchorProblems(g.nodes[p])
+		setProblems(g.linkProblems, p, g.anchorProblems(g.nodes[p]))
 	}
 	score := make([]int, len(g.articles))
 	for i := range rerank {
@@ -177,9 +183,13 @@ func (g *Graph) Update(nodes []Node, changed []string, ix *Index) (map[string]bo
 		}
 	}
 	// Lists that kept a changed document hold its new Document.
+	replaced := make([]*content.Document, 0, len(old))
+	for _, n := range old {
+		replaced = append(replaced, n.Doc)
+	}
 	for _, list := range g.Related {
 		for k, d := range list {
-			if _, ok := old[d.Path]; ok {
+			if slices.Contains(replaced, d) {
 				list[k] = g.nodes[d.Path].Doc
 			}
 		}
@@ -193,7 +203,11 @@ func (g *Graph) sameDocuments(nodes []Node) bool {
 	if len(nodes) != len(g.nodes) {
 		return false
 	}
-	for _, n := range nodes {
+	for i, n := range nodes {
+		// Mostly the very same strings as last time, in the same order.
+		if n.Doc.Path == g.order[i] {
+			continue
+		}
 		if _, ok := g.nodes[n.Doc.Path]; !ok {
 			return false
 		}
@@ -288,16 +302,28 @@ func features(names []string) []string {
 	return out
 }
 
-// problems returns every node's diagnostics, in node order.
+// problems returns every node's diagnostics, in node order: link
+// problems first, then related problems.
 func (g *Graph) problems() diag.List {
 	var list diag.List
-	for _, p := range g.order {
-		list = append(list, g.linkProblems[p]...)
-	}
-	for _, p := range g.articles {
-		list = append(list, g.relatedProblems[p]...)
+	for _, m := range []map[string]diag.List{g.linkProblems, g.relatedProblems} {
+		paths := slices.Collect(maps.Keys(m))
+		slices.SortFunc(paths, func(a, b string) int { return cmp.Compare(g.position[a], g.position[b]) })
+		for _, p := range paths {
+			list = append(list, m[p]...)
+		}
 	}
 	return list
+}
+
+// setProblems records the diagnostics of the node at path p; m holds
+// only nodes that have some.
+func setProblems(m map[string]diag.List, p string, list diag.List) {
+	if len(list) == 0 {
+		delete(m, p)
+	} else {
+		m[p] = list
+	}
 }
 
 // anchorProblems reports the links of n to a section its target lacks.
@@ -362,7 +388,7 @@ func (g *Graph) rank(i int, ix *Index, score []int) {
 			related = append(related, d)
 		}
 	}
-	g.relatedProblems[n.Doc.Path] = list
+	setProblems(g.relatedProblems, n.Doc.Path, list)
 	var touched []int
 	add := func(group []int, points int) {
 		if len(group) > commonFeature {
