@@ -160,6 +160,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		Writer:      out,
 		Version:     version(),
 		Progress:    progress.pages,
+		Scratch:     filepath.Dir(*dest),
 	})
 	progress.done()
 	printDiagnostics(stderr, res.Diagnostics)

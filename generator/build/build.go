@@ -31,6 +31,12 @@ type Options struct {
 	Version string
 	// Progress, when set, is told how many pages are written of how many.
 	Progress func(done, total int)
+	// Scratch, when set, is a folder where Build keeps the converted HTML
+	// of every document in a temporary file until its page is rendered,
+	// instead of in memory (handout build passes the output's parent
+	// folder). Without it, or when the file cannot be made or written,
+	// the HTML stays in memory. Builders ignore it: they keep everything.
+	Scratch string
 }
 
 // Result says what a build did.

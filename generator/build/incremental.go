@@ -89,6 +89,12 @@ func (b *Builder) run(changed []string) (Result, error) {
 		scope = changes{config: true, templates: true, static: true}
 		opts := b.opts.LoadOptions
 		opts.once = b.out == nil
+		if opts.once && b.opts.Scratch != "" {
+			if sp, err := newSpill(b.opts.Scratch); err == nil {
+				opts.spill = sp
+				defer func() { _ = sp.remove() }()
+			}
+		}
 		b.site, list = Load(b.fsys, opts)
 		if b.site == nil {
 			return failed(Result{Diagnostics: list})
@@ -150,6 +156,9 @@ func (b *Builder) run(changed []string) (Result, error) {
 		todo = b.changedPages(pages)
 	}
 	problems := renderPages(todo, w, b.opts.Progress)
+	if sp := site.opts.spill; sp != nil && sp.failure() != nil {
+		problems = append(problems, diag.Errorf(sp.f.Name(), 1, 1, "cannot read converted HTML back: %v", sp.failure()))
+	}
 	if len(problems) == 0 {
 		w.names = map[string]bool{} // record what is written besides pages
 		if quick {

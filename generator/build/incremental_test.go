@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -326,5 +327,56 @@ func TestOneShotBuildLetsDocumentsGo(t *testing.T) {
 	}
 	for _, name := range differing(full, mem) {
 		t.Errorf("%s differs between a one-shot build and a Builder", name)
+	}
+}
+
+// TestScratchKeepsHTMLOutOfMemory builds with a scratch folder, where the
+// converted HTML waits for its page on disk: the files written are the
+// same as without, and the folder is left empty.
+func TestScratchKeepsHTMLOutOfMemory(t *testing.T) {
+	fsys := corpusFS(40, 10)
+	scratch := t.TempDir()
+	spilled := output.NewMemory()
+	res, err := Build(fsys, Options{Writer: spilled, Now: now, Scratch: scratch})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Diagnostics)
+	}
+	inFile := 0
+	for _, d := range res.Site.allLanguages() {
+		if d.html.n > 0 {
+			inFile++
+		}
+	}
+	if want := len(res.Site.allLanguages()); inFile != want {
+		t.Errorf("%d of %d documents' HTML went to the scratch file", inFile, want)
+	}
+	if left, _ := os.ReadDir(scratch); len(left) > 0 {
+		t.Errorf("the build left %s in the scratch folder", left[0].Name())
+	}
+	for _, name := range differing(fullBuild(t, fsys), spilled) {
+		t.Errorf("%s differs with a scratch folder", name)
+	}
+}
+
+// TestSpillReadFailureIsKept checks that HTML which cannot be read back
+// fails the build instead of leaving a page empty.
+func TestSpillReadFailureIsKept(t *testing.T) {
+	sp, err := newSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, ok := sp.put([]byte("<p>Sleep helps.</p>"))
+	if !ok {
+		t.Fatal("put failed")
+	}
+	if got := string(sp.get(at)); got != "<p>Sleep helps.</p>" || sp.failure() != nil {
+		t.Fatalf("read back %q, %v", got, sp.failure())
+	}
+	if err := sp.remove(); err != nil {
+		t.Fatal(err)
+	}
+	sp.get(at)
+	if sp.failure() == nil {
+		t.Error("a read from a closed spill file was not kept as a failure")
 	}
 }

@@ -39,6 +39,9 @@ type LoadOptions struct {
 	// document's Markdown is checked for consent as soon as it is
 	// converted and then let go, since nothing reads it again.
 	once bool
+	// spill, when set (with once), holds each document's HTML from its
+	// conversion until its page is rendered.
+	spill *spill
 }
 
 // Doc is a document with its converted Markdown.
@@ -70,6 +73,9 @@ type Doc struct {
 	// problemsFound is true.
 	problems      diag.List
 	problemsFound bool
+	// html is where the converted HTML went when the site's spill took
+	// it (Result.HTML is then nil).
+	html spilled
 }
 
 // Tag is a topic and its articles.
@@ -436,6 +442,11 @@ func (s *Site) converted(d *Doc) {
 	if s.consentRules != nil {
 		d.consentProblems, d.consentChecked = s.consentRules.CheckDocument(d.Path, d.Body, d.Result.HTML), true
 		d.Body = nil
+	}
+	if sp := s.opts.spill; sp != nil {
+		if at, ok := sp.put(d.Result.HTML); ok {
+			d.html, d.Result.HTML = at, nil
+		}
 	}
 }
 

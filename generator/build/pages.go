@@ -109,7 +109,16 @@ func (s *Site) docPage(d *Doc, now time.Time) *render.Page {
 	case content.Term:
 		return s.termPage(d)
 	}
-	return &render.Page{Kind: "page", Title: d.Title, Description: d.Summary, Path: d.URL(), Body: template.HTML(d.Result.HTML), Alternates: s.docAlternates(d)}
+	return &render.Page{Kind: "page", Title: d.Title, Description: d.Summary, Path: d.URL(), Body: s.body(d), Alternates: s.docAlternates(d)}
+}
+
+// body is d's converted HTML, read back from the spill when it went
+// there.
+func (s *Site) body(d *Doc) template.HTML {
+	if d.Result.HTML == nil && d.html.n > 0 {
+		return template.HTML(s.opts.spill.get(d.html))
+	}
+	return template.HTML(d.Result.HTML)
 }
 
 // docPages lists the pages of the documents at the given paths, in
@@ -270,7 +279,7 @@ func (s *Site) tagsPage(theme *render.Theme) *render.Page {
 func (s *Site) termPage(t *Doc) *render.Page {
 	return &render.Page{
 		Kind: "term", Title: t.Title, Description: t.Definition, Path: t.URL(),
-		Body:       template.HTML(t.Result.HTML),
+		Body:       s.body(t),
 		Alternates: s.docAlternates(t),
 		Term: &render.Term{
 			Definition: t.Definition,
@@ -308,7 +317,7 @@ func (s *Site) articlePage(a *Doc, now time.Time) *render.Page {
 	if src := a.Source; src != nil {
 		art.Translation = &render.Translation{Source: s.entry(src), SourceLanguage: renderLanguage(s.root.Language), Stale: a.Stale()}
 	}
-	p := &render.Page{Kind: "article", Title: a.Title, Description: a.Summary, Path: a.URL(), Body: template.HTML(a.Result.HTML), Article: art, Alternates: s.docAlternates(a)}
+	p := &render.Page{Kind: "article", Title: a.Title, Description: a.Summary, Path: a.URL(), Body: s.body(a), Article: art, Alternates: s.docAlternates(a)}
 	art.StructData = s.medicalWebPage(a)
 	return p
 }
