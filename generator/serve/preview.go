@@ -101,16 +101,18 @@ func Run(ctx context.Context, opts Options) error {
 				return nil
 			}
 			start := time.Now()
-			res, err := builder.Rebuild(batch)
-			what := describe(batch)
-			if err == nil && cssOnly(batch) {
+			res, err := builder.Rebuild(batch.Paths)
+			what := describe(batch.Paths)
+			took := time.Since(start)
+			what = fmt.Sprintf("%s (the save was %d ms ago)", what, time.Since(batch.First).Milliseconds())
+			if err == nil && cssOnly(batch.Paths) {
 				if href := stylesheet(mem, basePath); href != "" {
 					srv.ReloadCSS(href)
-					report(opts.Log, what, res, err, time.Since(start), nil)
+					report(opts.Log, what, res, err, took, nil)
 					continue
 				}
 			}
-			report(opts.Log, what, res, err, time.Since(start), srv)
+			report(opts.Log, what, res, err, took, srv)
 		}
 	}
 }

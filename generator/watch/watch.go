@@ -36,12 +36,21 @@ const (
 	MaxDelay = time.Second
 )
 
+// Batch is one batch of changes.
+type Batch struct {
+	// Paths are the changed paths, sorted, each once.
+	Paths []string
+	// First is when the first event of the batch came: the batch is sent
+	// at least Quiet later.
+	First time.Time
+}
+
 // Watcher watches one site folder.
 type Watcher struct {
 	root string
 	fs   *fsnotify.Watcher
 	// Batches receives the changed paths.
-	Batches chan []string
+	Batches chan Batch
 	// Errors receives problems the watcher met; it keeps watching.
 	Errors chan error
 }
@@ -56,7 +65,7 @@ func New(root string) (*Watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Watcher{root: root, fs: fw, Batches: make(chan []string, 1), Errors: make(chan error, 16)}
+	w := &Watcher{root: root, fs: fw, Batches: make(chan Batch, 1), Errors: make(chan error, 16)}
 	// The root itself, non-recursively: site.yaml and the creation of
 	// content/, templates/ or static/.
 	if err := fw.Add(root); err != nil {
@@ -143,11 +152,11 @@ func (w *Watcher) Run(ctx context.Context) {
 		if len(pending) == 0 {
 			return
 		}
-		batch := make([]string, 0, len(pending))
+		batch := Batch{Paths: make([]string, 0, len(pending)), First: first}
 		for p := range pending {
-			batch = append(batch, p)
+			batch.Paths = append(batch.Paths, p)
 		}
-		slices.Sort(batch)
+		slices.Sort(batch.Paths)
 		clear(pending)
 		select {
 		case w.Batches <- batch:

@@ -51,7 +51,10 @@ func collect(t *testing.T, w *Watcher) [][]string {
 	for {
 		select {
 		case b := <-w.Batches:
-			batches = append(batches, b)
+			if b.First.IsZero() || time.Since(b.First) < Quiet {
+				t.Errorf("batch %v says its first event came at %v, less than %v ago", b.Paths, b.First, Quiet)
+			}
+			batches = append(batches, b.Paths)
 		case <-time.After(600 * time.Millisecond):
 			return batches
 		case <-timeout:
