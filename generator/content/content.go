@@ -35,6 +35,7 @@ import (
 	"time"
 
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/internal/fsread"
 	"github.com/handout-health/handout/generator/internal/slug"
 )
@@ -256,9 +257,12 @@ func (s *Site) sort() {
 	}
 }
 
+// loadKind reads and parses the documents of one kind: the folder is
+// walked first, then the files are read and parsed on every core. Problems
+// come in path order, whatever order the work finishes in.
 func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
 	root := Folders[kind]
-	var docs []*Document
+	var paths []string
 	var list diag.List
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -272,25 +276,26 @@ func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
 		if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) && d.IsDir() {
 			return fs.SkipDir
 		}
-		if d.IsDir() || !IsContentFile(name) {
-			return nil
-		}
-		data, err := ReadFile(fsys, p)
-		if err != nil {
-			list = append(list, diag.Errorf(p, 1, 1, "cannot read: %v", err))
-			return nil
-		}
-		doc, problems := Parse(p, kind, data, opts)
-		list = append(list, problems...)
-		if doc != nil {
-			docs = append(docs, doc)
+		if !d.IsDir() && IsContentFile(name) {
+			paths = append(paths, p)
 		}
 		return nil
 	})
 	if err != nil && !isNotExist(err) {
 		list = append(list, diag.Errorf(root, 1, 1, "cannot read: %v", err))
 	}
-	return docs, list
+	docs := make([]*Document, len(paths))
+	problems := make([]diag.List, len(paths))
+	parallel.For(len(paths), func(i int) {
+		data, err := ReadFile(fsys, paths[i])
+		if err != nil {
+			problems[i] = diag.List{diag.Errorf(paths[i], 1, 1, "cannot read: %v", err)}
+			return
+		}
+		docs[i], problems[i] = Parse(paths[i], kind, data, opts)
+	})
+	list = append(list, slices.Concat(problems...)...)
+	return slices.DeleteFunc(docs, func(d *Document) bool { return d == nil }), list
 }
 
 // MaxFileBytes is the largest content file handout reads: about 600,000
