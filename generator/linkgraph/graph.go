@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"sync"
 
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/markdown"
 )
 
@@ -116,9 +118,19 @@ func Build(nodes []Node, ix *Index) (*Graph, diag.List) {
 	for _, p := range g.order {
 		setProblems(g.linkProblems, p, g.anchorProblems(g.nodes[p]))
 	}
-	score := make([]int, len(g.articles))
-	for i := range g.articles {
-		g.rank(i, ix, score)
+	// Each article is ranked on its own: on every core, each worker with
+	// its own scores.
+	related := make([][]*content.Document, len(g.articles))
+	problems := make([]diag.List, len(g.articles))
+	scores := sync.Pool{New: func() any { return make([]int, len(g.articles)) }}
+	parallel.For(len(g.articles), func(i int) {
+		score := scores.Get().([]int)
+		related[i], problems[i] = g.ranked(i, ix, score)
+		scores.Put(score)
+	})
+	for i, p := range g.articles {
+		g.Related[p] = related[i]
+		setProblems(g.relatedProblems, p, problems[i])
 	}
 	return g, g.problems()
 }
@@ -364,12 +376,21 @@ func byTitle(a, b *content.Document) int {
 
 func sortByTitle(docs []*content.Document) { slices.SortFunc(docs, byTitle) }
 
-// rank fills Related for article number i: pinned related: entries first,
-// in their order, then other articles by score: 3 for each shared tag, 1
-// for each shared glossary entry, ties by title. Tags and terms used by
-// more than commonFeature articles are left out of the score. score is
-// zero for every article and left so.
+// rank fills Related for article number i (see ranked).
 func (g *Graph) rank(i int, ix *Index, score []int) {
+	related, problems := g.ranked(i, ix, score)
+	p := g.articles[i]
+	g.Related[p] = related
+	setProblems(g.relatedProblems, p, problems)
+}
+
+// ranked returns the related articles of article number i, and the
+// problems of its related: entries: pinned related: entries first, in
+// their order, then other articles by score: 3 for each shared tag, 1 for
+// each shared glossary entry, ties by title. Tags and terms used by more
+// than commonFeature articles are left out of the score. score is zero
+// for every article and left so. It changes nothing in g.
+func (g *Graph) ranked(i int, ix *Index, score []int) ([]*content.Document, diag.List) {
 	n := g.arts[i]
 	var list diag.List
 	var related []*content.Document
@@ -388,7 +409,6 @@ func (g *Graph) rank(i int, ix *Index, score []int) {
 			related = append(related, d)
 		}
 	}
-	setProblems(g.relatedProblems, n.Doc.Path, list)
 	var touched []int
 	add := func(group []int, points int) {
 		if len(group) > commonFeature {
@@ -442,5 +462,5 @@ func (g *Graph) rank(i int, ix *Index, score []int) {
 	for _, j := range touched {
 		score[j] = 0
 	}
-	g.Related[n.Doc.Path] = related
+	return related, list
 }
