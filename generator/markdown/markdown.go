@@ -302,7 +302,7 @@ var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // proseText is the text a reader reads in n, without code spans or HTML.
 func proseText(n ast.Node, source []byte) string {
-	var b strings.Builder
+	var b spaceCollapser
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -311,33 +311,56 @@ func proseText(n ast.Node, source []byte) string {
 		case *ast.CodeSpan, *ast.RawHTML, *ast.Image:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			b.Write(c.Segment.Value(source))
+			b.write(c.Segment.Value(source))
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
+				b.write(space)
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b.write(c.Value)
 		}
 		return ast.WalkContinue, nil
 	})
-	return collapseSpace(b.String())
+	return b.String()
 }
 
-// collapseSpace trims s and folds each run of white space into one space.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u00a0' {
-			space = b.Len() > 0
+var space = []byte{' '}
+
+// spaceAt returns the length of the white space character at p[i], or 0.
+func spaceAt(p []byte, i int) int {
+	switch {
+	case p[i] == ' ' || p[i] == '\n' || p[i] == '\t' || p[i] == '\r':
+		return 1
+	case p[i] == 0xc2 && i+1 < len(p) && p[i+1] == 0xa0: // U+00A0
+		return 2
+	}
+	return 0
+}
+
+// spaceCollapser gathers text, trimmed, with each run of white space
+// (spaces, tabs, line breaks, no-break spaces) folded into one space, as
+// it is written.
+type spaceCollapser struct {
+	strings.Builder
+	// space is true when white space came after the last word.
+	space bool
+}
+
+func (w *spaceCollapser) write(p []byte) {
+	for len(p) > 0 {
+		if n := spaceAt(p, 0); n > 0 {
+			w.space = w.Len() > 0
+			p = p[n:]
 			continue
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
+		word := 1
+		for word < len(p) && spaceAt(p, word) == 0 {
+			word++
 		}
-		b.WriteRune(r)
+		if w.space {
+			w.WriteByte(' ')
+			w.space = false
+		}
+		w.Write(p[:word])
+		p = p[word:]
 	}
-	return b.String()
 }

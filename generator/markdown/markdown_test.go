@@ -130,3 +130,25 @@ func report(res Result) string {
 	}
 	return b.String()
 }
+
+func TestSpaceCollapser(t *testing.T) {
+	for _, tc := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{"  Sleep   helps ", " the brain.  "}, "Sleep helps the brain."},
+		{[]string{"a\u00a0\u00a0b\n\tc\r\nd"}, "a b c d"},
+		{[]string{"© 2026", "\u00a0", "café"}, "© 2026 café"},
+		{[]string{"5-HT", "", "levels"}, "5-HTlevels"},
+		{[]string{" ", "\n"}, ""},
+		{nil, ""},
+	} {
+		var w spaceCollapser
+		for _, p := range tc.parts {
+			w.write([]byte(p))
+		}
+		if got := w.String(); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.parts, got, tc.want)
+		}
+	}
+}
