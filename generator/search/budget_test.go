@@ -26,7 +26,8 @@ const budget = 60 << 10
 // TestSearchBudget builds the generated 1,000-article corpus, types
 // one-word queries letter by letter as a patient would, and weighs every
 // file the page fetched for them: the script, the manifest, vocabulary
-// shards, postings and result cards, gzipped as a static host sends them.
+// shards, postings, card tables and result cards, gzipped as a static
+// host sends them.
 // It logs that figure, the whole index and the in-browser query time, and
 // fails over budget.
 func TestSearchBudget(t *testing.T) {
@@ -143,11 +144,13 @@ func weigh(t *testing.T, dir string, paths []string) (int, string) {
 			kind = "script"
 		case p == "/search/index.json":
 			kind = "manifest"
-		case strings.HasPrefix(p, "/search/") && strings.Contains(p, "/w/"):
+		case strings.HasPrefix(p, "/search/w/"):
 			kind = "vocabulary"
-		case strings.HasPrefix(p, "/search/") && strings.Contains(p, "/p/"):
+		case strings.HasPrefix(p, "/search/p/"):
 			kind = "postings"
-		case strings.HasPrefix(p, "/search/") && strings.Contains(p, "/d/"):
+		case strings.HasPrefix(p, "/search/c/"):
+			kind = "card tables"
+		case strings.HasPrefix(p, "/search/d/"):
 			kind = "cards"
 		default:
 			continue
@@ -166,7 +169,7 @@ func weigh(t *testing.T, dir string, paths []string) (int, string) {
 		kinds[kind] = [2]int{k[0] + 1, k[1] + n}
 	}
 	var parts []string
-	for _, kind := range []string{"script", "manifest", "vocabulary", "postings", "cards"} {
+	for _, kind := range []string{"script", "manifest", "vocabulary", "postings", "card tables", "cards"} {
 		if k, ok := kinds[kind]; ok {
 			parts = append(parts, fmt.Sprintf("%s: %d files, %s", kind, k[0], kib(k[1])))
 		}

@@ -2,65 +2,167 @@ package search
 
 import (
 	"hash/maphash"
-	"sync"
+
+	"github.com/handout-health/handout/generator/internal/parallel"
 )
 
-// Cache remembers the tokens and result card of each document between
-// builds, and the index the last build made, so that `handout serve`
-// tokenizes again only the documents that changed and changes the index
-// where they changed instead of inverting every document again. The zero
-// value is not usable; make one with NewCache. It is safe for concurrent
-// use, but not by two Builds at once.
+// Cache keeps the index of the last Build, with each document's tokens
+// and result card, so that the next Build (in `handout serve`) tokenizes
+// again only the documents that changed, moves only their postings, and
+// encodes and hashes again only the files whose contents changed. The
+// zero value is not usable; make one with NewCache. A Cache serves one
+// Build at a time.
 type Cache struct {
 	seed maphash.Seed
-	mu   sync.Mutex
-	docs map[string]cachedDoc // by URL
-	// last is the index of the previous Build.
-	last *lastIndex
+	// given are the last build's documents in the order given, and
+	// number their document numbers.
+	given  []docKey
+	number []int
+	ix     *index
 }
 
-type cachedDoc struct {
-	sum   uint64
-	masks map[string]uint32
-	card  []byte
-}
-
-// lastIndex is what a Build leaves for the next one: the documents in
-// number order (by URL and kind) with their sums and tokens, and the
-// tokens with their postings.
-type lastIndex struct {
-	keys   []string
-	docs   []cachedDoc
-	tokens []*token
-	byText map[string]*token
+// docKey is what a document's number depends on, and its Version.
+type docKey struct {
+	url, kind, title string
+	version          uint64
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{seed: maphash.MakeSeed(), docs: map[string]cachedDoc{}}
+	return &Cache{seed: maphash.MakeSeed()}
 }
 
-// lookup returns the field mask of each token of d and its result card,
-// from the cache when d has not changed since it was last tokenized.
-func (c *Cache) lookup(d Doc) cachedDoc {
-	if c == nil {
-		return cachedDoc{masks: docMasks(d), card: marshal(cardOf(d))}
+// build is Build with c.
+func (c *Cache) build(docs []Doc) []File {
+	if check, ok := c.sameKeys(docs); ok {
+		c.update(docs, check)
+	} else {
+		c.renumber(docs)
 	}
-	sum := c.sum(d)
-	c.mu.Lock()
-	hit, ok := c.docs[d.URL]
-	c.mu.Unlock()
-	if ok && hit.sum == sum {
-		return hit
-	}
-	entry := cachedDoc{sum: sum, masks: docMasks(d), card: marshal(cardOf(d))}
-	c.mu.Lock()
-	c.docs[d.URL] = entry
-	c.mu.Unlock()
-	return entry
+	return c.ix.files()
 }
 
-// sum hashes everything docMasks reads, or is the document's Version.
+// sameKeys reports whether docs come with the same addresses, kinds and
+// titles in the same order as last time, so that they keep their
+// numbers, and returns the places in docs of those that may have
+// changed: a document whose Version is the same did not.
+func (c *Cache) sameKeys(docs []Doc) (check []int, ok bool) {
+	if c.ix == nil || len(docs) != len(c.given) {
+		return nil, false
+	}
+	for i := range docs {
+		d, k := &docs[i], &c.given[i]
+		if d.Version != 0 && d.Version == k.version {
+			continue
+		}
+		if d.URL != k.url || d.Kind != k.kind || d.Title != k.title {
+			return nil, false
+		}
+		check = append(check, i)
+	}
+	return check, true
+}
+
+// update changes the index where the documents at places check in docs,
+// which kept their numbers, changed.
+func (c *Cache) update(docs []Doc, check []int) {
+	ix := c.ix
+	fresh := make([]entry, len(check))
+	cards := make([]File, len(check))
+	changed := make([]bool, len(check))
+	parallel.For(len(check), func(j int) {
+		i := check[j]
+		if sum := c.sum(docs[i]); sum != ix.docs[c.number[i]].sum {
+			fresh[j], cards[j] = newEntry(docs[i], sum)
+			changed[j] = true
+		}
+	})
+	for j, i := range check {
+		c.given[i].version = docs[i].Version
+		if k := c.number[i]; changed[j] {
+			ix.repost(k, ix.docs[k].masks, fresh[j].masks)
+			if cards[j].Name != ix.cards[k].Name {
+				ix.tables[k/cardsPerTable] = nil
+			}
+			ix.docs[k], ix.cards[k] = fresh[j], cards[j]
+		}
+	}
+	ix.settle()
+}
+
+// renumber numbers docs again, after documents came, went or changed
+// their addresses, kinds or titles, and changes the index to match.
+func (c *Cache) renumber(docs []Doc) {
+	order := titleOrder(docs)
+	type id struct{ url, kind string }
+	before := make(map[id]int, len(c.given))
+	for i, k := range c.given {
+		before[id{k.url, k.kind}] = c.number[i]
+	}
+	// moved is the new number of each former document (-1 when it went),
+	// prev the former number of each document (-1 when new).
+	moved := make([]int, len(c.given))
+	for i := range moved {
+		moved[i] = -1
+	}
+	prev := make([]int, len(docs))
+	for k, i := range order {
+		prev[k] = -1
+		if o, ok := before[id{docs[i].URL, docs[i].Kind}]; ok && moved[o] < 0 {
+			moved[o], prev[k] = k, o
+		}
+	}
+	var old []entry
+	var oldCards []File
+	if c.ix != nil {
+		old, oldCards = c.ix.docs, c.ix.cards
+	}
+	entries := make([]entry, len(docs))
+	cards := make([]File, len(docs))
+	changed := make([]bool, len(docs))
+	parallel.For(len(docs), func(k int) {
+		d := docs[order[k]]
+		sum := c.sum(d)
+		if o := prev[k]; o >= 0 && old[o].sum == sum {
+			entries[k], cards[k] = old[o], oldCards[o]
+			return
+		}
+		entries[k], cards[k] = newEntry(d, sum)
+		changed[k] = true
+	})
+
+	if c.ix == nil {
+		c.ix = newIndex()
+		c.ix.docs, c.ix.cards = entries, cards
+		c.ix.invert()
+	} else {
+		ix := c.ix
+		ix.renumber(moved)
+		for k, e := range entries {
+			if !changed[k] {
+				continue
+			}
+			var was map[string]uint32
+			if o := prev[k]; o >= 0 {
+				was = old[o].masks
+			}
+			ix.repost(k, was, e.masks)
+		}
+		ix.docs, ix.cards, ix.renumbered = entries, cards, true
+		ix.settle()
+	}
+	c.given = make([]docKey, len(docs))
+	for i, d := range docs {
+		c.given[i] = docKey{d.URL, d.Kind, d.Title, d.Version}
+	}
+	c.number = make([]int, len(docs))
+	for k, i := range order {
+		c.number[i] = k
+	}
+}
+
+// sum hashes everything docMasks and cardOf read, or is the document's
+// Version.
 func (c *Cache) sum(d Doc) uint64 {
 	if d.Version != 0 {
 		return d.Version
@@ -71,6 +173,7 @@ func (c *Cache) sum(d Doc) uint64 {
 		h.WriteString(s)
 		h.WriteByte(0)
 	}
+	str(d.URL)
 	str(d.Kind)
 	str(d.Title)
 	for _, s := range d.Synonyms {

@@ -20,36 +20,65 @@
 //
 // # Files
 //
-// Build returns these files, every one of them under search/:
+// Build returns these files, every one of them under search/. Every name
+// but the manifest's is made from the file's own bytes (HASH is the first
+// 60 bits of their SHA-256, in 12 base-32 digits, 0-9 and a-v), so a name
+// always holds the same bytes: a browser may keep any file but the
+// manifest for ever and never mixes files of two builds, and a caller
+// that wrote a name before never needs to write it again. One edited
+// document changes the manifest and only the files whose bytes changed.
 //
-//	search/index.json          the manifest: format version, the folder of
-//	                           this build's index, the number of documents
-//	                           and the vocabulary shards that exist
-//	search/HASH/w/KEY.json     a vocabulary shard: every token starting
-//	                           with one character (KEY is that character,
-//	                           or "u" and its hex code point outside a-z
-//	                           and 0-9), with its document frequency, the
-//	                           best field it occurs in and the postings
-//	                           file that holds its postings
-//	search/HASH/p/N.json       postings for a run of tokens in sorted
-//	                           order: for each token, pairs of (document
-//	                           number minus the previous one, field mask)
-//	search/HASH/d/ID.json      one document's result card: address, kind,
-//	                           title, summary, synonyms and sections
+//	search/index.json        the manifest, the only fixed name: format
+//	                         version ("v"), number of documents ("n"),
+//	                         the HASH of each vocabulary shard by its
+//	                         KEY ("w"), the HASH of each card table
+//	                         ("c") and how many documents a table holds
+//	                         ("r")
+//	search/w/KEY.HASH.json   a vocabulary shard: every token starting
+//	                         with one character (KEY is that character,
+//	                         or "u" and its hex code point outside a-z
+//	                         and 0-9), in order ("t"), with its document
+//	                         frequency ("d"), the best field it occurs in
+//	                         ("b": 3 title, 2 synonym, 1 summary, 0
+//	                         text) and its postings file ("p", a place in
+//	                         "f", the HASHes of the postings files the
+//	                         shard's tokens use)
+//	search/p/HASH.json       postings of a run of tokens in sorted order:
+//	                         for each token, pairs of (document number
+//	                         minus the previous one, field mask)
+//	search/c/HASH.json       a card table: the HASH of the result card of
+//	                         each of a run of 256 document numbers (the
+//	                         k-th table starts at document 256k)
+//	search/d/HASH.json       one document's result card: address, kind,
+//	                         title, summary, synonyms and sections
 //
-// HASH is a digest of the index, so a browser that cached an older build's
-// files never mixes them with a newer manifest; only index.json has a
-// fixed address. Documents are numbered in title order (folded), which is
-// also the order of results that score the same. The field mask has bit 0
-// for the title, 1 for a synonym, 2 for the summary, 3 for text before the
-// first section (or a section beyond the 26th) and 4+k for section k.
+// Documents are numbered in title order (folded, then by address and
+// kind), which is also the order of results that score the same. The
+// field mask has bit 0 for the title, 1 for a synonym, 2 for the summary,
+// 3 for text before the first section (or a section beyond the 26th) and
+// 4+k for section k.
 //
-// A query fetches the manifest (once), the vocabulary shard of each
-// word's first character, the postings files of the tokens that match,
-// and the result cards it shows, ten at a time: on the generated
-// 1,000-article corpus, 10 to 13 KB gzipped with the script, typed letter
-// by letter (TestSearchBudget). The same documents always give the same
-// bytes.
+// Where a postings file ends depends on the tokens alone, not on what
+// comes before them, so that a token that comes, goes or grows changes
+// its own file and not every file after it. A token's weight is the
+// bytes it takes in the file. A token starts a new file when the token
+// before it weighs 4 KB or more (a heavy token has its file to itself,
+// and a query for its neighbours does not fetch it), or when a hash of
+// its text, modulo 4 KB, is below its weight (so a heavy token always
+// does, and files average about 4 KB), or when its file would otherwise
+// pass 16 KB. Only that last rule depends on the tokens before, and only
+// back to the last token that started a file by the others. A token whose
+// weight changes may so start or stop starting a file, or end one by
+// crossing 4 KB: rarely, and then the file next to its own changes too.
+//
+// A query fetches the manifest (revalidated each time: it is the one
+// name whose bytes change), the vocabulary shard of each word's first
+// character, the postings files of the tokens that match, and the result
+// cards it shows, ten at a time, with their card tables: on the
+// generated 1,000-article corpus, 14 to 19 KB gzipped with the script,
+// typed letter by letter, of which the card tables are 2 to 5 KB
+// (TestSearchBudget). The same documents always give the same bytes,
+// whether built with a Cache or without, whatever the Cache saw before.
 //
 // # Matching and ranking (search.js)
 //
@@ -76,14 +105,9 @@ package search
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 )
 
 // Doc is one document to index, in the words a reader sees.
@@ -104,8 +128,8 @@ type Doc struct {
 	// for the text before the first section).
 	Blocks []Block
 	// Version, when not zero, changes whenever anything above does (a
-	// number given to each new Doc): a Cache then trusts it instead of
-	// hashing the whole document to tell whether it changed.
+	// number given to each new Doc, never to two): a Cache then trusts it
+	// instead of hashing the whole document to tell whether it changed.
 	Version uint64
 }
 
@@ -120,6 +144,10 @@ type Block struct {
 }
 
 // File is one file of the index, named relative to the output root.
+// Every name except Dir+"index.json" is a function of the file's bytes:
+// the same name always comes with the same Data, in this build and any
+// other. Data may be shared with the files of earlier and later builds
+// made with the same Cache, and must not be changed.
 type File struct {
 	Name string
 	Data []byte
@@ -130,7 +158,7 @@ const Dir = "search/"
 
 // Version is the format of the files, written into the manifest; search.js
 // refuses an index of another version.
-const Version = 1
+const Version = 2
 
 // Field bits of a posting's mask.
 const (
@@ -145,257 +173,50 @@ const (
 // bit operations are on 32-bit integers.
 const maxSections = 26
 
-// postingsTarget is the size in bytes a postings file grows to before the
-// next token starts a new one. Smaller files waste fewer bytes on tokens
-// a query does not need; larger ones need fewer requests.
-const postingsTarget = 6 << 10
-
-// manifest is search/index.json.
-type manifest struct {
-	Version int      `json:"v"`
-	Dir     string   `json:"dir"`
-	Docs    int      `json:"n"`
-	Shards  []string `json:"shards"`
-}
-
-// vocabulary is one vocabulary shard: parallel arrays, in token order.
-type vocabulary struct {
-	Tokens []string `json:"t"`
-	// DocFreq is the number of documents with the token.
-	DocFreq []int `json:"d"`
-	// Best is the best field the token occurs in: 3 title, 2 synonym,
-	// 1 summary, 0 text.
-	Best []int `json:"b"`
-	// File is the number of the postings file.
-	File []int `json:"p"`
-}
-
-// card is a document's result card.
-type card struct {
-	URL      string      `json:"u"`
-	Kind     string      `json:"k"`
-	Title    string      `json:"t"`
-	Summary  string      `json:"s"`
-	Synonyms []string    `json:"a,omitempty"`
-	Sections [][2]string `json:"x,omitempty"`
-}
-
-type posting struct {
-	doc  int
-	mask uint32
-}
-
-type token struct {
-	text     string
-	postings []posting
-	// encoded is the postings as written; file is its postings file.
-	encoded []byte
-	file    int
-}
-
-// Build makes the index of docs. The order of docs does not matter.
-// cache, when not nil, keeps each document's tokens for the next build.
+// Build makes the index of docs and returns every one of its files, the
+// manifest first. The order of docs does not matter. Every name except
+// Dir+"index.json" is a function of the file's bytes, so a caller that
+// wrote a name before need not write it again.
+//
+// cache, when not nil, keeps the index for the next build, which then
+// does work in proportion to what changed: it tokenizes only the
+// documents that changed, numbers the documents as before when no
+// address, kind or title changed, and encodes and hashes only the files
+// whose contents changed (the others come back with the bytes of the
+// last build). Without a cache (a build made once), docs' text blocks
+// are let go as they are read, a chunk of documents at a time. Either
+// way the files are the same.
 func Build(docs []Doc, cache *Cache) []File {
+	if cache != nil {
+		return cache.build(docs)
+	}
+	// Only the sorted copy is kept: once a chunk's blocks are read, the
+	// caller's docs (dead after this call) no longer hold them here.
 	docs = sortByTitle(docs)
-	var tokens []*token
-	var cards [][]byte
-	if cache == nil {
-		tokens, cards = invertInChunks(docs)
-	} else {
-		entries := tokenize(docs, cache)
-		tokens = cache.index(docs, entries)
-		for _, e := range entries {
-			cards = append(cards, e.card)
-		}
-	}
-	packPostings(tokens)
-
-	var files []File
-	for i, card := range cards {
-		files = append(files, File{Name: "d/" + strconv.Itoa(i) + ".json", Data: card})
-	}
-	files = append(files, postingsFiles(tokens)...)
-	shards, vocab := vocabularyFiles(tokens)
-	files = append(files, vocab...)
-
-	sum := sha256.New()
-	for _, f := range files {
-		fmt.Fprintf(sum, "%s %d\n", f.Name, len(f.Data))
-		sum.Write(f.Data)
-	}
-	hash := hex.EncodeToString(sum.Sum(nil))[:10]
-	for i := range files {
-		files[i].Name = Dir + hash + "/" + files[i].Name
-	}
-	m := manifest{Version: Version, Dir: hash + "/", Docs: len(docs), Shards: shards}
-	return append([]File{{Name: Dir + "index.json", Data: marshal(m)}}, files...)
+	return invertInChunks(docs).files()
 }
 
-// sortByTitle returns docs in the order of their folded titles, then
-// addresses: the document numbers of the index.
-func sortByTitle(docs []Doc) []Doc {
+// titleOrder returns the given positions of docs in the order of their
+// folded titles, then addresses and kinds: the document numbers of the
+// index.
+func titleOrder(docs []Doc) []int {
 	keys := make([]string, len(docs))
 	order := make([]int, len(docs))
 	for i, d := range docs {
 		keys[i], order[i] = Fold(d.Title), i
 	}
-	// Sorting numbers moves less than sorting the documents themselves.
 	slices.SortFunc(order, func(a, b int) int {
 		return cmp.Or(cmp.Compare(keys[a], keys[b]), cmp.Compare(docs[a].URL, docs[b].URL), cmp.Compare(docs[a].Kind, docs[b].Kind))
 	})
+	return order
+}
+
+// sortByTitle returns docs in document number order.
+func sortByTitle(docs []Doc) []Doc {
 	out := make([]Doc, len(docs))
-	for i, j := range order {
+	for i, j := range titleOrder(docs) {
 		out[i] = docs[j]
 	}
-	return out
-}
-
-// tokenize returns each document's tokens and card, from the cache where
-// it has them, on every core.
-func tokenize(docs []Doc, cache *Cache) []cachedDoc {
-	entries := make([]cachedDoc, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(docs)) {
-		wg.Go(func() {
-			for i := range next {
-				entries[i] = cache.lookup(docs[i])
-			}
-		})
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return entries
-}
-
-// index returns every token with its postings, sorted by token. When the
-// last build numbered the same documents, only the postings of the
-// documents that changed are changed; otherwise every document is
-// inverted.
-func (c *Cache) index(docs []Doc, entries []cachedDoc) []*token {
-	keys := make([]string, len(docs))
-	for i, d := range docs {
-		keys[i] = d.URL + "\x00" + d.Kind
-	}
-	last := c.last
-	if last == nil || !slices.Equal(last.keys, keys) {
-		tokens, byText := invert(entries)
-		c.last = &lastIndex{keys: keys, docs: entries, tokens: tokens, byText: byText}
-		return tokens
-	}
-	reshaped := false
-	for i, e := range entries {
-		if e.sum == last.docs[i].sum {
-			continue
-		}
-		reshaped = last.repost(i, last.docs[i].masks, e.masks) || reshaped
-		last.docs[i] = e
-	}
-	if reshaped {
-		last.tokens = last.tokens[:0]
-		for _, t := range last.byText {
-			last.tokens = append(last.tokens, t)
-		}
-		slices.SortFunc(last.tokens, func(a, b *token) int { return cmp.Compare(a.text, b.text) })
-	}
-	return last.tokens
-}
-
-// repost moves document number doc from the postings of its old tokens
-// to those of its new ones, and reports whether a token was added or
-// removed. Changed tokens lose their encoding.
-func (x *lastIndex) repost(doc int, old, now map[string]uint32) (reshaped bool) {
-	byDoc := func(p posting, doc int) int { return cmp.Compare(p.doc, doc) }
-	for text := range old {
-		if _, kept := now[text]; kept {
-			continue
-		}
-		t := x.byText[text]
-		if i, ok := slices.BinarySearchFunc(t.postings, doc, byDoc); ok {
-			t.postings = slices.Delete(t.postings, i, i+1)
-			t.encoded = nil
-		}
-		if len(t.postings) == 0 {
-			delete(x.byText, text)
-			reshaped = true
-		}
-	}
-	for text, mask := range now {
-		t := x.byText[text]
-		if t == nil {
-			t = &token{text: text}
-			x.byText[text] = t
-			reshaped = true
-		}
-		i, ok := slices.BinarySearchFunc(t.postings, doc, byDoc)
-		switch {
-		case ok && t.postings[i].mask == mask:
-			continue
-		case ok:
-			t.postings[i].mask = mask
-		default:
-			t.postings = slices.Insert(t.postings, i, posting{doc: doc, mask: mask})
-		}
-		t.encoded = nil
-	}
-	return reshaped
-}
-
-// invert lists every token with its postings, sorted by token, and maps
-// each token's text to it. Postings stay in document order.
-func invert(entries []cachedDoc) ([]*token, map[string]*token) {
-	byText := map[string]*token{}
-	addPostings(byText, entries, 0)
-	return sortTokens(byText), byText
-}
-
-// chunk is how many documents invertInChunks tokenizes at a time.
-const chunk = 256
-
-// invertInChunks inverts docs a chunk at a time, so that the tokens of
-// only one chunk of documents are held at once (a build that keeps no
-// cache), drops each document's blocks once read, and returns the tokens
-// and each document's card.
-func invertInChunks(docs []Doc) ([]*token, [][]byte) {
-	byText := map[string]*token{}
-	cards := make([][]byte, 0, len(docs))
-	for start := 0; start < len(docs); start += chunk {
-		part := docs[start:min(start+chunk, len(docs))]
-		entries := tokenize(part, nil)
-		addPostings(byText, entries, start)
-		for i, e := range entries {
-			cards = append(cards, e.card)
-			// The text is read: let it go.
-			part[i].Blocks = nil
-		}
-	}
-	return sortTokens(byText), cards
-}
-
-// addPostings adds the postings of entries, numbered from first.
-func addPostings(byText map[string]*token, entries []cachedDoc, first int) {
-	for i, e := range entries {
-		for t, mask := range e.masks {
-			tk := byText[t]
-			if tk == nil {
-				tk = &token{text: t}
-				byText[t] = tk
-			}
-			tk.postings = append(tk.postings, posting{doc: first + i, mask: mask})
-		}
-	}
-}
-
-// sortTokens returns the tokens sorted by text.
-func sortTokens(byText map[string]*token) []*token {
-	out := make([]*token, 0, len(byText))
-	for _, t := range byText {
-		out = append(out, t)
-	}
-	slices.SortFunc(out, func(a, b *token) int { return cmp.Compare(a.text, b.text) })
 	return out
 }
 
@@ -431,66 +252,6 @@ func docMasks(d Doc) map[string]uint32 {
 	return masks
 }
 
-// encodePostings writes a token's postings as the JSON array search.js
-// reads: document number deltas and masks, alternating.
-func encodePostings(ps []posting) []byte {
-	b := []byte{'['}
-	prev := 0
-	for i, p := range ps {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(p.doc-prev), 10)
-		b = append(b, ',')
-		b = strconv.AppendUint(b, uint64(p.mask), 10)
-		prev = p.doc
-	}
-	return append(b, ']')
-}
-
-// packPostings gives each token its postings file: consecutive tokens
-// share a file until it reaches postingsTarget bytes. A token's postings
-// are encoded once, and again only after they change.
-func packPostings(tokens []*token) {
-	file, size := 0, 0
-	for _, t := range tokens {
-		if t.encoded == nil {
-			t.encoded = encodePostings(t.postings)
-		}
-		n := len(t.text) + 4 + len(t.encoded)
-		if size > 0 && size+n > postingsTarget {
-			file, size = file+1, 0
-		}
-		t.file = file
-		size += n
-	}
-}
-
-// postingsFiles writes p/N.json: an object from token to postings.
-func postingsFiles(tokens []*token) []File {
-	var files []File
-	var buf bytes.Buffer
-	flush := func(n int) {
-		buf.WriteByte('}')
-		files = append(files, File{Name: "p/" + strconv.Itoa(n) + ".json", Data: bytes.Clone(buf.Bytes())})
-		buf.Reset()
-	}
-	for i, t := range tokens {
-		if buf.Len() == 0 {
-			buf.WriteByte('{')
-		} else {
-			buf.WriteByte(',')
-		}
-		buf.Write(marshal(t.text))
-		buf.WriteByte(':')
-		buf.Write(t.encoded)
-		if i+1 == len(tokens) || tokens[i+1].file != t.file {
-			flush(t.file)
-		}
-	}
-	return files
-}
-
 // ShardKey names the vocabulary shard of a token: its first character
 // when that is a-z or 0-9, otherwise "u" and the character's hex code
 // point ("u3c3" for "σ").
@@ -504,35 +265,6 @@ func ShardKey(token string) string {
 	return ""
 }
 
-// vocabularyFiles writes w/KEY.json and returns the keys in order.
-func vocabularyFiles(tokens []*token) ([]string, []File) {
-	shards := map[string]*vocabulary{}
-	var keys []string
-	for _, t := range tokens {
-		key := ShardKey(t.text)
-		v := shards[key]
-		if v == nil {
-			v = &vocabulary{}
-			shards[key] = v
-			keys = append(keys, key)
-		}
-		best := 0
-		for _, p := range t.postings {
-			best = max(best, bestField(p.mask))
-		}
-		v.Tokens = append(v.Tokens, t.text)
-		v.DocFreq = append(v.DocFreq, len(t.postings))
-		v.Best = append(v.Best, best)
-		v.File = append(v.File, t.file)
-	}
-	slices.Sort(keys)
-	files := make([]File, len(keys))
-	for i, k := range keys {
-		files[i] = File{Name: "w/" + k + ".json", Data: marshal(shards[k])}
-	}
-	return keys, files
-}
-
 func bestField(mask uint32) int {
 	switch {
 	case mask&fieldTitle != 0:
@@ -543,6 +275,16 @@ func bestField(mask uint32) int {
 		return 1
 	}
 	return 0
+}
+
+// card is a document's result card.
+type card struct {
+	URL      string      `json:"u"`
+	Kind     string      `json:"k"`
+	Title    string      `json:"t"`
+	Summary  string      `json:"s"`
+	Synonyms []string    `json:"a,omitempty"`
+	Sections [][2]string `json:"x,omitempty"`
 }
 
 func cardOf(d Doc) card {

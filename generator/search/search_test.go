@@ -2,9 +2,13 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base32"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -74,15 +78,39 @@ func TestShardKey(t *testing.T) {
 	}
 }
 
-// index is a built index read back, by file name without the hash.
-type index struct {
+// manifest is search/index.json read back.
+type manifest struct {
+	Version       int               `json:"v"`
+	Docs          int               `json:"n"`
+	Shards        map[string]string `json:"w"`
+	Tables        []string          `json:"c"`
+	CardsPerTable int               `json:"r"`
+}
+
+// built is a built index read back, by file name relative to search/.
+type built struct {
 	manifest manifest
 	files    map[string][]byte
 }
 
-func read(t *testing.T, files []File) index {
+// shard is a vocabulary shard read back.
+type shard struct {
+	Tokens  []string `json:"t"`
+	DocFreq []int    `json:"d"`
+	Best    []int    `json:"b"`
+	Files   []string `json:"f"`
+	File    []int    `json:"p"`
+}
+
+// namePattern is a file name under search/: its folder, a shard's key,
+// the hash.
+var namePattern = regexp.MustCompile(`^(?:([dcp])/|w/(u?[0-9a-z]+)\.)([0-9a-v]{12})\.json$`)
+
+// read reads back files, checking that every name but the manifest's is
+// made of its file's hash.
+func read(t *testing.T, files []File) built {
 	t.Helper()
-	ix := index{files: map[string][]byte{}}
+	ix := built{files: map[string][]byte{}}
 	if files[0].Name != "search/index.json" {
 		t.Fatalf("first file is %s, want search/index.json", files[0].Name)
 	}
@@ -90,42 +118,65 @@ func read(t *testing.T, files []File) index {
 		t.Fatal(err)
 	}
 	for _, f := range files[1:] {
-		rel, ok := strings.CutPrefix(f.Name, "search/"+ix.manifest.Dir)
+		rel, ok := strings.CutPrefix(f.Name, "search/")
 		if !ok {
-			t.Fatalf("%s is not under the manifest's folder %s", f.Name, ix.manifest.Dir)
+			t.Fatalf("%s is not under search/", f.Name)
+		}
+		m := namePattern.FindStringSubmatch(rel)
+		if m == nil {
+			t.Fatalf("%s: not a name the index makes", f.Name)
+		}
+		sum := sha256.Sum256(f.Data)
+		if want := strings.ToLower(base32.HexEncoding.EncodeToString(sum[:]))[:12]; m[3] != want {
+			t.Fatalf("%s: the hash of its bytes is %s", f.Name, want)
 		}
 		if !json.Valid(f.Data) {
 			t.Fatalf("%s is not JSON: %s", f.Name, f.Data)
 		}
+		if _, dup := ix.files[rel]; dup {
+			t.Fatalf("%s twice", f.Name)
+		}
 		ix.files[rel] = f.Data
+	}
+	for key, hash := range ix.manifest.Shards {
+		if _, ok := ix.files["w/"+key+"."+hash+".json"]; !ok {
+			t.Fatalf("the manifest's shard %s.%s is not among the files", key, hash)
+		}
+	}
+	for _, hash := range ix.manifest.Tables {
+		if _, ok := ix.files["c/"+hash+".json"]; !ok {
+			t.Fatalf("the manifest's card table %s is not among the files", hash)
+		}
 	}
 	return ix
 }
 
-func (ix index) vocabulary(t *testing.T, key string) vocabulary {
+func (ix built) shard(t *testing.T, key string) shard {
 	t.Helper()
-	var v vocabulary
-	if err := json.Unmarshal(ix.files["w/"+key+".json"], &v); err != nil {
-		t.Fatalf("w/%s.json: %v", key, err)
+	var v shard
+	name := "w/" + key + "." + ix.manifest.Shards[key] + ".json"
+	if err := json.Unmarshal(ix.files[name], &v); err != nil {
+		t.Fatalf("%s: %v", name, err)
 	}
 	return v
 }
 
 // postings returns a token's postings as document → mask.
-func (ix index) postings(t *testing.T, token string) map[int]uint32 {
+func (ix built) postings(t *testing.T, token string) map[int]uint32 {
 	t.Helper()
-	v := ix.vocabulary(t, ShardKey(token))
+	v := ix.shard(t, ShardKey(token))
 	i := slices.Index(v.Tokens, token)
 	if i < 0 {
 		t.Fatalf("token %q is not in its vocabulary shard", token)
 	}
 	var file map[string][]int
-	if err := json.Unmarshal(ix.files[fmt.Sprintf("p/%d.json", v.File[i])], &file); err != nil {
-		t.Fatal(err)
+	name := "p/" + v.Files[v.File[i]] + ".json"
+	if err := json.Unmarshal(ix.files[name], &file); err != nil {
+		t.Fatalf("%s: %v", name, err)
 	}
 	ps, ok := file[token]
 	if !ok {
-		t.Fatalf("token %q is not in postings file %d", token, v.File[i])
+		t.Fatalf("token %q is not in postings file %s", token, name)
 	}
 	out := map[int]uint32{}
 	doc := 0
@@ -137,6 +188,21 @@ func (ix index) postings(t *testing.T, token string) map[int]uint32 {
 		t.Errorf("token %q: %d postings, document frequency %d", token, len(out), v.DocFreq[i])
 	}
 	return out
+}
+
+// card returns document n's result card, through its card table.
+func (ix built) card(t *testing.T, n int) card {
+	t.Helper()
+	r := ix.manifest.CardsPerTable
+	var table []string
+	if err := json.Unmarshal(ix.files["c/"+ix.manifest.Tables[n/r]+".json"], &table); err != nil {
+		t.Fatal(err)
+	}
+	var c card
+	if err := json.Unmarshal(ix.files["d/"+table[n%r]+".json"], &c); err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 var sampleDocs = []Doc{
@@ -162,10 +228,7 @@ func TestBuild(t *testing.T) {
 		t.Errorf("manifest %+v", m)
 	}
 	// Documents are numbered by title: Dopamine, Enzyme, Serotonin.
-	var c card
-	if err := json.Unmarshal(ix.files["d/2.json"], &c); err != nil {
-		t.Fatal(err)
-	}
+	c := ix.card(t, 2)
 	want := card{URL: "articles/serotonin/", Kind: "article", Title: "Serotonin", Summary: "A chemical messenger.",
 		Synonyms: []string{"5-HT"}, Sections: [][2]string{{"context", "Context"}, {"mechanism", "How it works"}}}
 	if fmt.Sprint(c) != fmt.Sprint(want) {
@@ -188,7 +251,7 @@ func TestBuild(t *testing.T) {
 			t.Errorf("postings of %q = %v, want %v", tt.token, got, tt.want)
 		}
 	}
-	v := ix.vocabulary(t, "e")
+	v := ix.shard(t, "e")
 	if i := slices.Index(v.Tokens, "enzyme"); v.Best[i] != 3 {
 		t.Errorf("best field of enzyme = %d, want 3 (title)", v.Best[i])
 	}
@@ -198,8 +261,11 @@ func TestBuild(t *testing.T) {
 	if !slices.IsSorted(v.Tokens) {
 		t.Errorf("vocabulary shard not sorted: %q", v.Tokens)
 	}
-	if !slices.Equal(m.Shards, []string{"5", "a", "c", "d", "e", "f", "h", "i", "l", "m", "n", "p", "r", "s", "t", "u"}) {
-		t.Errorf("shards %q", m.Shards)
+	if keys := slices.Sorted(maps.Keys(m.Shards)); !slices.Equal(keys, []string{"5", "a", "c", "d", "e", "f", "h", "i", "l", "m", "n", "p", "r", "s", "t", "u"}) {
+		t.Errorf("shards %q", keys)
+	}
+	if len(m.Tables) != 1 || m.CardsPerTable != cardsPerTable {
+		t.Errorf("card tables %q of %d", m.Tables, m.CardsPerTable)
 	}
 }
 
@@ -241,41 +307,39 @@ func TestBuildDeterministic(t *testing.T) {
 			}
 		}
 	}
-	// A change to one document changes the folder, so no browser mixes
-	// files of two builds.
-	docs[7].Summary += " Changed."
-	if changed := Build(docs, nil); changed[1].Name[:len("search/")+10] == first[1].Name[:len("search/")+10] {
-		t.Errorf("the index folder did not change with the content: %s", changed[1].Name)
-	}
 }
 
-// TestBuildSharding checks that postings files stay near their target
-// size and that every token is in exactly the file its shard names.
+// TestBuildSharding checks that every token is in exactly the postings
+// file its shard names, and that postings files of several tokens stay
+// under the cap.
 func TestBuildSharding(t *testing.T) {
 	ix := read(t, Build(generated(1000), nil))
-	parsed := map[int]map[string]json.RawMessage{}
-	postingsFile := func(n int) map[string]json.RawMessage {
-		if parsed[n] == nil {
+	parsed := map[string]map[string]json.RawMessage{}
+	postingsFile := func(hash string) map[string]json.RawMessage {
+		if parsed[hash] == nil {
 			var file map[string]json.RawMessage
-			if err := json.Unmarshal(ix.files[fmt.Sprintf("p/%d.json", n)], &file); err != nil {
-				t.Fatal(err)
+			if err := json.Unmarshal(ix.files["p/"+hash+".json"], &file); err != nil {
+				t.Fatalf("p/%s.json: %v", hash, err)
 			}
-			parsed[n] = file
+			parsed[hash] = file
 		}
-		return parsed[n]
+		return parsed[hash]
 	}
 	seen := map[string]bool{}
-	for _, key := range ix.manifest.Shards {
-		v := ix.vocabulary(t, key)
+	for key := range ix.manifest.Shards {
+		v := ix.shard(t, key)
 		if len(v.Tokens) != len(v.DocFreq) || len(v.Tokens) != len(v.Best) || len(v.Tokens) != len(v.File) {
 			t.Fatalf("shard %s: arrays of different lengths", key)
+		}
+		if !slices.IsSorted(v.Tokens) {
+			t.Errorf("shard %s is not sorted", key)
 		}
 		for i, tok := range v.Tokens {
 			if ShardKey(tok) != key {
 				t.Errorf("token %q in shard %s", tok, key)
 			}
-			if _, ok := postingsFile(v.File[i])[tok]; !ok {
-				t.Errorf("token %q is not in postings file %d", tok, v.File[i])
+			if _, ok := postingsFile(v.Files[v.File[i]])[tok]; !ok {
+				t.Errorf("token %q is not in postings file %s", tok, v.Files[v.File[i]])
 			}
 			if seen[tok] {
 				t.Errorf("token %q in two shards", tok)
@@ -283,7 +347,7 @@ func TestBuildSharding(t *testing.T) {
 			seen[tok] = true
 		}
 	}
-	postings := 0
+	postings, tokens := 0, 0
 	for name, data := range ix.files {
 		if !strings.HasPrefix(name, "p/") {
 			continue
@@ -293,9 +357,13 @@ func TestBuildSharding(t *testing.T) {
 		if err := json.Unmarshal(data, &file); err != nil {
 			t.Fatal(err)
 		}
-		if len(data) > 2*postingsTarget && len(file) > 1 {
-			t.Errorf("%s: %d bytes for %d tokens; only a single token may exceed the target", name, len(data), len(file))
+		tokens += len(file)
+		if len(data) > postingsCap && len(file) > 1 {
+			t.Errorf("%s: %d bytes for %d tokens; only a single token may exceed the cap", name, len(data), len(file))
 		}
+	}
+	if tokens != len(seen) {
+		t.Errorf("%d tokens in postings files, %d in shards", tokens, len(seen))
 	}
 	if postings < 10 {
 		t.Errorf("only %d postings files for 1,000 documents", postings)
@@ -329,15 +397,9 @@ func TestCacheGivesTheSameIndex(t *testing.T) {
 	cache := NewCache()
 	same := func(step string) {
 		t.Helper()
-		cached, plain := Build(docs, cache), Build(docs, nil)
-		if len(cached) != len(plain) {
-			t.Fatalf("%s: %d files with a cache, %d without", step, len(cached), len(plain))
-		}
-		for i := range cached {
-			if cached[i].Name != plain[i].Name || string(cached[i].Data) != string(plain[i].Data) {
-				t.Errorf("%s: %s differs with a cache", step, plain[i].Name)
-			}
-		}
+		cached := Build(docs, cache)
+		sameFiles(t, step, cached, Build(docs, nil))
+		read(t, cached)
 	}
 	same("first build")
 	docs[1].Blocks[0].Text = "Too little sleep harms memory."
@@ -362,4 +424,9 @@ func TestCacheGivesTheSameIndex(t *testing.T) {
 	same("with versions")
 	docs[0].Summary, docs[0].Version = "Rest, memory and mood.", 100
 	same("after an edit with a new version")
+	kept := docs
+	docs = nil
+	same("with no documents")
+	docs = kept
+	same("with the documents back")
 }

@@ -29,7 +29,7 @@
   var indexURL = new URL(form.getAttribute("data-search-index"), location.href).href;
   var siteURL = new URL("../", indexURL).href;
 
-  var VERSION = 1;
+  var VERSION = 2;
   var PAGE = 10; // results shown at a time
   var MAX_EXPANSIONS = 12; // words a word being typed may stand for
   var MAX_WORDS = 8;
@@ -91,10 +91,12 @@
   }
 
   // Files are fetched once per page; a failed fetch may be tried again.
+  // Every file but the manifest is named by its contents, so the browser
+  // may keep it; the manifest, whose name stays, is checked each time.
   var files = new Map();
-  function load(url) {
+  function load(url, fresh) {
     if (!files.has(url)) {
-      files.set(url, fetch(url, { credentials: "same-origin" }).then(function (r) {
+      files.set(url, fetch(url, { credentials: "same-origin", cache: fresh ? "no-cache" : "default" }).then(function (r) {
         if (!r.ok) throw new Error(url + ": HTTP " + r.status);
         return r.json();
       }).catch(function (err) {
@@ -105,16 +107,22 @@
     return files.get(url);
   }
   function manifest() {
-    return load(indexURL).then(function (m) {
+    return load(indexURL, true).then(function (m) {
       if (m.v !== VERSION) throw new Error("search index version " + m.v + ", expected " + VERSION);
-      m.base = new URL(m.dir, indexURL).href;
+      m.base = new URL("./", indexURL).href;
       return m;
     });
   }
   function vocabulary(m, token) {
     var key = shardKey(token);
-    if (m.shards.indexOf(key) < 0) return Promise.resolve(null);
-    return load(m.base + "w/" + key + ".json");
+    if (!Object.prototype.hasOwnProperty.call(m.w, key)) return Promise.resolve(null);
+    return load(m.base + "w/" + key + "." + m.w[key] + ".json");
+  }
+  // loadCard loads document number id's result card, through its card table.
+  function loadCard(m, id) {
+    return load(m.base + "c/" + m.c[Math.floor(id / m.r)] + ".json").then(function (table) {
+      return load(m.base + "d/" + table[id % m.r] + ".json");
+    });
   }
 
   // Optimal string alignment distance, stopping early above 1.
@@ -176,7 +184,7 @@
     term.typos = term.text.length >= 5 && !/\d/.test(term.text);
     for (var i = 0; i < v.t.length; i++) {
       var q = quality(v.t[i], term);
-      if (q) found.push({ token: v.t[i], q: q, df: v.d[i], best: v.b[i], file: v.p[i] });
+      if (q) found.push({ token: v.t[i], q: q, df: v.d[i], best: v.b[i], file: v.f[v.p[i]] });
     }
     found.sort(function (a, b) { return b.q - a.q || b.best - a.best || b.df - a.df || (a.token < b.token ? -1 : 1); });
     var whole = found.filter(function (c) { return c.q !== PREFIX && c.q !== TYPO_PREFIX; });
@@ -411,7 +419,7 @@
     var page = results.docs.slice(shown, shown + PAGE);
     var info = details(results, page);
     return manifest().then(function (m) {
-      return Promise.all(page.map(function (id) { return load(m.base + "d/" + id + ".json"); }));
+      return Promise.all(page.map(function (id) { return loadCard(m, id); }));
     }).then(function (cards) {
       if (run !== seq) return;
       cards.forEach(function (card, i) { list.append(option(info.get(page[i]), card, shown + i)); });

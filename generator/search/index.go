@@ -1,0 +1,251 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/handout-health/handout/generator/internal/parallel"
+)
+
+// index is the inverted index in memory, with the files last made of it.
+// A build without a cache makes one and drops it; a Cache keeps one and
+// changes it where documents changed, and files then encodes again only
+// what those changes touched.
+type index struct {
+	// docs are the documents by number (with a Cache only), and cards
+	// their result cards.
+	docs  []entry
+	cards []File
+	// tokens are sorted by text; byText finds them.
+	tokens []*token
+	byText map[string]*token
+	// added are tokens that came since tokens was last sorted; touched
+	// those whose postings changed (some may have none left); stale those
+	// of either that files must encode.
+	added, touched, stale []*token
+	// dirty holds the keys of the vocabulary shards to encode again.
+	dirty map[string]bool
+	// The files last made, kept to be given again while their contents
+	// stay the same.
+	postings []*encoded
+	shards   map[string]*encoded
+	tables   []*encoded
+	// cardNames are the names of the cards the tables were made of;
+	// renumbered says that documents were numbered again since.
+	cardNames  []string
+	renumbered bool
+	// starts are where each vocabulary shard's tokens start in tokens
+	// (nil after tokens change).
+	starts []int
+}
+
+// entry is what a Cache keeps of one document: its Version or hash, and
+// the field masks of its tokens.
+type entry struct {
+	sum   uint64
+	masks map[string]uint32
+}
+
+type posting struct {
+	doc  int
+	mask uint32
+}
+
+type token struct {
+	text string
+	// key is the token's vocabulary shard; hash a hash of its text, which
+	// places the boundaries of postings files.
+	key  string
+	hash uint64
+	// postings are in document order.
+	postings []posting
+	// encoded is the postings as written, nil after they change; best is
+	// the best field of any posting, worked out with encoded.
+	encoded []byte
+	best    int
+	// file is the postings file that holds the token, nil after it
+	// changes.
+	file *encoded
+}
+
+// encoded is a file of the index as last made: its name and bytes, and
+// for a postings file, how many tokens it holds.
+type encoded struct {
+	name   string
+	data   []byte
+	tokens int
+}
+
+func newIndex() *index {
+	return &index{byText: map[string]*token{}, dirty: map[string]bool{}, shards: map[string]*encoded{}}
+}
+
+// chunk is how many documents invertInChunks tokenizes at a time.
+const chunk = 256
+
+// invertInChunks indexes docs, which are in number order, a chunk at a
+// time, so that the tokens of only one chunk of documents are held at
+// once (a build that keeps no cache), and drops each document's blocks
+// once read.
+func invertInChunks(docs []Doc) *index {
+	ix := newIndex()
+	ix.cards = make([]File, len(docs))
+	for start := 0; start < len(docs); start += chunk {
+		part := docs[start:min(start+chunk, len(docs))]
+		entries := make([]entry, len(part))
+		parallel.For(len(part), func(i int) { entries[i], ix.cards[start+i] = newEntry(part[i], 0) })
+		for i := range entries {
+			ix.addPostings(start+i, entries[i].masks)
+			// The text is read: let it go.
+			part[i].Blocks = nil
+		}
+	}
+	ix.settle()
+	return ix
+}
+
+// newEntry tokenizes d and makes its card.
+func newEntry(d Doc, sum uint64) (entry, File) {
+	card := marshal(cardOf(d))
+	return entry{sum: sum, masks: docMasks(d)}, File{Name: name("d/", card), Data: card}
+}
+
+// invert indexes the entries' tokens, in number order, into an index that
+// has none.
+func (ix *index) invert() {
+	for i, e := range ix.docs {
+		ix.addPostings(i, e.masks)
+	}
+	ix.settle()
+}
+
+// addPostings adds the postings of document number doc, after those of
+// every document before it.
+func (ix *index) addPostings(doc int, masks map[string]uint32) {
+	for text, mask := range masks {
+		t := ix.byText[text]
+		if t == nil {
+			t = ix.add(text)
+		}
+		t.postings = append(t.postings, posting{doc: doc, mask: mask})
+	}
+}
+
+// add makes a token that has no postings yet.
+func (ix *index) add(text string) *token {
+	t := &token{text: text, key: ShardKey(text), hash: textHash(text)}
+	ix.byText[text] = t
+	ix.added = append(ix.added, t)
+	ix.dirty[t.key] = true
+	return t
+}
+
+// touch marks a token whose postings changed, and its shard.
+func (ix *index) touch(t *token) {
+	if t.encoded != nil || t.file != nil {
+		ix.touched = append(ix.touched, t)
+	}
+	t.encoded, t.file = nil, nil
+	ix.dirty[t.key] = true
+}
+
+// repost moves document number doc from the postings of its old tokens
+// to those of its new ones. The postings of the tokens of old whose masks
+// stay as they were must hold doc already.
+func (ix *index) repost(doc int, old, now map[string]uint32) {
+	byDoc := func(p posting, doc int) int { return cmp.Compare(p.doc, doc) }
+	for text := range old {
+		if _, kept := now[text]; kept {
+			continue
+		}
+		t := ix.byText[text]
+		if i, ok := slices.BinarySearchFunc(t.postings, doc, byDoc); ok {
+			t.postings = slices.Delete(t.postings, i, i+1)
+			ix.touch(t)
+		}
+	}
+	for text, mask := range now {
+		if was, ok := old[text]; ok && was == mask {
+			continue
+		}
+		t := ix.byText[text]
+		if t == nil {
+			t = ix.add(text)
+		}
+		i, ok := slices.BinarySearchFunc(t.postings, doc, byDoc)
+		switch {
+		case ok && t.postings[i].mask == mask:
+			continue
+		case ok:
+			t.postings[i].mask = mask
+		default:
+			t.postings = slices.Insert(t.postings, i, posting{doc: doc, mask: mask})
+		}
+		ix.touch(t)
+	}
+}
+
+// renumber gives every posting its document's new number (-1 for a
+// document that went), keeping postings in document order.
+func (ix *index) renumber(number []int) {
+	same := true
+	for i, n := range number {
+		same = same && n == i
+	}
+	if same {
+		return
+	}
+	for _, t := range ix.tokens {
+		moved := false
+		kept := t.postings[:0]
+		for _, p := range t.postings {
+			n := number[p.doc]
+			moved = moved || n != p.doc
+			if n >= 0 {
+				kept = append(kept, posting{doc: n, mask: p.mask})
+			}
+		}
+		if !moved {
+			continue
+		}
+		t.postings = kept
+		slices.SortFunc(t.postings, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
+		ix.touch(t)
+	}
+}
+
+// settle drops the tokens left without postings and sorts in the tokens
+// that came, so that tokens is in order again.
+func (ix *index) settle() {
+	dead := func(t *token) bool { return len(t.postings) == 0 }
+	removed := 0
+	for _, t := range slices.Concat(ix.touched, ix.added) {
+		switch {
+		case !dead(t):
+			ix.stale = append(ix.stale, t)
+		case ix.byText[t.text] == t:
+			delete(ix.byText, t.text)
+			removed++
+		}
+	}
+	clear(ix.touched)
+	ix.touched = ix.touched[:0]
+	if removed == 0 && len(ix.added) == 0 {
+		return
+	}
+	ix.starts = nil
+	added := slices.DeleteFunc(ix.added, dead)
+	slices.SortFunc(added, func(a, b *token) int { return cmp.Compare(a.text, b.text) })
+	tokens := make([]*token, 0, len(ix.tokens)+len(added))
+	for _, t := range ix.tokens {
+		if dead(t) {
+			continue
+		}
+		for len(added) > 0 && added[0].text < t.text {
+			tokens, added = append(tokens, added[0]), added[1:]
+		}
+		tokens = append(tokens, t)
+	}
+	ix.tokens = append(tokens, added...)
+	ix.added = ix.added[:0]
+}
