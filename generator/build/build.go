@@ -207,7 +207,8 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 	write("robots.txt", feeds.Robots(base+"sitemap.xml"))
 	for _, ls := range s.Sites() {
 		write(ls.Language.Prefix()+"feed.xml", ls.feed())
-		list = append(list, ls.writeSearch(w)...)
+		_, problems := ls.writeSearch(w)
+		list = append(list, problems...)
 	}
 	var redirects strings.Builder
 	for _, d := range s.allLanguages() {

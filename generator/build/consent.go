@@ -3,7 +3,6 @@ package build
 import (
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 	"time"
 
@@ -23,18 +22,23 @@ const overridesDir = "templates"
 func (s *Site) CheckConsent(fsys fs.FS) diag.List {
 	rules := consent.NewRules(s.Config)
 	all := s.allLanguages()
-	perDoc := make([]diag.List, len(all))
-	parallel.For(len(all), func(i int) {
-		// A document is checked again only when it was converted again:
-		// serve's rebuilds check the few documents that changed.
-		d := all[i]
+	// A document is checked again only when it was converted again:
+	// serve's rebuilds check the few documents that changed.
+	var todo []*Doc
+	for _, d := range all {
 		if !d.consentChecked {
-			d.consentProblems = rules.CheckDocument(d.Path, d.Body, d.Result.HTML)
-			d.consentChecked = true
+			todo = append(todo, d)
 		}
-		perDoc[i] = d.consentProblems
+	}
+	parallel.For(len(todo), func(i int) {
+		d := todo[i]
+		d.consentProblems = rules.CheckDocument(d.Path, d.Body, d.Result.HTML)
+		d.consentChecked = true
 	})
-	list := slices.Concat(perDoc...)
+	var list diag.List
+	for _, d := range all {
+		list = append(list, d.consentProblems...)
+	}
 	return append(list, checkOverrides(fsys, rules)...)
 }
 

@@ -159,13 +159,16 @@ func (b *Builder) run(changed []string) (Result, error) {
 	if sp := site.opts.spill; sp != nil && sp.failure() != nil {
 		problems = append(problems, diag.Errorf(sp.f.Name(), 1, 1, "cannot read converted HTML back: %v", sp.failure()))
 	}
+	var gone []string
 	if len(problems) == 0 {
 		w.names = map[string]bool{} // record what is written besides pages
 		if quick {
-			problems = site.writeSearches(w)
+			gone, problems = site.writeSearches(w)
 		} else {
 			problems = site.writeExtras(b.fsys, w, b.themes[site.Language.Code])
 		}
+		// Each Site keeps track of its search files (see writeSearch).
+		maps.DeleteFunc(w.names, func(name string, _ bool) bool { return site.searchFile(name) })
 	}
 	res.Pages, res.Files, res.Quick = len(todo), int(w.files), quick
 	res.Diagnostics = append(res.Diagnostics, problems...)
@@ -176,16 +179,12 @@ func (b *Builder) run(changed []string) (Result, error) {
 	}
 	if quick {
 		// Only the changed languages' search indexes were written again:
-		// the files of their former folders go.
-		for name := range b.extras {
-			if site.searchRewritten(name) && !w.names[name] {
-				delete(b.extras, name)
-				if b.out != nil {
-					b.out.Remove(name)
-				}
+		// the files they no longer have go.
+		for _, name := range gone {
+			if b.out != nil {
+				b.out.Remove(name)
 			}
 		}
-		maps.Copy(b.extras, w.names)
 	} else {
 		b.extras = w.names
 		if b.prints != nil {
@@ -275,10 +274,11 @@ func (b *Builder) fingerprint(p *render.Page) uint64 {
 }
 
 // removeStale deletes from memory the files that the site no longer has:
-// pages that went, and extra files (assets, indexes) not written again.
+// pages that went, extra files (assets, feeds) not written again, and
+// search files the indexes no longer have.
 func (b *Builder) removeStale() {
 	for _, file := range b.out.Names() {
-		if _, page := b.prints[file]; !page && !b.extras[file] {
+		if _, page := b.prints[file]; !page && !b.extras[file] && !b.site.searchFile(file) {
 			b.out.Remove(file)
 		}
 	}

@@ -286,13 +286,20 @@ func fullBuild(t testing.TB, fsys fstest.MapFS) *output.Memory {
 	return full
 }
 
-// differing lists the files of full that got lacks or holds otherwise.
+// differing lists the files of full that got lacks or holds otherwise,
+// and the files got has that full lacks (such as search files of an
+// older index left behind).
 func differing(full, got *output.Memory) []string {
 	var out []string
 	for _, name := range full.Names() {
 		want, _ := full.File(name)
 		if data, _ := got.File(name); string(data) != string(want) {
 			out = append(out, name)
+		}
+	}
+	for _, name := range got.Names() {
+		if _, ok := full.File(name); !ok {
+			out = append(out, name+" (not in a full build)")
 		}
 	}
 	return out

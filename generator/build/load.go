@@ -126,6 +126,12 @@ type Site struct {
 	// searchCache keeps documents' search tokens between builds; nil
 	// outside a Builder that builds again (serve), to save the memory.
 	searchCache *search.Cache
+	// searchFiles are the names of the search index's files written with
+	// the cache, each with the round of writeSearch that last made it:
+	// every one but the manifest is named by its bytes, so none is
+	// written twice.
+	searchFiles map[string]uint64
+	searchRound uint64
 	// listings says what the last refresh changed, for the Builder.
 	listings listingChanges
 	// indexProblems are those of the last makeIndex.

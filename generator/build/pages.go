@@ -3,6 +3,7 @@ package build
 import (
 	"cmp"
 	"html/template"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -124,9 +125,15 @@ func (s *Site) body(d *Doc) template.HTML {
 // docPages lists the pages of the documents at the given paths, in
 // either set: the pages a quick rebuild renders again.
 func (s *Site) docPages(now time.Time, theme *render.Theme, docs, graph map[string]bool) []pageFor {
+	paths := slices.Sorted(maps.Keys(docs))
+	for p := range graph {
+		if !docs[p] {
+			paths = append(paths, p)
+		}
+	}
 	var out []pageFor
-	for _, d := range s.All() {
-		if docs[d.Path] || graph[d.Path] {
+	for _, p := range paths {
+		if d := s.byPath[p]; d != nil {
 			out = append(out, s.pageOf(d, now, theme))
 		}
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -49,9 +50,11 @@ func (s *Site) searchDoc(d *Doc) *search.Doc {
 }
 
 // writeSearch writes the search index of s's language under its
-// search/ folder (es/search/ for Spanish).
-func (s *Site) writeSearch(w output.Writer) diag.List {
-	var list diag.List
+// search/ folder (es/search/ for Spanish). With a cache (serve), the
+// files written before are not written again: every name but the
+// manifest's is made from the file's bytes (see search.Build). It
+// returns the names of the files the index no longer has.
+func (s *Site) writeSearch(w output.Writer) (gone []string, list diag.List) {
 	var mu sync.Mutex
 	docs := s.searchDocs()
 	if s.searchCache == nil {
@@ -63,41 +66,62 @@ func (s *Site) writeSearch(w output.Writer) diag.List {
 		}
 	}
 	files := search.Build(docs, s.searchCache)
-	// One small file per document: written on every core.
-	parallel.For(len(files), func(i int) {
-		name := s.Language.Prefix() + files[i].Name
-		if err := w.WriteFile(name, files[i].Data); err != nil {
+	todo := files
+	if s.searchCache != nil {
+		// Each file is marked with this round; those of earlier rounds
+		// only are gone.
+		todo = nil
+		s.searchRound++
+		if s.searchFiles == nil {
+			s.searchFiles = map[string]uint64{}
+		}
+		for _, f := range files {
+			name := s.Language.Prefix() + f.Name
+			if _, ok := s.searchFiles[name]; !ok || f.Name == search.Dir+"index.json" {
+				todo = append(todo, f)
+			}
+			s.searchFiles[name] = s.searchRound
+		}
+		for name, round := range s.searchFiles {
+			if round != s.searchRound {
+				gone = append(gone, name)
+				delete(s.searchFiles, name)
+			}
+		}
+	}
+	parallel.For(len(todo), func(i int) {
+		name := s.Language.Prefix() + todo[i].Name
+		if err := w.WriteFile(name, todo[i].Data); err != nil {
 			mu.Lock()
 			list = append(list, diag.Errorf("public/"+name, 1, 1, "cannot write: %v", err))
 			mu.Unlock()
 		}
 	})
-	return list
+	return gone, list
 }
 
 // writeSearches writes again the search index of each language in which
-// documents were converted by the last refresh.
-func (s *Site) writeSearches(w output.Writer) diag.List {
-	var list diag.List
+// documents were converted by the last refresh, and returns the names of
+// the files their indexes no longer have.
+func (s *Site) writeSearches(w output.Writer) (gone []string, list diag.List) {
 	for _, ls := range s.Sites() {
 		if ls.searchChanged() {
-			list = append(list, ls.writeSearch(w)...)
+			g, problems := ls.writeSearch(w)
+			gone, list = append(gone, g...), append(list, problems...)
 		}
 	}
-	return list
+	return gone, list
 }
 
 // searchChanged reports whether the last refresh converted documents of
 // s's language, whose search index is then made again.
 func (s *Site) searchChanged() bool { return len(s.listings.docs) > 0 }
 
-// searchRewritten reports whether file belongs to a search index that
-// writeSearches writes again.
-func (s *Site) searchRewritten(file string) bool {
-	for _, ls := range s.Sites() {
-		if ls.searchChanged() && strings.HasPrefix(file, ls.Language.Prefix()+search.Dir) {
-			return true
-		}
-	}
-	return false
+// searchFile reports whether file is one of the search index files last
+// written by a Builder, in any language.
+func (s *Site) searchFile(file string) bool {
+	return slices.ContainsFunc(s.Sites(), func(ls *Site) bool {
+		_, ok := ls.searchFiles[file]
+		return ok
+	})
 }

@@ -35,8 +35,8 @@ import (
 	"time"
 
 	"github.com/handout-health/handout/generator/diag"
-	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/internal/fsread"
+	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/internal/slug"
 )
 

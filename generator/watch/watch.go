@@ -180,16 +180,16 @@ func (w *Watcher) Run(ctx context.Context) {
 			if !relevant(rel) {
 				continue
 			}
-			if ev.Has(fsnotify.Create) {
-				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					w.addTree(ev.Name, pending)
-				}
-			}
 			if ev.Op == fsnotify.Chmod {
 				continue // permissions alone change no output
 			}
 			if len(pending) == 0 {
 				first = time.Now()
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					w.addTree(ev.Name, pending)
+				}
 			}
 			pending[rel] = true
 			wait := min(Quiet, MaxDelay-time.Since(first))
