@@ -306,8 +306,9 @@ func differing(full, got *output.Memory) []string {
 }
 
 // TestOneShotBuildLetsDocumentsGo checks what keeps `handout build`'s
-// memory low: once built, no document holds its Markdown or its HTML
-// (each went as soon as its last reader was done), while a Builder, which
+// memory low: once built, no document holds its Markdown, its HTML or
+// its text blocks (each went as soon as its last reader was done: the
+// consent check, the page, the search index), while a Builder, which
 // converts again after edits, keeps the Markdown; both write the same
 // files.
 func TestOneShotBuildLetsDocumentsGo(t *testing.T) {
@@ -322,8 +323,8 @@ func TestOneShotBuildLetsDocumentsGo(t *testing.T) {
 		t.Fatalf("%d documents built, want 50", len(all))
 	}
 	for _, d := range all {
-		if d.Body != nil || d.Result.HTML != nil {
-			t.Errorf("%s still holds %d bytes of Markdown and %d of HTML after the build", d.Path, len(d.Body), len(d.Result.HTML))
+		if d.Body != nil || d.Result.HTML != nil || d.Result.Blocks != nil {
+			t.Errorf("%s still holds %d bytes of Markdown, %d of HTML and %d text blocks after the build", d.Path, len(d.Body), len(d.Result.HTML), len(d.Result.Blocks))
 		}
 	}
 	_, mem, kept := newTestBuilder(t, fsys)

@@ -132,6 +132,9 @@ type Site struct {
 	// written twice.
 	searchFiles map[string]uint64
 	searchRound uint64
+	// indexer, in a site built once, takes each document into the search
+	// index as it is converted (see startIndex).
+	indexer *search.Indexer
 	// listings says what the last refresh changed, for the Builder.
 	listings listingChanges
 	// indexProblems are those of the last makeIndex.
@@ -388,6 +391,9 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 	all := docs == nil
 	if all {
 		docs = s.All()
+		if s.opts.once {
+			s.startIndex(docs)
+		}
 	}
 	var first, articles []*Doc
 	for _, d := range docs {
@@ -411,6 +417,8 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 			t.Definition = def
 		}
 	}
+	// A term's search entry shows its definition, known only now.
+	parallel.For(len(first), func(i int) { s.index(first[i]) })
 	for _, a := range articles {
 		if a.linkedSummary != a.Summary {
 			changedDefinitions[a.Path] = true
@@ -436,6 +444,7 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 		a.Result = s.conv.Convert(a.Body, s.env(a, s.Glossary))
 		a.linkedSummary = a.Summary
 		s.converted(a)
+		s.index(a)
 	})
 	return append(first, articles...)
 }

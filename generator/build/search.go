@@ -33,10 +33,35 @@ func (s *Site) searchDocs() []search.Doc {
 // cache can tell a new one without hashing it.
 var searchVersions atomic.Uint64
 
+// startIndex starts the search index of a site built once: each of docs
+// is then indexed as soon as it is converted, and its text blocks go, so
+// that the text of the whole site is never held (see index).
+func (s *Site) startIndex(docs []*Doc) {
+	keys := make([]search.Doc, len(docs))
+	for i, d := range docs {
+		keys[i] = search.Doc{URL: s.searchURL(d), Kind: d.Kind.String(), Title: d.Title}
+	}
+	s.indexer = search.NewIndexer(keys)
+}
+
+// index puts a converted document into the search index of a site built
+// once and lets its text blocks go; elsewhere it does nothing.
+func (s *Site) index(d *Doc) {
+	if s.indexer == nil {
+		return
+	}
+	s.indexer.Add(*s.searchDoc(d))
+	d.Result.Blocks = nil
+}
+
+// searchURL is d's address relative to its language's root, where
+// search.js resolves it.
+func (s *Site) searchURL(d *Doc) string { return strings.TrimPrefix(d.URL(), s.Language.Prefix()) }
+
 // searchDoc is what the search index knows of d, made once per
 // conversion.
 func (s *Site) searchDoc(d *Doc) *search.Doc {
-	sd := &search.Doc{URL: strings.TrimPrefix(d.URL(), s.Language.Prefix()), Kind: d.Kind.String(), Title: d.Title, Synonyms: d.Synonyms, Summary: d.Summary, Version: searchVersions.Add(1)}
+	sd := &search.Doc{URL: s.searchURL(d), Kind: d.Kind.String(), Title: d.Title, Synonyms: d.Synonyms, Summary: d.Summary, Version: searchVersions.Add(1)}
 	if d.Kind == content.Term {
 		sd.Summary = d.Definition
 	}
@@ -56,16 +81,12 @@ func (s *Site) searchDoc(d *Doc) *search.Doc {
 // returns the names of the files the index no longer has.
 func (s *Site) writeSearch(w output.Writer) (gone []string, list diag.List) {
 	var mu sync.Mutex
-	docs := s.searchDocs()
-	if s.searchCache == nil {
-		// Without a cache the index is made once (handout build): the
-		// text blocks are the index's alone now, and it lets them go as
-		// it reads them.
-		for _, d := range s.All() {
-			d.Result.Blocks, d.searchDoc = nil, nil
-		}
+	var files []search.File
+	if s.indexer != nil {
+		files, s.indexer = s.indexer.Files(), nil
+	} else {
+		files = search.Build(s.searchDocs(), s.searchCache)
 	}
-	files := search.Build(docs, s.searchCache)
 	todo := files
 	if s.searchCache != nil {
 		// Each file is marked with this round; those of earlier rounds

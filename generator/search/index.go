@@ -3,8 +3,6 @@ package search
 import (
 	"cmp"
 	"slices"
-
-	"github.com/handout-health/handout/generator/internal/parallel"
 )
 
 // index is the inverted index in memory, with the files last made of it.
@@ -78,30 +76,6 @@ type encoded struct {
 
 func newIndex() *index {
 	return &index{byText: map[string]*token{}, dirty: map[string]bool{}, shards: map[string]*encoded{}}
-}
-
-// chunk is how many documents invertInChunks tokenizes at a time.
-const chunk = 256
-
-// invertInChunks indexes docs, which are in number order, a chunk at a
-// time, so that the tokens of only one chunk of documents are held at
-// once (a build that keeps no cache), and drops each document's blocks
-// once read.
-func invertInChunks(docs []Doc) *index {
-	ix := newIndex()
-	ix.cards = make([]File, len(docs))
-	for start := 0; start < len(docs); start += chunk {
-		part := docs[start:min(start+chunk, len(docs))]
-		entries := make([]entry, len(part))
-		parallel.For(len(part), func(i int) { entries[i], ix.cards[start+i] = newEntry(part[i], 0) })
-		for i := range entries {
-			ix.addPostings(start+i, entries[i].masks)
-			// The text is read: let it go.
-			part[i].Blocks = nil
-		}
-	}
-	ix.settle()
-	return ix
 }
 
 // newEntry tokenizes d and makes its card.

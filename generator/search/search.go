@@ -108,6 +108,8 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+
+	"github.com/handout-health/handout/generator/internal/parallel"
 )
 
 // Doc is one document to index, in the words a reader sees.
@@ -183,17 +185,15 @@ const maxSections = 26
 // documents that changed, numbers the documents as before when no
 // address, kind or title changed, and encodes and hashes only the files
 // whose contents changed (the others come back with the bytes of the
-// last build). Without a cache (a build made once), docs' text blocks
-// are let go as they are read, a chunk of documents at a time. Either
-// way the files are the same.
+// last build). Without a cache, the documents go through an Indexer.
+// Either way the files are the same.
 func Build(docs []Doc, cache *Cache) []File {
 	if cache != nil {
 		return cache.build(docs)
 	}
-	// Only the sorted copy is kept: once a chunk's blocks are read, the
-	// caller's docs (dead after this call) no longer hold them here.
-	docs = sortByTitle(docs)
-	return invertInChunks(docs).files()
+	x := NewIndexer(docs)
+	parallel.For(len(docs), func(i int) { x.Add(docs[i]) })
+	return x.Files()
 }
 
 // titleOrder returns the given positions of docs in the order of their
@@ -209,15 +209,6 @@ func titleOrder(docs []Doc) []int {
 		return cmp.Or(cmp.Compare(keys[a], keys[b]), cmp.Compare(docs[a].URL, docs[b].URL), cmp.Compare(docs[a].Kind, docs[b].Kind))
 	})
 	return order
-}
-
-// sortByTitle returns docs in document number order.
-func sortByTitle(docs []Doc) []Doc {
-	out := make([]Doc, len(docs))
-	for i, j := range titleOrder(docs) {
-		out[i] = docs[j]
-	}
-	return out
 }
 
 // docMasks returns the field mask of each token of a document.
