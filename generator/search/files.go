@@ -115,7 +115,7 @@ func (ix *index) encodePostings() {
 		t := ix.stale[i]
 		b := make([]byte, 0, 8*len(t.postings))
 		b = append(b, '[')
-		prev, best := 0, 0
+		prev, best := int32(0), 0
 		for j, p := range t.postings {
 			if j > 0 {
 				b = append(b, ',')

@@ -109,7 +109,10 @@ func eachWord(s string, fn func(parts []string)) {
 		}
 	}
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		if isWordRune(r) {
 			if start < 0 {
 				start = i

@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // index is the inverted index in memory, with the files last made of it.
@@ -44,8 +45,11 @@ type entry struct {
 	masks map[string]uint32
 }
 
+// posting is one document of a token's postings. Numbers fit in 32 bits
+// (a site of four billion documents is not a patient library), which
+// halves the memory of the postings, the index's largest part.
 type posting struct {
-	doc  int
+	doc  int32
 	mask uint32
 }
 
@@ -101,12 +105,14 @@ func (ix *index) addPostings(doc int, masks map[string]uint32) {
 		if t == nil {
 			t = ix.add(text)
 		}
-		t.postings = append(t.postings, posting{doc: doc, mask: mask})
+		t.postings = append(t.postings, posting{doc: int32(doc), mask: mask})
 	}
 }
 
 // add makes a token that has no postings yet.
 func (ix *index) add(text string) *token {
+	// The text is cut from a document's folded text: a copy lets that go.
+	text = strings.Clone(text)
 	t := &token{text: text, key: ShardKey(text), hash: textHash(text)}
 	ix.byText[text] = t
 	ix.added = append(ix.added, t)
@@ -127,7 +133,7 @@ func (ix *index) touch(t *token) {
 // to those of its new ones. The postings of the tokens of old whose masks
 // stay as they were must hold doc already.
 func (ix *index) repost(doc int, old, now map[string]uint32) {
-	byDoc := func(p posting, doc int) int { return cmp.Compare(p.doc, doc) }
+	byDoc := func(p posting, doc int) int { return cmp.Compare(int(p.doc), doc) }
 	for text := range old {
 		if _, kept := now[text]; kept {
 			continue
@@ -153,7 +159,7 @@ func (ix *index) repost(doc int, old, now map[string]uint32) {
 		case ok:
 			t.postings[i].mask = mask
 		default:
-			t.postings = slices.Insert(t.postings, i, posting{doc: doc, mask: mask})
+			t.postings = slices.Insert(t.postings, i, posting{doc: int32(doc), mask: mask})
 		}
 		ix.touch(t)
 	}
@@ -174,9 +180,9 @@ func (ix *index) renumber(number []int) {
 		kept := t.postings[:0]
 		for _, p := range t.postings {
 			n := number[p.doc]
-			moved = moved || n != p.doc
+			moved = moved || n != int(p.doc)
 			if n >= 0 {
-				kept = append(kept, posting{doc: n, mask: p.mask})
+				kept = append(kept, posting{doc: int32(n), mask: p.mask})
 			}
 		}
 		if !moved {
