@@ -213,7 +213,8 @@ func titleOrder(docs []Doc) []int {
 
 // docMasks returns the field mask of each token of a document.
 func docMasks(d Doc) map[string]uint32 {
-	// A 900-word article has some 400 different tokens.
+	// Room for the few hundred different tokens of an article (139 in a
+	// generated one, more in real prose).
 	masks := make(map[string]uint32, 64+8*len(d.Blocks))
 	add := func(text string, bit uint32) {
 		eachWord(Fold(text), func(parts []string) {
