@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"github.com/handout-health/handout/generator/internal/browsertest"
 	"net/url"
 	"os"
@@ -134,11 +135,24 @@ func TestBudgets(t *testing.T) {
 	}
 }
 
-// layoutShifts returns the layout-shift entries since the page started
-// that no recent input explains (what CLS counts), as "value: elements".
+// visibleShift is the smallest layout-shift score the tests count: a
+// banner pushing a page down scores 0.65 (consent.js loaded with defer:
+// checked when this threshold was set). Under a heavily loaded machine
+// Chromium sometimes reports shifts of 0.001 to 0.002 of a table header
+// or list item as a page loads, which no reader can see; those are
+// logged.
+const visibleShift = 0.005
+
+// layoutShifts returns the visible layout-shift entries since the page
+// started that no recent input explains (what CLS counts), as "value:
+// elements", and logs the invisible ones.
 func layoutShifts(t *testing.T, ctx context.Context) []string {
 	t.Helper()
-	shifts, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`new Promise(resolve => {
+	type shift struct {
+		Value float64 `json:"v"`
+		Who   string  `json:"who"`
+	}
+	shifts, err := chromedp.Run(ctx, chromedp.Evaluate[[]shift](`new Promise(resolve => {
   const out = [];
   const seen = new Set(window.__seenShifts || []);
   new PerformanceObserver(list => {
@@ -146,7 +160,7 @@ func layoutShifts(t *testing.T, ctx context.Context) []string {
       if (e.hadRecentInput || seen.has(e.startTime)) continue;
       seen.add(e.startTime);
       const who = (e.sources || []).map(s => s.node ? (s.node.nodeName + (s.node.className ? "." + String(s.node.className).split(" ").join(".") : "")) : "?").join(", ");
-      out.push(e.value.toFixed(4) + ": " + who);
+      out.push({v: e.value, who: who});
     }
   }).observe({type: "layout-shift", buffered: true});
   // Buffered entries arrive in the first callback; wait two frames.
@@ -155,7 +169,16 @@ func layoutShifts(t *testing.T, ctx context.Context) []string {
 	if err != nil {
 		t.Fatalf("reading layout shifts: %v", err)
 	}
-	return shifts
+	var visible []string
+	for _, s := range shifts {
+		line := fmt.Sprintf("%.4f: %s", s.Value, s.Who)
+		if s.Value < visibleShift {
+			t.Logf("invisible layout shift (under %.3f), not counted: %s", visibleShift, line)
+			continue
+		}
+		visible = append(visible, line)
+	}
+	return visible
 }
 
 // TestNoLayoutShift proves that nothing moves when the cookie banner
