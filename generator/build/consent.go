@@ -30,16 +30,18 @@ func (s *Site) CheckConsent(fsys fs.FS) diag.List {
 			todo = append(todo, d)
 		}
 	}
-	parallel.For(len(todo), func(i int) {
-		d := todo[i]
-		d.consentProblems = rules.CheckDocument(d.Path, d.Body, d.Result.HTML)
-		d.consentChecked = true
-	})
+	parallel.For(len(todo), func(i int) { todo[i].checkConsent(rules) })
 	var list diag.List
 	for _, d := range all {
 		list = append(list, d.consentProblems...)
 	}
 	return append(list, checkOverrides(fsys, rules)...)
+}
+
+// checkConsent checks d's converted HTML and keeps what it found until d
+// is converted again.
+func (d *Doc) checkConsent(rules *consent.Rules) {
+	d.consentProblems, d.consentChecked = rules.CheckDocument(d.Path, d.Body, d.Result.HTML), true
 }
 
 // checkOverrides checks the HTML templates and stylesheets of templates/.

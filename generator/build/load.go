@@ -190,13 +190,14 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 	}
 	cs, problems := content.Load(fsys, contentOptions(cfg, opts))
 	conv := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)})
+	rules := consent.NewRules(cfg)
 	newSite := func(lang config.Language) *Site {
 		ls := &Site{
 			Config: cfg, Language: lang, Content: &content.Site{}, opts: opts, conv: conv,
 			fileProblems: map[string]diag.List{},
 		}
 		if opts.once {
-			ls.consentRules = consent.NewRules(cfg)
+			ls.consentRules = rules
 		}
 		return ls
 	}
@@ -455,7 +456,7 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 func (s *Site) converted(d *Doc) {
 	d.consentChecked, d.searchDoc, d.problemsFound = false, nil, false
 	if s.consentRules != nil {
-		d.consentProblems, d.consentChecked = s.consentRules.CheckDocument(d.Path, d.Body, d.Result.HTML), true
+		d.checkConsent(s.consentRules)
 		d.Body = nil
 	}
 	if sp := s.opts.spill; sp != nil {

@@ -3,7 +3,6 @@ package build
 import (
 	"cmp"
 	"html/template"
-	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -125,16 +124,18 @@ func (s *Site) body(d *Doc) template.HTML {
 // docPages lists the pages of the documents at the given paths, in
 // either set: the pages a quick rebuild renders again.
 func (s *Site) docPages(now time.Time, theme *render.Theme, docs, graph map[string]bool) []pageFor {
-	paths := slices.Sorted(maps.Keys(docs))
-	for p := range graph {
-		if !docs[p] {
-			paths = append(paths, p)
-		}
-	}
 	var out []pageFor
-	for _, p := range paths {
+	add := func(p string) {
 		if d := s.byPath[p]; d != nil {
 			out = append(out, s.pageOf(d, now, theme))
+		}
+	}
+	for p := range docs {
+		add(p)
+	}
+	for p := range graph {
+		if !docs[p] {
+			add(p)
 		}
 	}
 	return out

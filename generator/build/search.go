@@ -87,6 +87,9 @@ func (s *Site) writeSearch(w output.Writer) (gone []string, list diag.List) {
 	} else {
 		files = search.Build(s.searchDocs(), s.searchCache)
 	}
+	for i := range files {
+		files[i].Name = s.Language.Prefix() + files[i].Name
+	}
 	todo := files
 	if s.searchCache != nil {
 		// Each file is marked with this round; those of earlier rounds
@@ -96,12 +99,12 @@ func (s *Site) writeSearch(w output.Writer) (gone []string, list diag.List) {
 		if s.searchFiles == nil {
 			s.searchFiles = map[string]uint64{}
 		}
+		manifest := s.Language.Prefix() + search.Dir + "index.json"
 		for _, f := range files {
-			name := s.Language.Prefix() + f.Name
-			if _, ok := s.searchFiles[name]; !ok || f.Name == search.Dir+"index.json" {
+			if _, ok := s.searchFiles[f.Name]; !ok || f.Name == manifest {
 				todo = append(todo, f)
 			}
-			s.searchFiles[name] = s.searchRound
+			s.searchFiles[f.Name] = s.searchRound
 		}
 		for name, round := range s.searchFiles {
 			if round != s.searchRound {
@@ -111,10 +114,9 @@ func (s *Site) writeSearch(w output.Writer) (gone []string, list diag.List) {
 		}
 	}
 	parallel.For(len(todo), func(i int) {
-		name := s.Language.Prefix() + todo[i].Name
-		if err := w.WriteFile(name, todo[i].Data); err != nil {
+		if err := w.WriteFile(todo[i].Name, todo[i].Data); err != nil {
 			mu.Lock()
-			list = append(list, diag.Errorf("public/"+name, 1, 1, "cannot write: %v", err))
+			list = append(list, diag.Errorf("public/"+todo[i].Name, 1, 1, "cannot write: %v", err))
 			mu.Unlock()
 		}
 	})
@@ -141,7 +143,10 @@ func (s *Site) searchChanged() bool { return len(s.listings.docs) > 0 }
 // searchFile reports whether file is one of the search index files last
 // written by a Builder, in any language.
 func (s *Site) searchFile(file string) bool {
-	return slices.ContainsFunc(s.Sites(), func(ls *Site) bool {
+	if _, ok := s.root.searchFiles[file]; ok {
+		return true
+	}
+	return slices.ContainsFunc(s.root.Translations, func(ls *Site) bool {
 		_, ok := ls.searchFiles[file]
 		return ok
 	})
