@@ -21,6 +21,8 @@
 //	partialCached NAME DATA KEY   the partial NAME rendered with DATA once
 //	              per KEY and reused: for pieces that are the same on many
 //	              pages (header by page kind, footer, banner)
+//	entries LIST  the entries of LIST ([]Entry), each written with
+//	              partials/entry.html, rendered once per build and reused
 //	langURL PATH  the address of a fixed section in the page's language:
 //	              langURL "glossary/" is /glossary/ in the default language,
 //	              /es/glossary/ in Spanish (BasePath + Site.Prefix + PATH)
@@ -109,6 +111,9 @@ type Theme struct {
 	origin map[string]string
 	// partials caches partialCached results by name and key.
 	partials sync.Map
+	// entryHTML caches each entry's partials/entry.html by the entry's
+	// path, for the entries function.
+	entryHTML sync.Map
 	// texts are the theme's words in the site's language.
 	texts *texts
 }
@@ -130,6 +135,33 @@ func (t *Theme) partialCached(layout *template.Template) func(name string, data 
 		html := template.HTML(buf.String())
 		t.partials.Store(id, html)
 		return html, nil
+	}
+}
+
+// entries returns the template function that writes a list of entries:
+// each rendered with partials/entry.html once per build, by its path, and
+// reused, since an entry looks the same on every page that lists it and a
+// library lists each article on many pages (its topics, the A to Z, the
+// glossary terms it uses, related articles). One call writes the whole
+// list, which costs the template engine a fraction of a range over it.
+func (t *Theme) entries(layout *template.Template) func([]Entry) (template.HTML, error) {
+	return func(list []Entry) (template.HTML, error) {
+		var b strings.Builder
+		for i := range list {
+			html, ok := t.entryHTML.Load(list[i].Path)
+			if !ok {
+				var buf bytes.Buffer
+				if err := layout.ExecuteTemplate(&buf, "partials/entry.html", list[i]); err != nil {
+					return "", err
+				}
+				// The partial was escaped by html/template as it ran.
+				html = template.HTML(buf.String())
+				t.entryHTML.Store(list[i].Path, html)
+			}
+			b.WriteString("\n  ")
+			b.WriteString(string(html.(template.HTML)))
+		}
+		return template.HTML(b.String()), nil
 	}
 }
 
@@ -201,7 +233,7 @@ func (t *Theme) parse(files map[string][]byte, opts Options) diag.List {
 			list = append(list, t.templateError(err))
 			continue
 		}
-		layout.Funcs(template.FuncMap{"partialCached": t.partialCached(layout)})
+		layout.Funcs(template.FuncMap{"partialCached": t.partialCached(layout), "entries": t.entries(layout)})
 		t.layouts[strings.TrimSuffix(kind, ".html")] = layout
 	}
 	return list
@@ -284,7 +316,10 @@ func (t *Theme) Render(w io.Writer, page *Page) error {
 
 // ResetCache forgets every partialCached result, for a build after the
 // content changed.
-func (t *Theme) ResetCache() { t.partials.Clear() }
+func (t *Theme) ResetCache() {
+	t.partials.Clear()
+	t.entryHTML.Clear()
+}
 
 // HasLayout reports whether the theme can render pages of a kind.
 func (t *Theme) HasLayout(kind string) bool {
@@ -329,10 +364,13 @@ func (t *Theme) funcs() template.FuncMap {
 		},
 		"date":    func(d time.Time) string { return FormatDateIn(t.site.Language, d) },
 		"isoDate": func(d time.Time) string { return d.Format("2006-01-02") },
-		// partialCached is replaced in each layout (see Load); this one
-		// only lets templates that call it parse.
+		// partialCached and entries are replaced in each layout (see
+		// parse); these only let templates that call them parse.
 		"partialCached": func(string, any, string) (template.HTML, error) {
 			return "", fmt.Errorf("partialCached is not available here")
+		},
+		"entries": func([]Entry) (template.HTML, error) {
+			return "", fmt.Errorf("entries is not available here")
 		},
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
