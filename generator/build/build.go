@@ -74,6 +74,10 @@ func failed(res Result) (Result, error) {
 // grown to page size already.
 var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// maxPooledBuffer is the capacity past which a page buffer goes back to
+// the garbage collector instead of bufferPool.
+const maxPooledBuffer = 1 << 20
+
 // renderPages renders pages and writes them, on every core.
 func renderPages(pages []pageFor, w output.Writer, progress func(done, total int)) diag.List {
 	var mu sync.Mutex
@@ -89,7 +93,11 @@ func renderPages(pages []pageFor, w output.Writer, progress func(done, total int
 		}
 		// The view is not needed again: let it go as the others render.
 		pages[i].page = nil
-		bufferPool.Put(buf)
+		// A buffer grown by one of the few very large pages (the A to Z
+		// of a big library) is not kept for the many small ones.
+		if buf.Cap() <= maxPooledBuffer {
+			bufferPool.Put(buf)
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
@@ -189,9 +197,9 @@ func (s *Site) allLanguages() []*Doc {
 	return all
 }
 
-// writeExtras writes everything that is not an HTML page: assets, static
-// files, sitemap, robots.txt, _redirects, and each language's feed and
-// search index. theme is the default language's.
+// writeExtras writes everything that is not an HTML page or a search
+// index: assets, static files, sitemap, robots.txt, _redirects and each
+// language's feed. theme is the default language's.
 func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) diag.List {
 	var list diag.List
 	write := func(name string, data []byte) {
@@ -207,8 +215,6 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 	write("robots.txt", feeds.Robots(base+"sitemap.xml"))
 	for _, ls := range s.Sites() {
 		write(ls.Language.Prefix()+"feed.xml", ls.feed())
-		_, problems := ls.writeSearch(w)
-		list = append(list, problems...)
 	}
 	var redirects strings.Builder
 	for _, d := range s.allLanguages() {

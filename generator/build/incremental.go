@@ -155,17 +155,25 @@ func (b *Builder) run(changed []string) (Result, error) {
 	if b.prints != nil {
 		todo = b.changedPages(pages)
 	}
-	problems := renderPages(todo, w, b.opts.Progress)
+	var problems diag.List
+	once := site.opts.once
+	if once {
+		// A build that is not kept writes its search indexes first, so
+		// that each index is let go before the pages are rendered.
+		_, problems = site.writeSearches(w, true)
+	}
+	problems = append(problems, renderPages(todo, w, b.opts.Progress)...)
 	if sp := site.opts.spill; sp != nil && sp.failure() != nil {
 		problems = append(problems, diag.Errorf(sp.f.Name(), 1, 1, "cannot read converted HTML back: %v", sp.failure()))
 	}
 	var gone []string
 	if len(problems) == 0 {
 		w.names = map[string]bool{} // record what is written besides pages
-		if quick {
-			gone, problems = site.writeSearches(w)
-		} else {
-			problems = site.writeExtras(b.fsys, w, b.themes[site.Language.Code])
+		if !once {
+			gone, problems = site.writeSearches(w, !quick)
+		}
+		if !quick {
+			problems = append(problems, site.writeExtras(b.fsys, w, b.themes[site.Language.Code])...)
 		}
 		// Each Site keeps track of its search files (see writeSearch).
 		maps.DeleteFunc(w.names, func(name string, _ bool) bool { return site.searchFile(name) })

@@ -2,10 +2,12 @@ package build
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
@@ -327,6 +329,9 @@ func TestOneShotBuildLetsDocumentsGo(t *testing.T) {
 			t.Errorf("%s still holds %d bytes of Markdown, %d of HTML and %d text blocks after the build", d.Path, len(d.Body), len(d.Result.HTML), len(d.Result.Blocks))
 		}
 	}
+	if res.Site.Glossary != nil {
+		t.Error("the glossary matcher is still held after the build")
+	}
 	_, mem, kept := newTestBuilder(t, fsys)
 	for _, d := range kept.Site.allLanguages() {
 		if d.Body == nil {
@@ -386,5 +391,53 @@ func TestSpillReadFailureIsKept(t *testing.T) {
 	sp.get(at)
 	if sp.failure() == nil {
 		t.Error("a read from a closed spill file was not kept as a failure")
+	}
+}
+
+// savedDuringBuild serves a file system in which one file is saved again
+// after its first read: what a one-shot build sees when an editor saves
+// while it runs.
+type savedDuringBuild struct {
+	fsys  fstest.MapFS
+	path  string
+	later []byte
+	reads atomic.Int32
+}
+
+func (s *savedDuringBuild) Open(name string) (fs.File, error) {
+	if name == s.path && s.reads.Add(1) > 1 {
+		return fstest.MapFS{name: {Data: s.later}}.Open(name)
+	}
+	return s.fsys.Open(name)
+}
+
+// Stat does not count as a read.
+func (s *savedDuringBuild) Stat(name string) (fs.FileInfo, error) { return s.fsys.Stat(name) }
+
+// TestOneShotBuildReadsMarkdownWhenConverting checks that a one-shot
+// build reads each document's Markdown again when it converts it, and
+// fails with the file's name when the file changed since its front
+// matter was read.
+func TestOneShotBuildReadsMarkdownWhenConverting(t *testing.T) {
+	fsys := corpusFS(40, 10)
+	var articles []string
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/articles/") {
+			articles = append(articles, name)
+		}
+	}
+	slices.Sort(articles)
+	article := articles[0]
+	changed := &savedDuringBuild{fsys: fsys, path: article, later: append(slices.Clone(fsys[article].Data), "\nA sentence saved during the build.\n"...)}
+	res, err := Build(changed, Options{Writer: output.NewMemory(), Now: now})
+	if err == nil {
+		t.Fatalf("the build passed although %s changed while it ran", article)
+	}
+	want := article + ":1:1: cannot read: the file changed while the site was being built: build again"
+	if got := res.Diagnostics.Errors().String(); !strings.Contains(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant %q", got, want)
+	}
+	if n := changed.reads.Load(); n != 2 {
+		t.Errorf("%s was read %d times, want 2 (front matter, then Markdown)", article, n)
 	}
 }

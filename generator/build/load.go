@@ -120,6 +120,10 @@ type Site struct {
 	// consentRules check each document as it is converted when the site
 	// is built once (see LoadOptions.once); nil otherwise.
 	consentRules *consent.Rules
+	// files, in a site built once, are the site's files, from which each
+	// document's Markdown is read as it is converted
+	// (content.Options.BodiesLater); nil otherwise.
+	files fs.FS
 	// fileProblems are the diagnostics of reading each content file, kept
 	// so that an incremental update reports the files it did not touch.
 	fileProblems map[string]diag.List
@@ -197,7 +201,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 			fileProblems: map[string]diag.List{},
 		}
 		if opts.once {
-			ls.consentRules = rules
+			ls.consentRules, ls.files = rules, fsys
 		}
 		return ls
 	}
@@ -220,7 +224,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 
 // contentOptions are the options of content loading for a site.
 func contentOptions(cfg *config.Config, opts LoadOptions) content.Options {
-	o := content.Options{Drafts: opts.Drafts, ReviewInterval: cfg.Review.NextReview}
+	o := content.Options{Drafts: opts.Drafts, ReviewInterval: cfg.Review.NextReview, BodiesLater: opts.once}
 	if len(cfg.Languages) > 1 {
 		for _, l := range cfg.Languages {
 			o.Languages = append(o.Languages, content.Language{Code: l.Code, Prefix: l.Prefix()})
@@ -405,7 +409,7 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 		}
 	}
 	parallel.For(len(first), func(i int) {
-		first[i].Result = s.conv.Convert(first[i].Body, s.env(first[i], nil))
+		first[i].Result = s.convertOne(first[i], nil)
 		s.converted(first[i])
 	})
 	changedDefinitions := map[string]bool{}
@@ -442,12 +446,30 @@ func (s *Site) convert(docs []*Doc) []*Doc {
 	}
 	parallel.For(len(articles), func(i int) {
 		a := articles[i]
-		a.Result = s.conv.Convert(a.Body, s.env(a, s.Glossary))
+		a.Result = s.convertOne(a, s.Glossary)
 		a.linkedSummary = a.Summary
 		s.converted(a)
 		s.index(a)
 	})
+	if s.opts.once {
+		// Nothing is converted again: the matcher can go.
+		s.Glossary = nil
+	}
 	return append(first, articles...)
+}
+
+// convertOne converts d's Markdown with glossary links from matcher (nil:
+// none). A site built once reads the Markdown now (see files); a file
+// that cannot be read again is refused, with the reason.
+func (s *Site) convertOne(d *Doc, matcher *glossary.Matcher) markdown.Result {
+	if d.Body == nil && s.files != nil {
+		body, err := content.ReadBody(s.files, d.Document)
+		if err != nil {
+			return markdown.Result{Refused: &markdown.Refusal{Line: 1, Col: 1, Message: "cannot read: " + err.Error()}}
+		}
+		d.Body = body
+	}
+	return s.conv.Convert(d.Body, s.env(d, matcher))
 }
 
 // converted forgets what was found in d's last conversion. A site built
@@ -494,6 +516,9 @@ func (s *Site) link(converted []*Doc, incremental bool) diag.List {
 		s.listings.graph, problems = s.Graph.Update(nodes, paths, s.Index)
 	} else {
 		s.Graph, problems = linkgraph.Build(nodes, s.Index)
+		if s.opts.once {
+			s.Graph.Seal()
+		}
 	}
 	list = append(list, problems...)
 	g := s.Graph

@@ -123,12 +123,13 @@ func (s *Site) writeSearch(w output.Writer) (gone []string, list diag.List) {
 	return gone, list
 }
 
-// writeSearches writes again the search index of each language in which
-// documents were converted by the last refresh, and returns the names of
-// the files their indexes no longer have.
-func (s *Site) writeSearches(w output.Writer) (gone []string, list diag.List) {
+// writeSearches writes the search index of every language, or with all
+// unset, again that of each language in which the last refresh converted
+// documents; it returns the names of the files their indexes no longer
+// have.
+func (s *Site) writeSearches(w output.Writer, all bool) (gone []string, list diag.List) {
 	for _, ls := range s.Sites() {
-		if ls.searchChanged() {
+		if all || ls.searchChanged() {
 			g, problems := ls.writeSearch(w)
 			gone, list = append(gone, g...), append(list, problems...)
 		}

@@ -155,3 +155,36 @@ func TestLanguageOfDocument(t *testing.T) {
 		t.Errorf("lang: on a one-language site: %s", list)
 	}
 }
+
+// TestBodiesLater loads without bodies and reads each again with ReadBody:
+// the same bytes as a normal load, and an error for a file that changed
+// since it was loaded.
+func TestBodiesLater(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/articles/serotonin.md": {Data: []byte(goodArticle)},
+		"content/articles/bom.md":       {Data: []byte("\uFEFF" + strings.Replace(goodArticle, "Serotonin", "Dopamine", 1))},
+	}
+	want, list := Load(fsys, Options{})
+	if list.HasErrors() {
+		t.Fatal(list)
+	}
+	site, _ := Load(fsys, Options{BodiesLater: true})
+	for i, d := range site.Articles {
+		if d.Body != nil {
+			t.Errorf("%s: Body loaded", d.Path)
+		}
+		body, err := ReadBody(fsys, d)
+		if err != nil || string(body) != string(want.Articles[i].Body) {
+			t.Errorf("%s: ReadBody = %q, %v; want %q", d.Path, body, err, want.Articles[i].Body)
+		}
+	}
+	fsys["content/articles/serotonin.md"].Data = []byte(goodArticle + "More.\n")
+	d := site.Articles[1]
+	if _, err := ReadBody(fsys, d); err == nil || !strings.Contains(err.Error(), "changed while the site was being built") {
+		t.Errorf("%s changed after loading: ReadBody error %v", d.Path, err)
+	}
+	delete(fsys, "content/articles/serotonin.md")
+	if _, err := ReadBody(fsys, d); err == nil {
+		t.Errorf("%s removed after loading: no error", d.Path)
+	}
+}

@@ -3,6 +3,7 @@ package linkgraph
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -157,4 +158,27 @@ func byPath(nodes []Node, p string) Node {
 		}
 	}
 	return Node{}
+}
+
+// TestSealedGraphKeepsListsAndRebuilds checks that a sealed graph keeps
+// its lists and that updating it builds it again, with the same result
+// as a fresh build.
+func TestSealedGraphKeepsListsAndRebuilds(t *testing.T) {
+	nodes, ix := testSite(rand.New(rand.NewPCG(3, 4)), 40)
+	g, _ := Build(nodes, ix)
+	want, _ := Build(nodes, ix)
+	g.Seal()
+	if !reflect.DeepEqual(g.Backlinks, want.Backlinks) || !reflect.DeepEqual(g.Related, want.Related) || !reflect.DeepEqual(g.UsedBy, want.UsedBy) {
+		t.Fatal("sealing changed the lists")
+	}
+	if g.nodes != nil || g.tagged != nil || g.out != nil {
+		t.Fatal("sealing kept what only Update needs")
+	}
+	changed, _ := g.Update(nodes, []string{nodes[0].Doc.Path}, ix)
+	if changed != nil {
+		t.Errorf("Update of a sealed graph returned %v, want nil (everything)", changed)
+	}
+	if !reflect.DeepEqual(g, want) {
+		t.Error("Update of a sealed graph is not a fresh build")
+	}
 }
