@@ -328,6 +328,9 @@ func TestOneShotBuildLetsDocumentsGo(t *testing.T) {
 		if d.Body != nil || d.Result.HTML != nil || d.Result.Blocks != nil {
 			t.Errorf("%s still holds %d bytes of Markdown, %d of HTML and %d text blocks after the build", d.Path, len(d.Body), len(d.Result.HTML), len(d.Result.Blocks))
 		}
+		if r := d.Result; r.Links != nil || r.Anchors != nil || r.Lists != nil || r.Images != nil {
+			t.Errorf("%s still holds its links, anchors and lists after the build", d.Path)
+		}
 	}
 	if res.Site.Glossary != nil {
 		t.Error("the glossary matcher is still held after the build")

@@ -517,7 +517,13 @@ func (s *Site) link(converted []*Doc, incremental bool) diag.List {
 	} else {
 		s.Graph, problems = linkgraph.Build(nodes, s.Index)
 		if s.opts.once {
+			// Nothing is linked again, and no page shows a document's
+			// links, anchors or lists: only their problems, found now.
 			s.Graph.Seal()
+			for _, d := range all {
+				r := &d.Result
+				r.Links, r.Images, r.Anchors, r.Lists = nil, nil, nil, nil
+			}
 		}
 	}
 	list = append(list, problems...)
