@@ -303,7 +303,7 @@ func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
 		}
 		docs[i], problems[i] = Parse(paths[i], kind, data, opts)
 		if d := docs[i]; d != nil && opts.BodiesLater {
-			d.Body, d.fileSum = nil, maphash.Bytes(fileSeed, data)
+			d.fileSum = maphash.Bytes(fileSeed, data)
 		}
 	})
 	list = append(list, slices.Concat(problems...)...)
@@ -328,7 +328,7 @@ func ReadBody(fsys fs.FS, d *Document) ([]byte, error) {
 	}
 	p := &fileParser{path: d.Path, kind: d.Kind}
 	_, body, _ := p.split(bytes.TrimPrefix(data, []byte("\uFEFF")))
-	return body, nil
+	return body.bytes(), nil
 }
 
 // MaxFileBytes is the largest content file handout reads: about 600,000

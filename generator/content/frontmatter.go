@@ -71,7 +71,9 @@ func (p *fileParser) parse(data []byte, opts Options) {
 	if !ok {
 		return
 	}
-	p.doc.Body = body
+	if !opts.BodiesLater {
+		p.doc.Body = body.bytes()
+	}
 	p.doc.FrontMatterLine = 1
 	if p.decode(frontMatter) {
 		p.finish(opts)
@@ -89,14 +91,25 @@ func firstInvalidUTF8(data []byte) int {
 	return len(data)
 }
 
+// blankedBody is a body that follows front matter: made with bytes, it
+// has one empty line for each line of the front matter, so that it keeps
+// the file's line numbers.
+type blankedBody struct {
+	lines int
+	text  []byte
+}
+
+func (b blankedBody) bytes() []byte {
+	return append(bytes.Repeat([]byte("\n"), b.lines), b.text...)
+}
+
 // split separates the front matter from the body. The YAML it returns has
-// the opening line blanked and the body has every front-matter line
-// blanked, so both keep the file's line numbers.
-func (p *fileParser) split(data []byte) (frontMatter, body []byte, ok bool) {
+// the opening line blanked, so that it keeps the file's line numbers too.
+func (p *fileParser) split(data []byte) (frontMatter []byte, body blankedBody, ok bool) {
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	if strings.TrimRight(string(first), " \t\r") != "---" {
 		p.errorf(1, 1, "no front matter: start the file with a line of three hyphens (---), then %s", strings.Join(requiredKeys(p.kind), ", "))
-		return nil, nil, false
+		return nil, blankedBody{}, false
 	}
 	lines := 1
 	for offset := 0; offset < len(rest); lines++ {
@@ -114,13 +127,12 @@ func (p *fileParser) split(data []byte) (frontMatter, body []byte, ok bool) {
 			if end >= 0 {
 				breaks++
 			}
-			body = append(bytes.Repeat([]byte("\n"), breaks), rest[next:]...)
-			return frontMatter, body, true
+			return frontMatter, blankedBody{lines: breaks, text: rest[next:]}, true
 		}
 		offset = next
 	}
 	p.errorf(1, 1, "the front matter opened on line 1 is never closed: add a line of three hyphens (---) after the last key")
-	return nil, nil, false
+	return nil, blankedBody{}, false
 }
 
 func requiredKeys(kind Kind) []string {

@@ -122,11 +122,11 @@ func Build(nodes []Node, ix *Index) (*Graph, diag.List) {
 	// its own scores.
 	related := make([][]*content.Document, len(g.articles))
 	problems := make([]diag.List, len(g.articles))
-	scores := sync.Pool{New: func() any { return make([]int, len(g.articles)) }}
+	scratch := sync.Pool{New: func() any { return newRanking(len(g.articles)) }}
 	parallel.For(len(g.articles), func(i int) {
-		score := scores.Get().([]int)
-		related[i], problems[i] = g.ranked(i, ix, score)
-		scores.Put(score)
+		r := scratch.Get().(*ranking)
+		related[i], problems[i] = g.ranked(i, ix, r)
+		scratch.Put(r)
 	})
 	for i, p := range g.articles {
 		g.Related[p] = related[i]
@@ -185,11 +185,11 @@ func (g *Graph) Update(nodes []Node, changed []string, ix *Index) (map[string]bo
 	for p := range recheck {
 		setProblems(g.linkProblems, p, g.anchorProblems(g.nodes[p]))
 	}
-	score := make([]int, len(g.articles))
+	r := newRanking(len(g.articles))
 	for i := range rerank {
 		p := g.articles[i]
 		before := g.Related[p]
-		g.rank(i, ix, score)
+		g.rank(i, ix, r)
 		if !samePaths(before, g.Related[p]) {
 			affected[p] = true
 		}
@@ -384,9 +384,19 @@ func byTitle(a, b *content.Document) int {
 
 func sortByTitle(docs []*content.Document) { slices.SortFunc(docs, byTitle) }
 
+// ranking is the scratch space of ranking articles one at a time: a
+// score for every article, zero between articles, and the articles that
+// the one being ranked scored.
+type ranking struct {
+	score   []int
+	touched []int
+}
+
+func newRanking(articles int) *ranking { return &ranking{score: make([]int, articles)} }
+
 // rank fills Related for article number i (see ranked).
-func (g *Graph) rank(i int, ix *Index, score []int) {
-	related, problems := g.ranked(i, ix, score)
+func (g *Graph) rank(i int, ix *Index, r *ranking) {
+	related, problems := g.ranked(i, ix, r)
 	p := g.articles[i]
 	g.Related[p] = related
 	setProblems(g.relatedProblems, p, problems)
@@ -396,9 +406,10 @@ func (g *Graph) rank(i int, ix *Index, score []int) {
 // problems of its related: entries: pinned related: entries first, in
 // their order, then other articles by score: 3 for each shared tag, 1 for
 // each shared glossary entry, ties by title. Tags and terms used by more
-// than commonFeature articles are left out of the score. score is zero
-// for every article and left so. It changes nothing in g.
-func (g *Graph) ranked(i int, ix *Index, score []int) ([]*content.Document, diag.List) {
+// than commonFeature articles are left out of the score. It changes
+// nothing in g.
+func (g *Graph) ranked(i int, ix *Index, r *ranking) ([]*content.Document, diag.List) {
+	score, touched := r.score, r.touched[:0]
 	n := g.arts[i]
 	var list diag.List
 	var related []*content.Document
@@ -417,7 +428,6 @@ func (g *Graph) ranked(i int, ix *Index, score []int) ([]*content.Document, diag
 			related = append(related, d)
 		}
 	}
-	var touched []int
 	add := func(group []int, points int) {
 		if len(group) > commonFeature {
 			return
@@ -470,5 +480,6 @@ func (g *Graph) ranked(i int, ix *Index, score []int) ([]*content.Document, diag
 	for _, j := range touched {
 		score[j] = 0
 	}
+	r.touched = touched
 	return related, list
 }

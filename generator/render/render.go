@@ -145,8 +145,10 @@ func (t *Theme) partialCached(layout *template.Template) func(name string, data 
 // glossary terms it uses, related articles). One call writes the whole
 // list, which costs the template engine a fraction of a range over it.
 func (t *Theme) entries(layout *template.Template) func([]Entry) (template.HTML, error) {
+	const indent = "\n  "
 	return func(list []Entry) (template.HTML, error) {
-		var b strings.Builder
+		htmls := make([]string, len(list))
+		size := 0
 		for i := range list {
 			html, ok := t.entryHTML.Load(list[i].Path)
 			if !ok {
@@ -155,11 +157,19 @@ func (t *Theme) entries(layout *template.Template) func([]Entry) (template.HTML,
 					return "", err
 				}
 				// The partial was escaped by html/template as it ran.
-				html = template.HTML(buf.String())
+				html = buf.String()
 				t.entryHTML.Store(list[i].Path, html)
 			}
-			b.WriteString("\n  ")
-			b.WriteString(string(html.(template.HTML)))
+			htmls[i] = html.(string)
+			size += len(indent) + len(htmls[i])
+		}
+		// The list is written at its exact size: on the A to Z of a
+		// large library it is megabytes.
+		var b strings.Builder
+		b.Grow(size)
+		for _, html := range htmls {
+			b.WriteString(indent)
+			b.WriteString(html)
 		}
 		return template.HTML(b.String()), nil
 	}

@@ -125,7 +125,10 @@ func (ix *index) encodePostings() {
 			b = appendUint(b, uint64(p.mask))
 			prev, best = p.doc, max(best, bestField(p.mask))
 		}
-		t.encoded, t.best = append(b, ']'), best
+		t.encoded, t.best, t.count = append(b, ']'), best, len(t.postings)
+		if ix.once {
+			t.postings = nil
+		}
 	})
 	ix.stale = ix.stale[:0]
 }
@@ -196,6 +199,11 @@ func (ix *index) packPostings() {
 		}
 		f.data = append(b, '}')
 		f.name = name("p/", f.data)
+		if ix.once {
+			for _, t := range run {
+				t.encoded = nil
+			}
+		}
 	})
 	for _, i := range made {
 		for _, t := range ix.tokens[runs[i].first:runs[i].end] {
@@ -259,7 +267,7 @@ func encodeShard(tokens []*token) []byte {
 	}
 	b = append(b, `],"d":[`...)
 	for i, t := range tokens {
-		b = appendUint(appendComma(b, i), uint64(len(t.postings)))
+		b = appendUint(appendComma(b, i), uint64(t.count))
 	}
 	b = append(b, `],"b":[`...)
 	for i, t := range tokens {

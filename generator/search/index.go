@@ -36,6 +36,10 @@ type index struct {
 	// starts are where each vocabulary shard's tokens start in tokens
 	// (nil after tokens change).
 	starts []int
+	// once is set on the index of an Indexer, whose files are made once:
+	// the postings go as they are encoded, and the encoded postings as
+	// they are packed into files.
+	once bool
 }
 
 // entry is what a Cache keeps of one document: its Version or hash, and
@@ -62,9 +66,10 @@ type token struct {
 	// postings are in document order.
 	postings []posting
 	// encoded is the postings as written, nil after they change; best is
-	// the best field of any posting, worked out with encoded.
-	encoded []byte
-	best    int
+	// the best field of any posting and count their number, worked out
+	// with encoded.
+	encoded     []byte
+	best, count int
 	// file is the postings file that holds the token, nil after it
 	// changes.
 	file *encoded

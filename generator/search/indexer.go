@@ -15,8 +15,8 @@ import (
 //
 // NewIndexer is told every document first, with at least its URL, kind
 // and title (which number the documents); Add then takes each document
-// in full, once, in any order, from any goroutine; Files returns the same
-// files as Build would for the documents added.
+// in full, once, in any order, from any goroutine; Files, called once,
+// returns the same files as Build would for the documents added.
 type Indexer struct {
 	// keys are the documents as NewIndexer was told them, by number, and
 	// number finds a document's number by URL and kind.
@@ -36,6 +36,7 @@ func NewIndexer(docs []Doc) *Indexer {
 		x.number[[2]string{d.URL, d.Kind}] = n
 	}
 	x.ix.cards = make([]File, len(docs))
+	x.ix.once = true
 	return x
 }
 
@@ -61,7 +62,8 @@ func (x *Indexer) Add(d Doc) bool {
 }
 
 // Files returns every file of the index, as Build does. A document that
-// was never added is indexed by its title alone.
+// was never added is indexed by its title alone. It is called once: the
+// postings go as the files are made from them.
 func (x *Indexer) Files() []File {
 	for n, c := range x.ix.cards {
 		if c.Name == "" {

@@ -6,6 +6,7 @@
 package fsread
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -39,10 +40,14 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	// The size may have changed since Stat: never read past the limit.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Room for the size Stat gave is made at once (io.ReadAll would
+	// grow its buffer from 512 bytes).
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, tooLarge(int64(len(data)), limit)
 	}
