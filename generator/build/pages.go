@@ -47,22 +47,29 @@ func (s *Site) pages(now time.Time, theme *render.Theme) []pageFor {
 	fixed := func(kind, rel, title, description string) *render.Page {
 		return &render.Page{Kind: kind, Title: title, Description: description, Path: prefix + rel, Alternates: s.fixedAlternates(rel)}
 	}
-	add(s.homePage())
+	// The listings' views, which list many documents each, are made
+	// when rendered too.
+	later := func(rel string, view func() *render.Page) {
+		out = append(out, pageFor{file: fileOf(prefix + rel), view: view, theme: theme})
+	}
+	later("", s.homePage)
 	for _, d := range s.All() {
 		out = append(out, s.pageOf(d, now, theme))
 	}
-	add(s.glossaryPage(theme))
-	add(s.tagsPage(theme))
+	later("glossary/", func() *render.Page { return s.glossaryPage(theme) })
+	later("tags/", func() *render.Page { return s.tagsPage(theme) })
 	for _, t := range s.Tags {
-		p := fixed("tag", tagPath(t.Slug), t.Name, theme.Text("tag.description", t.Name))
-		p.Entries = s.entries(t.Articles)
-		// A topic is not translated as such: the other languages lead to
-		// their topics page.
-		p.Alternates = s.fixedAlternates("tags/")
-		for i := range p.Alternates {
-			p.Alternates[i].Missing = !p.Alternates[i].Current
-		}
-		add(p)
+		later(tagPath(t.Slug), func() *render.Page {
+			p := fixed("tag", tagPath(t.Slug), t.Name, theme.Text("tag.description", t.Name))
+			p.Entries = s.entries(t.Articles)
+			// A topic is not translated as such: the other languages
+			// lead to their topics page.
+			p.Alternates = s.fixedAlternates("tags/")
+			for i := range p.Alternates {
+				p.Alternates[i].Missing = !p.Alternates[i].Current
+			}
+			return p
+		})
 	}
 	add(fixed("search", "search/", theme.Text("search.title"), theme.Text("search.description")))
 	add(fixed("cookies", "cookies/", theme.Text("cookies.title"), theme.Text("cookies.description")))
