@@ -160,13 +160,17 @@ var requestAttrs = map[string][]string{
 	"link":   {"href"},
 }
 
+// mayRequest reports whether an element of this name can make the
+// browser fetch something (a key of requestAttrs).
+func mayRequest(name []byte) bool {
+	_, ok := requestAttrs[string(name)]
+	return ok
+}
+
 func (r *Rules) findings(src []byte) []finding {
 	var out []finding
-	for _, el := range scanTags(src) {
-		names, ok := requestAttrs[el.name]
-		if !ok {
-			continue
-		}
+	for _, el := range scanTags(src, mayRequest) {
+		names := requestAttrs[el.name]
 		if el.name == "link" && !fetches(&el) {
 			continue
 		}

@@ -42,11 +42,12 @@ const actionMark = 0
 // rawText are the elements whose content is text, not markup.
 var rawText = map[string]bool{"script": true, "style": true, "textarea": true, "title": true, "xmp": true}
 
-// scanTags returns every start tag of src, in order. It is a tolerant
-// tokenizer, not a validator: comments, end tags, declarations and the
-// content of script and style elements are skipped, and malformed markup
-// never stops the scan.
-func scanTags(src []byte) []element {
+// scanTags returns the start tags of src whose lower-case name want
+// accepts, in order. It is a tolerant tokenizer, not a validator:
+// comments, end tags, declarations and the content of script and style
+// elements are skipped, and malformed markup never stops the scan. Tags
+// that want refuses are read past without being taken apart.
+func scanTags(src []byte, want func(name []byte) bool) []element {
 	var out []element
 	i := 0
 	for i < len(src) {
@@ -67,24 +68,43 @@ func scanTags(src []byte) []element {
 			i++
 			continue
 		}
-		el, next := scanTag(src, i)
-		out = append(out, el)
+		el, kept, next := scanTag(src, i, want)
+		if kept {
+			out = append(out, el)
+		}
 		i = next
-		if rawText[el.name] {
+		if el.name != "" && rawText[el.name] {
 			i = skipRawText(src, i, el.name)
 		}
 	}
 	return out
 }
 
-// scanTag reads the start tag at src[start] == '<'.
-func scanTag(src []byte, start int) (element, int) {
+// scanTag reads the start tag at src[start] == '<', and takes its
+// attributes apart when want accepts its name. The element's name is set
+// when it is kept or is a raw-text element.
+func scanTag(src []byte, start int, want func(name []byte) bool) (el element, kept bool, next int) {
 	i := start + 1
 	n := i
 	for n < len(src) && (isLetter(src[n]) || isDigit(src[n]) || src[n] == '-' || src[n] == ':') {
 		n++
 	}
-	el := element{name: string(bytes.ToLower(src[i:n])), start: start}
+	var buf [16]byte
+	lower := buf[:0]
+	if n-i > len(buf) {
+		lower = make([]byte, 0, n-i)
+	}
+	for _, c := range src[i:n] {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower = append(lower, c)
+	}
+	kept = want(lower)
+	if kept || rawText[string(lower)] {
+		el.name = string(lower)
+	}
+	el.start = start
 	i = n
 	for {
 		for i < len(src) && (isSpace(src[i]) || src[i] == '/' || src[i] == actionMark) {
@@ -92,34 +112,36 @@ func scanTag(src []byte, start int) (element, int) {
 		}
 		if i >= len(src) {
 			el.end = i
-			return el, i
+			return el, kept, i
 		}
 		if src[i] == '>' {
 			el.end = i + 1
-			return el, i + 1
+			return el, kept, i + 1
 		}
 		nameStart := i
 		for i < len(src) && !isSpace(src[i]) && src[i] != '=' && src[i] != '>' && src[i] != '/' && src[i] != actionMark {
 			i++
 		}
-		a := attr{name: string(bytes.ToLower(src[nameStart:i])), pos: nameStart}
+		nameEnd := i
 		j := i
 		for j < len(src) && isSpace(src[j]) {
 			j++
 		}
+		valueAt, hasValue := nameStart, false
+		var raw []byte
 		if j < len(src) && src[j] == '=' {
+			hasValue = true
 			j++
 			for j < len(src) && isSpace(src[j]) {
 				j++
 			}
-			var raw []byte
 			switch {
 			case j < len(src) && (src[j] == '"' || src[j] == '\''):
 				end := bytes.IndexByte(src[j+1:], src[j])
 				if end < 0 {
 					end = len(src) - j - 1
 				}
-				a.pos = j + 1
+				valueAt = j + 1
 				raw = src[j+1 : j+1+end]
 				i = min(j+2+end, len(src))
 			default:
@@ -127,16 +149,20 @@ func scanTag(src []byte, start int) (element, int) {
 				for k < len(src) && !isSpace(src[k]) && src[k] != '>' {
 					k++
 				}
-				a.pos = j
+				valueAt = j
 				raw = src[j:k]
 				i = k
 			}
+		}
+		if !kept || nameEnd == nameStart {
+			continue
+		}
+		a := attr{name: string(bytes.ToLower(src[nameStart:nameEnd])), pos: valueAt}
+		if hasValue {
 			a.dynamic = bytes.IndexByte(raw, actionMark) >= 0
 			a.value = html.UnescapeString(string(raw))
 		}
-		if a.name != "" {
-			el.attrs = append(el.attrs, a)
-		}
+		el.attrs = append(el.attrs, a)
 	}
 }
 
