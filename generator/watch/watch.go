@@ -7,7 +7,10 @@
 // no event has come for Quiet, or at the latest MaxDelay after its first
 // event, so an editor's atomic save (write a temporary file, rename it
 // into place), a backup-then-write save or a `git checkout` of hundreds of
-// files each give one or two batches. Paths in a batch are slash paths
+// files each give one or two batches. A batch in which a file was removed
+// or renamed away, and is still missing, waits until no event has come
+// for Settle: an editor that saves by moving the old file aside writes the
+// new one next, and the site should not lose the page in between. Paths in a batch are slash paths
 // relative to the site, sorted, each once; removed and renamed-away paths
 // are included, so the receiver can notice that a file is gone.
 package watch
@@ -30,8 +33,12 @@ var Watched = []string{"site.yaml", "content", "templates", "static"}
 
 // Timing of debouncing.
 const (
-	// Quiet is how long no event must come before a batch is sent.
-	Quiet = 40 * time.Millisecond
+	// Quiet is how long no event must come before a batch is sent: the
+	// events of one save come within a millisecond or two of each other.
+	Quiet = 15 * time.Millisecond
+	// Settle is how long no event must come before a batch in which a
+	// file went missing is sent.
+	Settle = 150 * time.Millisecond
 	// MaxDelay bounds how long a busy stream of events delays a batch.
 	MaxDelay = time.Second
 )
@@ -145,7 +152,10 @@ func (w *Watcher) Run(ctx context.Context) {
 	defer close(w.Batches)
 	defer w.fs.Close()
 	pending := map[string]bool{}
-	var first time.Time
+	// gone are the pending paths whose last event removed or renamed
+	// them away, by their absolute names.
+	gone := map[string]string{}
+	var first, last time.Time
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	flush := func() {
@@ -158,6 +168,7 @@ func (w *Watcher) Run(ctx context.Context) {
 		}
 		slices.Sort(batch.Paths)
 		clear(pending)
+		clear(gone)
 		select {
 		case w.Batches <- batch:
 		case <-ctx.Done():
@@ -183,8 +194,14 @@ func (w *Watcher) Run(ctx context.Context) {
 			if ev.Op == fsnotify.Chmod {
 				continue // permissions alone change no output
 			}
+			last = time.Now()
 			if len(pending) == 0 {
-				first = time.Now()
+				first = last
+			}
+			if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+				gone[rel] = ev.Name
+			} else {
+				delete(gone, rel)
 			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
@@ -195,7 +212,25 @@ func (w *Watcher) Run(ctx context.Context) {
 			wait := min(Quiet, MaxDelay-time.Since(first))
 			timer.Reset(max(wait, 0))
 		case <-timer.C:
+			if wait := settling(gone, first, last); wait > 0 {
+				timer.Reset(wait)
+				continue
+			}
 			flush()
 		}
 	}
+}
+
+// settling returns how much longer a batch should wait for a file that
+// went missing to come back, or 0 to send it now: files in gone that are
+// still missing hold it until Settle after the last event, and never
+// past MaxDelay after the first.
+func settling(gone map[string]string, first, last time.Time) time.Duration {
+	for _, name := range gone {
+		if _, err := os.Lstat(name); err == nil {
+			continue
+		}
+		return max(0, min(Settle-time.Since(last), MaxDelay-time.Since(first)))
+	}
+	return 0
 }

@@ -97,6 +97,42 @@ func TestBackupThenWrite(t *testing.T) {
 	}
 }
 
+// TestSlowBackupThenWrite moves the file aside and writes the new one
+// well after Quiet, as an editor does when it syncs the backup to a slow
+// disk first: still one batch, so the page is never seen missing.
+func TestSlowBackupThenWrite(t *testing.T) {
+	root, w := newSite(t)
+	if err := os.Rename(filepath.Join(root, "content/articles/a.md"), filepath.Join(root, "content/articles/a.md~")); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(4 * Quiet)
+	write(t, root, "content/articles/a.md", "saved")
+	batches := collect(t, w)
+	if len(batches) != 1 || !slices.Equal(batches[0], []string{"content/articles/a.md"}) {
+		t.Errorf("batches = %v, want one with content/articles/a.md", batches)
+	}
+}
+
+// TestRemovalWaitsToSettle removes a file for good: it is reported, once
+// Settle has passed without its coming back.
+func TestRemovalWaitsToSettle(t *testing.T) {
+	root, w := newSite(t)
+	if err := os.Remove(filepath.Join(root, "content/articles/a.md")); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case b := <-w.Batches:
+		if !slices.Equal(b.Paths, []string{"content/articles/a.md"}) {
+			t.Errorf("batch %v, want content/articles/a.md", b.Paths)
+		}
+		if waited := time.Since(b.First); waited < Settle {
+			t.Errorf("the removal was sent %v after it happened, before Settle (%v)", waited, Settle)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the removal was never reported")
+	}
+}
+
 func TestNewFolderWithArticle(t *testing.T) {
 	root, w := newSite(t)
 	// The folder and its file appear together, as with a copy or checkout:
