@@ -21,8 +21,10 @@
 //	partialCached NAME DATA KEY   the partial NAME rendered with DATA once
 //	              per KEY and reused: for pieces that are the same on many
 //	              pages (header by page kind, footer, banner)
-//	entries LIST  the entries of LIST ([]Entry), each written with
-//	              partials/entry.html, rendered once per build and reused
+//	partialEach NAME LIST   the partial NAME rendered for each entry of
+//	              LIST ([]Entry), one after another: rendered once per
+//	              build for each entry's path and reused, since an entry
+//	              looks the same wherever it is listed
 //	langURL PATH  the address of a fixed section in the page's language:
 //	              langURL "glossary/" is /glossary/ in the default language,
 //	              /es/glossary/ in Spanish (BasePath + Site.Prefix + PATH)
@@ -111,9 +113,9 @@ type Theme struct {
 	origin map[string]string
 	// partials caches partialCached results by name and key.
 	partials sync.Map
-	// entryHTML caches each entry's partials/entry.html by the entry's
-	// path, for the entries function.
-	entryHTML sync.Map
+	// eachHTML caches partialEach results by partial and entry path
+	// (eachKey).
+	eachHTML sync.Map
 	// texts are the theme's words in the site's language.
 	texts *texts
 }
@@ -138,37 +140,39 @@ func (t *Theme) partialCached(layout *template.Template) func(name string, data 
 	}
 }
 
-// entries returns the template function that writes a list of entries:
-// each rendered with partials/entry.html once per build, by its path, and
+// eachKey names a partialEach result: the partial and the entry's path.
+type eachKey struct{ partial, path string }
+
+// partialEach returns the template function that writes a partial for
+// each entry of a list: each rendered once per build, by its path, and
 // reused, since an entry looks the same on every page that lists it and a
 // library lists each article on many pages (its topics, the A to Z, the
 // glossary terms it uses, related articles). One call writes the whole
 // list, which costs the template engine a fraction of a range over it.
-func (t *Theme) entries(layout *template.Template) func([]Entry) (template.HTML, error) {
-	const indent = "\n  "
-	return func(list []Entry) (template.HTML, error) {
+func (t *Theme) partialEach(layout *template.Template) func(string, []Entry) (template.HTML, error) {
+	return func(name string, list []Entry) (template.HTML, error) {
 		htmls := make([]string, len(list))
 		size := 0
 		for i := range list {
-			html, ok := t.entryHTML.Load(list[i].Path)
+			key := eachKey{name, list[i].Path}
+			html, ok := t.eachHTML.Load(key)
 			if !ok {
 				var buf bytes.Buffer
-				if err := layout.ExecuteTemplate(&buf, "partials/entry.html", list[i]); err != nil {
+				if err := layout.ExecuteTemplate(&buf, name, list[i]); err != nil {
 					return "", err
 				}
 				// The partial was escaped by html/template as it ran.
 				html = buf.String()
-				t.entryHTML.Store(list[i].Path, html)
+				t.eachHTML.Store(key, html)
 			}
 			htmls[i] = html.(string)
-			size += len(indent) + len(htmls[i])
+			size += len(htmls[i])
 		}
 		// The list is written at its exact size: on the A to Z of a
 		// large library it is megabytes.
 		var b strings.Builder
 		b.Grow(size)
 		for _, html := range htmls {
-			b.WriteString(indent)
 			b.WriteString(html)
 		}
 		return template.HTML(b.String()), nil
@@ -243,7 +247,7 @@ func (t *Theme) parse(files map[string][]byte, opts Options) diag.List {
 			list = append(list, t.templateError(err))
 			continue
 		}
-		layout.Funcs(template.FuncMap{"partialCached": t.partialCached(layout), "entries": t.entries(layout)})
+		layout.Funcs(template.FuncMap{"partialCached": t.partialCached(layout), "partialEach": t.partialEach(layout)})
 		t.layouts[strings.TrimSuffix(kind, ".html")] = layout
 	}
 	return list
@@ -328,7 +332,7 @@ func (t *Theme) Render(w io.Writer, page *Page) error {
 // content changed.
 func (t *Theme) ResetCache() {
 	t.partials.Clear()
-	t.entryHTML.Clear()
+	t.eachHTML.Clear()
 }
 
 // HasLayout reports whether the theme can render pages of a kind.
@@ -374,13 +378,13 @@ func (t *Theme) funcs() template.FuncMap {
 		},
 		"date":    func(d time.Time) string { return FormatDateIn(t.site.Language, d) },
 		"isoDate": func(d time.Time) string { return d.Format("2006-01-02") },
-		// partialCached and entries are replaced in each layout (see
+		// partialCached and partialEach are replaced in each layout (see
 		// parse); these only let templates that call them parse.
 		"partialCached": func(string, any, string) (template.HTML, error) {
 			return "", fmt.Errorf("partialCached is not available here")
 		},
-		"entries": func([]Entry) (template.HTML, error) {
-			return "", fmt.Errorf("entries is not available here")
+		"partialEach": func(string, []Entry) (template.HTML, error) {
+			return "", fmt.Errorf("partialEach is not available here")
 		},
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
