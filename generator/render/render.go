@@ -113,9 +113,10 @@ type Theme struct {
 	origin map[string]string
 	// partials caches partialCached results by name and key.
 	partials sync.Map
-	// eachHTML caches partialEach results by partial and entry path
-	// (eachKey).
-	eachHTML sync.Map
+	// eachHTML caches partialEach results by partial and entry path,
+	// under eachMu: a list's items are looked up under one read lock.
+	eachMu   sync.RWMutex
+	eachHTML map[eachKey]string
 	// texts are the theme's words in the site's language.
 	texts *texts
 }
@@ -152,21 +153,34 @@ type eachKey struct{ partial, path string }
 func (t *Theme) partialEach(layout *template.Template) func(string, []Entry) (template.HTML, error) {
 	return func(name string, list []Entry) (template.HTML, error) {
 		htmls := make([]string, len(list))
-		size := 0
+		var missing []int
+		t.eachMu.RLock()
 		for i := range list {
-			key := eachKey{name, list[i].Path}
-			html, ok := t.eachHTML.Load(key)
+			html, ok := t.eachHTML[eachKey{name, list[i].Path}]
 			if !ok {
-				var buf bytes.Buffer
-				if err := layout.ExecuteTemplate(&buf, name, list[i]); err != nil {
-					return "", err
-				}
-				// The partial was escaped by html/template as it ran.
-				html = buf.String()
-				t.eachHTML.Store(key, html)
+				missing = append(missing, i)
 			}
-			htmls[i] = html.(string)
-			size += len(htmls[i])
+			htmls[i] = html
+		}
+		t.eachMu.RUnlock()
+		for _, i := range missing {
+			var buf bytes.Buffer
+			if err := layout.ExecuteTemplate(&buf, name, list[i]); err != nil {
+				return "", err
+			}
+			// The partial was escaped by html/template as it ran.
+			htmls[i] = buf.String()
+		}
+		if len(missing) > 0 {
+			t.eachMu.Lock()
+			for _, i := range missing {
+				t.eachHTML[eachKey{name, list[i].Path}] = htmls[i]
+			}
+			t.eachMu.Unlock()
+		}
+		size := 0
+		for _, html := range htmls {
+			size += len(html)
 		}
 		// The list is written at its exact size: on the A to Z of a
 		// large library it is megabytes.
@@ -197,7 +211,7 @@ func Load(site *Site, opts Options) (*Theme, diag.List) {
 	if list.HasErrors() {
 		return nil, list
 	}
-	t := &Theme{site: site, layouts: map[string]*template.Template{}, origin: origin}
+	t := &Theme{site: site, layouts: map[string]*template.Template{}, origin: origin, eachHTML: map[eachKey]string{}}
 	texts, problems := loadTexts(site.Language, site.Languages, strs)
 	list = append(list, problems...)
 	t.texts = texts
@@ -332,7 +346,9 @@ func (t *Theme) Render(w io.Writer, page *Page) error {
 // content changed.
 func (t *Theme) ResetCache() {
 	t.partials.Clear()
-	t.eachHTML.Clear()
+	t.eachMu.Lock()
+	t.eachHTML = map[eachKey]string{}
+	t.eachMu.Unlock()
 }
 
 // HasLayout reports whether the theme can render pages of a kind.
