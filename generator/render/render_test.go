@@ -293,3 +293,39 @@ func englishPages() []*Page {
 		{Kind: "redirect", Title: "Serotonin", Path: "old/serotonin/", Target: "articles/serotonin/", NoIndex: true},
 	}
 }
+
+// TestPartialEach checks that partialEach writes each entry with the
+// named partial, keeps the results of different partials apart (an
+// entry's <li> is not its <dt>), reuses them within a build and forgets
+// them on ResetCache.
+func TestPartialEach(t *testing.T) {
+	theme := loadTheme(t, testSite(english, nil, false))
+	each := theme.partialEach(theme.layouts["article"])
+	list := []Entry{
+		{Title: "Serotonin", Path: "glossary/serotonin/", Summary: "A chemical messenger.", Kind: "term"},
+		{Title: "GABA & glutamate", Path: "glossary/gaba/", Summary: "They calm and excite.", Kind: "term"},
+	}
+	items, err := each("partials/entry.html", list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(items), `<li class="entry entry--term">`); n != 2 || !strings.Contains(string(items), `href="/library/glossary/gaba/">GABA &amp; glutamate</a>`) {
+		t.Errorf("entries:\n%s", items)
+	}
+	definitions, err := each("partials/definition.html", list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\n      <dt>Serotonin</dt><dd>A chemical messenger.</dd>\n      <dt>GABA &amp; glutamate</dt><dd>They calm and excite.</dd>"
+	if string(definitions) != want {
+		t.Errorf("definitions:\n%q\nwant\n%q", definitions, want)
+	}
+	list[0].Title = "5-HT"
+	if again, _ := each("partials/definition.html", list); again != definitions {
+		t.Errorf("an entry was rendered again within a build:\n%s", again)
+	}
+	theme.ResetCache()
+	if after, _ := each("partials/definition.html", list); !strings.Contains(string(after), "<dt>5-HT</dt>") {
+		t.Errorf("ResetCache kept an entry as it was:\n%s", after)
+	}
+}
