@@ -54,6 +54,14 @@ func isASCII(s string) bool {
 // names that nobody types, which would only bloat the index.
 const maxTokenLen = 40
 
+// asciiWord marks the ASCII characters that belong inside a token.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 // isWordRune reports whether r belongs inside a token.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -109,6 +117,16 @@ func eachWord(s string, fn func(parts []string)) {
 		}
 	}
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && asciiWord[c] {
+			// A run of ASCII letters and digits, the common case, is
+			// read without decoding.
+			if start < 0 {
+				start = i
+			}
+			for i++; i < len(s) && s[i] < utf8.RuneSelf && asciiWord[s[i]]; i++ {
+			}
+			continue
+		}
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -125,8 +143,14 @@ func eachWord(s string, fn func(parts []string)) {
 			segs = append(segs, s[start:i])
 			start = -1
 		}
-		next, _ := utf8.DecodeRuneInString(s[i+n:])
-		inside := afterWord && i+n < len(s) && isWordRune(next)
+		inside := false
+		if afterWord && i+n < len(s) {
+			next := rune(s[i+n])
+			if next >= utf8.RuneSelf {
+				next, _ = utf8.DecodeRuneInString(s[i+n:])
+			}
+			inside = isWordRune(next)
+		}
 		switch {
 		case inside && isApostrophe(r):
 			// "parkinson's": the run goes on.

@@ -59,6 +59,11 @@ func TestTokens(t *testing.T) {
 		{strings.Repeat("a", 41) + " ok", []string{"ok"}},
 		{strings.Repeat("a", 40), []string{strings.Repeat("a", 40)}},
 		{"a-" + strings.Repeat("b", 40), []string{"a", strings.Repeat("b", 40)}}, // the compound is too long
+		// ASCII runs next to other letters: one word, joined or split alike.
+		{"abcσ", []string{"abcσ"}},
+		{"α-synuclein", []string{"α", "synuclein", "αsynuclein"}},
+		{"x-σ y", []string{"x", "σ", "xσ", "y"}},
+		{"l’été, naïve", []string{"lete", "naive"}},
 	}
 	for _, tt := range tests {
 		if got := Tokens(tt.in); !slices.Equal(got, tt.want) {
