@@ -352,8 +352,9 @@ func (w *spaceCollapser) write(p []byte) {
 			p = p[n:]
 			continue
 		}
+		// Only the bytes that start white space are looked at closely.
 		word := 1
-		for word < len(p) && spaceAt(p, word) == 0 {
+		for word < len(p) && (!spaceStart[p[word]] || spaceAt(p, word) == 0) {
 			word++
 		}
 		if w.space {
@@ -364,3 +365,6 @@ func (w *spaceCollapser) write(p []byte) {
 		p = p[word:]
 	}
 }
+
+// spaceStart marks the bytes that white space (see spaceAt) starts with.
+var spaceStart = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, 0xc2: true}
