@@ -168,15 +168,15 @@ func (b *Builder) run(changed []string) (Result, error) {
 	}
 	var gone []string
 	if len(problems) == 0 {
-		w.names = map[string]bool{} // record what is written besides pages
 		if !once {
 			gone, problems = site.writeSearches(w, !quick)
 		}
+		// Each Site keeps track of its search files (see writeSearch):
+		// what is recorded is what else is written besides pages.
+		w.names = map[string]bool{}
 		if !quick {
 			problems = append(problems, site.writeExtras(b.fsys, w, b.themes[site.Language.Code])...)
 		}
-		// Each Site keeps track of its search files (see writeSearch).
-		maps.DeleteFunc(w.names, func(name string, _ bool) bool { return site.searchFile(name) })
 	}
 	res.Pages, res.Files, res.Quick = len(todo), int(w.files), quick
 	res.Diagnostics = append(res.Diagnostics, problems...)

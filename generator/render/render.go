@@ -111,14 +111,26 @@ type Theme struct {
 	assets  *Assets
 	// origin maps a template file to the path reported in diagnostics.
 	origin map[string]string
-	// partials caches partialCached results by name and key.
-	partials sync.Map
-	// eachHTML caches partialEach results by partial and entry path,
-	// under eachMu: a list's items are looked up under one read lock.
-	eachMu   sync.RWMutex
-	eachHTML map[eachKey]string
+	// partials caches the results of partialCached and partialEach,
+	// under partialsMu.
+	partialsMu sync.RWMutex
+	partials   map[partialKey]string
 	// texts are the theme's words in the site's language.
 	texts *texts
+}
+
+// partialKey names a cached partial: the partial and the key it was
+// rendered for (partialCached's KEY, or the path of partialEach's entry).
+type partialKey struct{ name, key string }
+
+// renderPartial renders the partial name with data. The result was
+// escaped by html/template as it ran.
+func renderPartial(layout *template.Template, name string, data any) (string, error) {
+	var buf bytes.Buffer
+	if err := layout.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
 }
 
 // partialCached returns the template function that renders a partial once
@@ -126,57 +138,56 @@ type Theme struct {
 // same on thousands of pages.
 func (t *Theme) partialCached(layout *template.Template) func(name string, data any, key string) (template.HTML, error) {
 	return func(name string, data any, key string) (template.HTML, error) {
-		id := name + "\x00" + key
-		if html, ok := t.partials.Load(id); ok {
-			return html.(template.HTML), nil
+		k := partialKey{name, key}
+		t.partialsMu.RLock()
+		html, ok := t.partials[k]
+		t.partialsMu.RUnlock()
+		if !ok {
+			var err error
+			if html, err = renderPartial(layout, name, data); err != nil {
+				return "", err
+			}
+			t.partialsMu.Lock()
+			t.partials[k] = html
+			t.partialsMu.Unlock()
 		}
-		var buf bytes.Buffer
-		if err := layout.ExecuteTemplate(&buf, name, data); err != nil {
-			return "", err
-		}
-		// The partial was escaped by html/template as it ran.
-		html := template.HTML(buf.String())
-		t.partials.Store(id, html)
-		return html, nil
+		return template.HTML(html), nil
 	}
 }
-
-// eachKey names a partialEach result: the partial and the entry's path.
-type eachKey struct{ partial, path string }
 
 // partialEach returns the template function that writes a partial for
 // each entry of a list: each rendered once per build, by its path, and
 // reused, since an entry looks the same on every page that lists it and a
 // library lists each article on many pages (its topics, the A to Z, the
 // glossary terms it uses, related articles). One call writes the whole
-// list, which costs the template engine a fraction of a range over it.
+// list, which costs the template engine a fraction of a range over it,
+// and looks its items up under one read lock.
 func (t *Theme) partialEach(layout *template.Template) func(string, []Entry) (template.HTML, error) {
 	return func(name string, list []Entry) (template.HTML, error) {
 		htmls := make([]string, len(list))
 		var missing []int
-		t.eachMu.RLock()
+		t.partialsMu.RLock()
 		for i := range list {
-			html, ok := t.eachHTML[eachKey{name, list[i].Path}]
+			html, ok := t.partials[partialKey{name, list[i].Path}]
 			if !ok {
 				missing = append(missing, i)
 			}
 			htmls[i] = html
 		}
-		t.eachMu.RUnlock()
+		t.partialsMu.RUnlock()
 		for _, i := range missing {
-			var buf bytes.Buffer
-			if err := layout.ExecuteTemplate(&buf, name, list[i]); err != nil {
+			html, err := renderPartial(layout, name, list[i])
+			if err != nil {
 				return "", err
 			}
-			// The partial was escaped by html/template as it ran.
-			htmls[i] = buf.String()
+			htmls[i] = html
 		}
 		if len(missing) > 0 {
-			t.eachMu.Lock()
+			t.partialsMu.Lock()
 			for _, i := range missing {
-				t.eachHTML[eachKey{name, list[i].Path}] = htmls[i]
+				t.partials[partialKey{name, list[i].Path}] = htmls[i]
 			}
-			t.eachMu.Unlock()
+			t.partialsMu.Unlock()
 		}
 		size := 0
 		for _, html := range htmls {
@@ -211,7 +222,7 @@ func Load(site *Site, opts Options) (*Theme, diag.List) {
 	if list.HasErrors() {
 		return nil, list
 	}
-	t := &Theme{site: site, layouts: map[string]*template.Template{}, origin: origin, eachHTML: map[eachKey]string{}}
+	t := &Theme{site: site, layouts: map[string]*template.Template{}, origin: origin, partials: map[partialKey]string{}}
 	texts, problems := loadTexts(site.Language, site.Languages, strs)
 	list = append(list, problems...)
 	t.texts = texts
@@ -342,13 +353,12 @@ func (t *Theme) Render(w io.Writer, page *Page) error {
 	return nil
 }
 
-// ResetCache forgets every partialCached result, for a build after the
-// content changed.
+// ResetCache forgets every partialCached and partialEach result, for a
+// build after the content changed.
 func (t *Theme) ResetCache() {
-	t.partials.Clear()
-	t.eachMu.Lock()
-	t.eachHTML = map[eachKey]string{}
-	t.eachMu.Unlock()
+	t.partialsMu.Lock()
+	t.partials = map[partialKey]string{}
+	t.partialsMu.Unlock()
 }
 
 // HasLayout reports whether the theme can render pages of a kind.

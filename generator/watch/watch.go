@@ -10,9 +10,10 @@
 // files each give one or two batches. A batch in which a file was removed
 // or renamed away, and is still missing, waits until no event has come
 // for Settle: an editor that saves by moving the old file aside writes the
-// new one next, and the site should not lose the page in between. Paths in a batch are slash paths
-// relative to the site, sorted, each once; removed and renamed-away paths
-// are included, so the receiver can notice that a file is gone.
+// new one next, and the site should not lose the page in between. Paths
+// in a batch are slash paths relative to the site, sorted, each once;
+// removed and renamed-away paths are included, so the receiver can notice
+// that a file is gone.
 package watch
 
 import (
