@@ -311,3 +311,68 @@ func TestInitBuildAndNew(t *testing.T) {
 		t.Error("the draft was not built with --drafts")
 	}
 }
+
+// TestRebuildLinksUnchangedFiles checks that a rebuild keeps every file
+// whose bytes did not change (the same file, so rsync sees the same time)
+// and says how many those were, while an edited article's page is new.
+func TestRebuildLinksUnchangedFiles(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "clinic")
+	if code, stdout, stderr := runHandout(t, "init", site); code != 0 {
+		t.Fatalf("init: exit %d\n%s%s", code, stdout, stderr)
+	}
+	build := func() string {
+		t.Helper()
+		code, stdout, stderr := runHandout(t, "build", "-s", site)
+		if code != 0 {
+			t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+		}
+		return stdout
+	}
+	stat := func(name string) os.FileInfo {
+		t.Helper()
+		info, err := os.Stat(filepath.Join(site, "public", filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info
+	}
+	filesLine := regexp.MustCompile(`^Built \d+ pages \((\d+) files(?:, (\d+) unchanged)?\)`)
+	counts := func(stdout string) (files, unchanged string) {
+		t.Helper()
+		m := filesLine.FindStringSubmatch(stdout)
+		if m == nil {
+			t.Fatalf("stdout = %q", stdout)
+		}
+		return m[1], m[2]
+	}
+
+	if _, unchanged := counts(build()); unchanged != "" {
+		t.Errorf("first build reports %s files unchanged", unchanged)
+	}
+	page, notFound := stat("articles/hand-washing/index.html"), stat("404.html")
+	if files, unchanged := counts(build()); unchanged != files {
+		t.Errorf("a rebuild of the same site: %s of %s files unchanged", unchanged, files)
+	}
+	if !os.SameFile(page, stat("articles/hand-washing/index.html")) {
+		t.Error("a rebuild of the same site wrote the article page again")
+	}
+
+	article := filepath.Join(site, "content/articles/hand-washing.md")
+	text := readFile(t, article)
+	if err := os.WriteFile(article, []byte(strings.Replace(text, "## Context\n", "## Context\nSoap helps.\n\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, unchanged := counts(build())
+	if unchanged == "" || unchanged == files {
+		t.Errorf("after an edit: %q of %s files unchanged", unchanged, files)
+	}
+	if os.SameFile(page, stat("articles/hand-washing/index.html")) {
+		t.Error("the edited article's page was kept")
+	}
+	if !strings.Contains(readFile(t, filepath.Join(site, "public/articles/hand-washing/index.html")), "Soap helps.") {
+		t.Error("the edited article's page lacks the new sentence")
+	}
+	if !os.SameFile(notFound, stat("404.html")) {
+		t.Error("404.html was written again though the edit did not change it")
+	}
+}

@@ -173,7 +173,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "handout build: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "Built %d pages (%d files) into %s in %d ms", res.Pages, res.Files, *dest, time.Since(start).Milliseconds())
+	files := fmt.Sprintf("%d files", res.Files)
+	if n := out.Unchanged(); n > 0 {
+		files += fmt.Sprintf(", %d unchanged", n)
+	}
+	fmt.Fprintf(stdout, "Built %d pages (%s) into %s in %d ms", res.Pages, files, *dest, time.Since(start).Milliseconds())
 	if w := len(res.Diagnostics.Warnings()); w > 0 {
 		fmt.Fprintf(stdout, ", with %d %s", w, plural(w, "warning", "warnings"))
 	}

@@ -1,7 +1,11 @@
 // Package output writes a built site. Dir writes into a temporary folder
 // beside the target and swaps it in only when the build succeeded, so a
-// failed or killed build never leaves a half-written public/. Memory keeps
-// the files in memory, for the preview server.
+// failed or killed build never leaves a half-written public/. A file whose
+// bytes are those of the same file in the output it replaces is not
+// written again but hard-linked from it: it keeps its inode and its
+// modification time, so a rebuild writes only what changed and a deploy by
+// rsync (which compares size and time) sends only that. Memory keeps the
+// files in memory, for the preview server.
 //
 // Both are safe for concurrent WriteFile calls: pages are rendered and
 // written in parallel.
@@ -10,12 +14,14 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Writer receives the files of a build. Names are slash-separated paths
@@ -41,6 +47,11 @@ type Dir struct {
 	held *os.File
 	mu   sync.Mutex
 	made map[string]bool // folders already created
+	// previous is the output being replaced ("" when there is none): its
+	// unchanged files are linked into tmp instead of written again.
+	previous string
+	// unchanged counts the files linked from previous.
+	unchanged atomic.Int64
 }
 
 // NewDir starts a build whose output will replace target. The temporary
@@ -63,7 +74,11 @@ func NewDir(target string) (*Dir, error) {
 		return nil, err
 	}
 	held, _ := lock(tmp) // without a lock, a later build just leaves tmp
-	return &Dir{target: target, tmp: tmp, held: held, made: map[string]bool{".": true}}, nil
+	d := &Dir{target: target, tmp: tmp, held: held, made: map[string]bool{".": true}}
+	if info, err := os.Lstat(target); err == nil && info.IsDir() {
+		d.previous = target
+	}
+	return d, nil
 }
 
 func tmpPrefix(target string) string { return "." + filepath.Base(target) + ".tmp-" }
@@ -112,7 +127,48 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 		d.made[dir] = true
 		d.mu.Unlock()
 	}
-	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data, 0o644)
+	file := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if old, ok := d.unchangedFile(name, data); ok && os.Link(old, file) == nil {
+		d.unchanged.Add(1)
+		return nil
+	}
+	return os.WriteFile(file, data, 0o644)
+}
+
+// Unchanged returns how many files so far had the same bytes as in the
+// output being replaced, and were linked from it instead of written.
+func (d *Dir) Unchanged() int { return int(d.unchanged.Load()) }
+
+// readBuffers hold the previous version of a file while it is compared.
+var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// unchangedFile returns the path of name in the previous output when that
+// is a regular file (not a link to one) holding exactly data.
+func (d *Dir) unchangedFile(name string, data []byte) (string, bool) {
+	if d.previous == "" {
+		return "", false
+	}
+	old := filepath.Join(d.previous, filepath.FromSlash(name))
+	info, err := os.Lstat(old)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return "", false
+	}
+	f, err := os.Open(old)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	buf := readBuffers.Get().(*[]byte)
+	defer readBuffers.Put(buf)
+	if cap(*buf) < len(data)+1 {
+		*buf = make([]byte, len(data)+1)
+	}
+	// One byte more than expected, to notice a file that grew since Lstat.
+	n, err := io.ReadFull(f, (*buf)[:len(data)+1])
+	if (err != io.ErrUnexpectedEOF && err != io.EOF) || n != len(data) {
+		return "", false
+	}
+	return old, bytes.Equal((*buf)[:n], data)
 }
 
 // Commit puts the new output in place of the old one. Where the system
