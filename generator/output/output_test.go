@@ -3,6 +3,7 @@ package output
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -34,9 +35,23 @@ func TestDirCommitReplacesOutput(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(target, "old.html")); !os.IsNotExist(err) {
 		t.Error("old file survived the swap")
 	}
+	// The old output waits beside the new one for the next build.
+	if data, _ := os.ReadFile(filepath.Join(keptName(target), "old.html")); string(data) != "old" {
+		t.Errorf("the old output was not kept: old.html = %q", data)
+	}
+	checkParent(t, target, ".public.previous", "public")
+}
+
+// checkParent checks the names in target's parent folder.
+func checkParent(t *testing.T, target string, want ...string) {
+	t.Helper()
 	entries, _ := os.ReadDir(filepath.Dir(target))
-	if len(entries) != 1 {
-		t.Errorf("temporary folders left behind: %v", entries)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("in the parent folder: %v, want %v", names, want)
 	}
 }
 
@@ -59,10 +74,8 @@ func TestDirAbortKeepsOutput(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(target, "index.html")); string(data) != "old" {
 		t.Errorf("index.html = %q after Abort", data)
 	}
-	entries, _ := os.ReadDir(filepath.Dir(target))
-	if len(entries) != 1 {
-		t.Errorf("temporary folders left behind: %v", entries)
-	}
+	// The staging folder is kept for the next build, under one name.
+	checkParent(t, target, ".public.previous", "public")
 }
 
 func TestUnsafeNamesRefused(t *testing.T) {
@@ -187,5 +200,135 @@ func TestDirAbortAfterLinking(t *testing.T) {
 	}
 	if data, err := os.ReadFile(filepath.Join(target, "index.html")); err != nil || string(data) != "home" {
 		t.Errorf("index.html = %q, %v after Abort", data, err)
+	}
+}
+
+// build writes files (name to bytes) as one build of target and commits
+// it.
+func build(t *testing.T, target string, files map[string]string) *Dir {
+	t.Helper()
+	d, err := NewDir(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if err := d.WriteFile(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestDirBringsKeptOutputUpToDate builds three times: the third build
+// starts from the first one's output, kept by the second, and must end
+// with exactly its own files, whatever the kept folder held, while the
+// output it replaces stays as it was.
+func TestDirBringsKeptOutputUpToDate(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	first := map[string]string{
+		"same.html":          "same",
+		"edited.html":        "before",
+		"gone/index.html":    "gone",
+		"to-folder":          "a file, then a folder",
+		"to-file/index.html": "a folder, then a file",
+		"deep/a/b/c.html":    "deep",
+	}
+	build(t, target, first)
+	stat := func(name string) os.FileInfo {
+		t.Helper()
+		info, err := os.Lstat(filepath.Join(target, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info
+	}
+	same := stat("same.html")
+	if d := build(t, target, first); d.reused || d.Unchanged() != len(first) {
+		t.Errorf("second build: reused %v, %d unchanged, want false, %d", d.reused, d.Unchanged(), len(first))
+	}
+	edited := stat("edited.html")
+
+	third := map[string]string{
+		"same.html":            "same",
+		"edited.html":          "after",
+		"to-folder/index.html": "now in a folder",
+		"to-file":              "now a file",
+		"new/index.html":       "new",
+	}
+	d := build(t, target, third)
+	if !d.reused {
+		t.Fatal("the third build did not reuse the kept output")
+	}
+	if d.Unchanged() != 1 {
+		t.Errorf("Unchanged() = %d, want 1", d.Unchanged())
+	}
+	var got []string
+	_ = filepath.WalkDir(target, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			rel, _ := filepath.Rel(target, p)
+			data, _ := os.ReadFile(p)
+			got = append(got, filepath.ToSlash(rel)+"="+string(data))
+			if want := third[filepath.ToSlash(rel)]; want != string(data) {
+				t.Errorf("%s = %q, want %q", rel, data, want)
+			}
+		}
+		return err
+	})
+	if len(got) != len(third) {
+		t.Errorf("output holds %v, want the %d files of the third build", got, len(third))
+	}
+	if _, err := os.Stat(filepath.Join(target, "deep")); !os.IsNotExist(err) {
+		t.Error("the folder of a page no longer built is still there")
+	}
+	if !os.SameFile(same, stat("same.html")) {
+		t.Error("an unchanged file was written again")
+	}
+	// The output replaced (now kept) is untouched: its edited.html was
+	// replaced in the staging folder, not written into.
+	kept := filepath.Join(keptName(target), "edited.html")
+	if data, _ := os.ReadFile(kept); string(data) != "before" {
+		t.Errorf("the replaced output's edited.html = %q, want \"before\"", data)
+	}
+	if info, err := os.Lstat(kept); err != nil || !os.SameFile(info, edited) {
+		t.Errorf("the replaced output's edited.html is not the file it was: %v", err)
+	}
+}
+
+// TestDirReplacesLinksInKeptOutput: a symbolic link in the kept output,
+// where the build needs a folder or a file, is replaced, never followed.
+func TestDirReplacesLinksInKeptOutput(t *testing.T) {
+	parent := t.TempDir()
+	target := filepath.Join(parent, "public")
+	outside := filepath.Join(parent, "outside")
+	if err := os.MkdirAll(outside, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(outside, "page.html"), []byte("outside"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	keep := keptName(target)
+	if err := os.MkdirAll(keep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(keep, "articles")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "page.html"), filepath.Join(keep, "page.html")); err != nil {
+		t.Fatal(err)
+	}
+	d := build(t, target, map[string]string{"articles/page.html": "inside", "page.html": "inside"})
+	if !d.reused {
+		t.Fatal("the kept output was not reused")
+	}
+	if data, _ := os.ReadFile(filepath.Join(outside, "page.html")); string(data) != "outside" {
+		t.Errorf("a file outside the output was written: %q", data)
+	}
+	for _, name := range []string{"articles", "page.html"} {
+		if info, err := os.Lstat(filepath.Join(target, name)); err != nil || info.Mode()&os.ModeSymlink != 0 {
+			t.Errorf("%s is still a link (%v)", name, err)
+		}
 	}
 }

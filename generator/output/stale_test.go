@@ -8,10 +8,11 @@ import (
 	"testing"
 )
 
-// TestNewDirRemovesStaleTemps: a temporary folder no build holds (what a
-// killed build leaves) is removed by the next build; one a running build
-// holds is left alone, and so are folders that are not handout's.
-func TestNewDirRemovesStaleTemps(t *testing.T) {
+// TestNewDirTakesOverStaleStaging: a staging folder no build holds (what a
+// killed build leaves) becomes the kept output, which the next build
+// brings up to date; one a running build holds is left alone, and so are
+// folders that are not handout's.
+func TestNewDirTakesOverStaleStaging(t *testing.T) {
 	parent := t.TempDir()
 	target := filepath.Join(parent, "public")
 	dead := filepath.Join(parent, ".public.tmp-123")
@@ -28,9 +29,18 @@ func TestNewDirRemovesStaleTemps(t *testing.T) {
 	if _, err := os.Stat(dead); !os.IsNotExist(err) {
 		t.Errorf("the dead build's folder is still there: %v", err)
 	}
+	if !running.reused {
+		t.Error("the dead build's folder was not taken over")
+	}
+	if _, err := os.Stat(filepath.Join(running.tmp, "articles")); err != nil {
+		t.Errorf("the folder taken over lost its contents: %v", err)
+	}
 	next, err := NewDir(target)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if next.reused {
+		t.Error("a second build took over the running build's folder")
 	}
 	for _, dir := range []string{running.tmp, next.tmp, other} {
 		if _, err := os.Stat(dir); err != nil {
@@ -43,18 +53,5 @@ func TestNewDirRemovesStaleTemps(t *testing.T) {
 	if err := next.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	// Once committed, nothing of the build is left to clean.
-	after, err := NewDir(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer after.Abort()
-	entries, _ := os.ReadDir(parent)
-	if len(entries) != 3 { // public, .other.tmp-123, after's folder
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("left in the parent: %v", names)
-	}
+	checkParent(t, target, ".other.tmp-123", ".public.previous", "public")
 }
