@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -13,7 +14,9 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/internal/corpusgen"
+	"github.com/handout-health/handout/generator/markdown"
 	"github.com/handout-health/handout/generator/output"
 )
 
@@ -63,14 +66,41 @@ func benchmarkBuild(b *testing.B, articles, terms int) {
 // goldmark (GFM) on every core and nothing else: the floor every build
 // figure is compared with.
 func BenchmarkGoldmarkFloor(b *testing.B) {
+	_, bodies := corpusArticles(b)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	convertInParallel(b, bodies, func(body []byte, buf *bytes.Buffer) { _ = md.Convert(body, buf) })
+}
+
+// BenchmarkDialect converts the same bodies with handout's own Markdown
+// set-up (the floor's GFM plus footnotes, highlighting, heading ids,
+// sections, wiki links and the outline of each document) but no glossary
+// and no site to resolve links in: what the dialect the SPEC asks for
+// costs above the floor, before any site work.
+func BenchmarkDialect(b *testing.B) {
+	fsys, bodies := corpusArticles(b)
+	cfg, list := config.Load(fsys)
+	if list.HasErrors() {
+		b.Fatal(list.Errors())
+	}
+	conv := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)})
+	convertInParallel(b, bodies, func(body []byte, _ *bytes.Buffer) { _ = conv.Convert(body, markdown.Env{}) })
+}
+
+// corpusArticles returns the benchmark corpus and its articles' files.
+func corpusArticles(b *testing.B) (fstest.MapFS, [][]byte) {
 	fsys := corpusFS(benchArticles(), benchArticles()/5)
 	var bodies [][]byte
 	for name, f := range fsys {
-		if len(name) > 17 && name[:17] == "content/articles/" {
+		if strings.HasPrefix(name, "content/articles/") {
 			bodies = append(bodies, f.Data)
 		}
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	return fsys, bodies
+}
+
+// convertInParallel times convert over every body, on every core, and
+// reports the time per body.
+func convertInParallel(b *testing.B, bodies [][]byte, convert func(body []byte, buf *bytes.Buffer)) {
 	b.ResetTimer()
 	for b.Loop() {
 		var wg sync.WaitGroup
@@ -80,7 +110,7 @@ func BenchmarkGoldmarkFloor(b *testing.B) {
 				var buf bytes.Buffer
 				for body := range next {
 					buf.Reset()
-					_ = md.Convert(body, &buf)
+					convert(body, &buf)
 				}
 			})
 		}
