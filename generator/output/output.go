@@ -94,7 +94,7 @@ func NewDir(target string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	reused := os.Remove(tmp) == nil && os.Rename(keep, tmp) == nil
+	reused := isDir(keep) && os.Remove(tmp) == nil && os.Rename(keep, tmp) == nil
 	if !reused {
 		if err := os.Mkdir(tmp, 0o755); err != nil && !os.IsExist(err) {
 			return nil, err
@@ -108,7 +108,7 @@ func NewDir(target string) (*Dir, error) {
 		target: target, tmp: tmp, held: held, reused: reused,
 		made: map[string]bool{".": true}, written: map[uint64]struct{}{}, seed: maphash.MakeSeed(),
 	}
-	if info, err := os.Lstat(target); err == nil && info.IsDir() {
+	if isDir(target) {
 		d.previous = target
 	}
 	return d, nil
@@ -142,11 +142,18 @@ func removeStale(parent, prefix, keep string) {
 }
 
 // keepOrRemove moves the folder dir to keep, or removes it when keep is
-// taken.
+// taken or dir is not a folder (a link to one, which the swap moved from
+// the target's place, is removed and never followed).
 func keepOrRemove(dir, keep string) {
-	if os.Rename(dir, keep) != nil {
+	if !isDir(dir) || os.Rename(dir, keep) != nil {
 		_ = os.RemoveAll(dir)
 	}
+}
+
+// isDir reports whether p is a folder itself, not a link to one.
+func isDir(p string) bool {
+	info, err := os.Lstat(p)
+	return err == nil && info.IsDir()
 }
 
 // unlock drops the lock on the staging folder.

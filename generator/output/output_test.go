@@ -332,3 +332,34 @@ func TestDirReplacesLinksInKeptOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestDirLeavesLinkedTargetAlone: when the target is a link to a folder,
+// the build replaces the link and never writes into, keeps or reuses the
+// folder it points to.
+func TestDirLeavesLinkedTargetAlone(t *testing.T) {
+	parent := t.TempDir()
+	site := filepath.Join(parent, "www")
+	if err := os.MkdirAll(site, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "mine.html"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(parent, "public")
+	if err := os.Symlink(site, target); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	for range 3 {
+		build(t, target, map[string]string{"index.html": "home"})
+	}
+	entries, _ := os.ReadDir(site)
+	if len(entries) != 1 || entries[0].Name() != "mine.html" {
+		t.Errorf("the linked folder now holds %v", entries)
+	}
+	if data, _ := os.ReadFile(filepath.Join(target, "index.html")); string(data) != "home" {
+		t.Errorf("index.html = %q", data)
+	}
+	if info, err := os.Lstat(keptName(target)); err != nil || !info.IsDir() {
+		t.Errorf("no kept output folder after three builds: %v", err)
+	}
+}
