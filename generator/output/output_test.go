@@ -8,18 +8,26 @@ import (
 	"time"
 )
 
-func TestDirCommitReplacesOutput(t *testing.T) {
-	target := filepath.Join(t.TempDir(), "public")
+// rebuild makes an output holding one file and starts a build to replace
+// it.
+func rebuild(t *testing.T, name, data string) (target string, d *Dir) {
+	t.Helper()
+	target = filepath.Join(t.TempDir(), "public")
 	if err := os.MkdirAll(target, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(target, "old.html"), []byte("old"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(target, name), []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	d, err := NewDir(target)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return target, d
+}
+
+func TestDirCommitReplacesOutput(t *testing.T) {
+	target, d := rebuild(t, "old.html", "old")
 	if err := d.WriteFile("a/b/index.html", []byte("new")); err != nil {
 		t.Fatal(err)
 	}
@@ -56,17 +64,7 @@ func checkParent(t *testing.T, target string, want ...string) {
 }
 
 func TestDirAbortKeepsOutput(t *testing.T) {
-	target := filepath.Join(t.TempDir(), "public")
-	if err := os.MkdirAll(target, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(target, "index.html"), []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	d, err := NewDir(target)
-	if err != nil {
-		t.Fatal(err)
-	}
+	target, d := rebuild(t, "index.html", "old")
 	_ = d.WriteFile("index.html", []byte("half"))
 	if err := d.Abort(); err != nil {
 		t.Fatal(err)
@@ -178,17 +176,7 @@ func writeOld(data string) func(t *testing.T, path string) {
 // TestDirAbortAfterLinking checks that a failed build that linked files
 // leaves the old output whole.
 func TestDirAbortAfterLinking(t *testing.T) {
-	target := filepath.Join(t.TempDir(), "public")
-	if err := os.MkdirAll(target, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(target, "index.html"), []byte("home"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	d, err := NewDir(target)
-	if err != nil {
-		t.Fatal(err)
-	}
+	target, d := rebuild(t, "index.html", "home")
 	if err := d.WriteFile("index.html", []byte("home")); err != nil {
 		t.Fatal(err)
 	}
