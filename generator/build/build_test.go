@@ -208,3 +208,27 @@ func TestAliasCollision(t *testing.T) {
 		t.Errorf("diagnostics lack %q:\n%s", want, res.Diagnostics)
 	}
 }
+
+// TestTagsWithOneSlugListArticleOnce: two tags of one article that make one
+// address ("Mood" and "mood", not side by side) list the article once on
+// that topic's page, among the other articles in title order.
+func TestTagsWithOneSlugListArticleOnce(t *testing.T) {
+	fsys := loadSite(t, "site.txtar")
+	f := fsys["content/articles/serotonin.md"]
+	f.Data = []byte(strings.Replace(string(f.Data), "tags: [Brain chemistry, mood]", "tags: [Mood, Brain chemistry, mood]", 1))
+	site, list := Load(fsys, LoadOptions{})
+	if list.HasErrors() {
+		t.Fatal(list.Errors())
+	}
+	var titles []string
+	for _, tag := range site.Tags {
+		if tag.Slug == "mood" {
+			for _, a := range tag.Articles {
+				titles = append(titles, a.Title)
+			}
+		}
+	}
+	if got := strings.Join(titles, ", "); got != "Serotonin, Sleep" {
+		t.Errorf("the mood topic lists %q, want \"Serotonin, Sleep\"", got)
+	}
+}

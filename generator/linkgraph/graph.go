@@ -110,11 +110,13 @@ func Build(nodes []Node, ix *Index) (*Graph, diag.List) {
 			}
 		}
 	}
+	lists := make([][]*content.Document, 0, len(g.Backlinks)+len(g.UsedBy))
 	for _, m := range []map[string][]*content.Document{g.Backlinks, g.UsedBy} {
-		for k := range m {
-			sortByTitle(m[k])
+		for _, docs := range m {
+			lists = append(lists, docs)
 		}
 	}
+	parallel.For(len(lists), func(i int) { sortByTitle(lists[i]) })
 	for _, p := range g.order {
 		setProblems(g.linkProblems, p, g.anchorProblems(g.nodes[p]))
 	}

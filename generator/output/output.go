@@ -29,10 +29,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/handout-health/handout/generator/internal/parallel"
 )
 
 // Writer receives the files of a build. Names are slash-separated paths
@@ -269,33 +272,64 @@ func (d *Dir) unchangedFile(name string, data []byte) (string, os.FileInfo, bool
 
 // removeUnwritten removes from a reused staging folder what this build did
 // not write: pages of documents since removed, files of an older theme.
+// The folders are read level by level, those of a level in parallel (a
+// library's folder per article makes 100,000 of them on one level).
 func (d *Dir) removeUnwritten() error {
 	if !d.reused {
 		return nil
 	}
-	return filepath.WalkDir(d.tmp, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	var (
+		mu       sync.Mutex
+		firstErr error
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
 		}
-		rel, err := filepath.Rel(d.tmp, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		switch {
-		case e.IsDir() && d.made[rel]:
-			return nil
-		case e.IsDir():
-			if err := os.RemoveAll(p); err != nil {
-				return err
+		mu.Unlock()
+	}
+	level := []string{"."}
+	for len(level) > 0 {
+		next := make([][]string, len(level))
+		parallel.For(len(level), func(i int) {
+			entries, err := readDir(filepath.Join(d.tmp, filepath.FromSlash(level[i])))
+			if err != nil {
+				fail(err)
+				return
 			}
-			return filepath.SkipDir
-		}
-		if _, ok := d.written[maphash.String(d.seed, rel)]; !ok {
-			return os.Remove(p)
-		}
-		return nil
-	})
+			for _, e := range entries {
+				rel := path.Join(level[i], e.Name())
+				p := filepath.Join(d.tmp, filepath.FromSlash(rel))
+				var err error
+				switch {
+				case e.IsDir() && d.made[rel]:
+					next[i] = append(next[i], rel)
+				case e.IsDir():
+					err = os.RemoveAll(p)
+				default:
+					if _, written := d.written[maphash.String(d.seed, rel)]; !written {
+						err = os.Remove(p)
+					}
+				}
+				if err != nil {
+					fail(err)
+				}
+			}
+		})
+		level = slices.Concat(next...)
+	}
+	return firstErr
+}
+
+// readDir lists a folder in the order the system gives (os.ReadDir sorts).
+func readDir(dir string) ([]fs.DirEntry, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.ReadDir(-1)
 }
 
 // Commit puts the new output in place of the old one, and keeps the old
