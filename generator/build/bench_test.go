@@ -67,8 +67,7 @@ func benchmarkBuild(b *testing.B, articles, terms int) {
 // figure is compared with.
 func BenchmarkGoldmarkFloor(b *testing.B) {
 	_, bodies := corpusArticles(b)
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	convertInParallel(b, bodies, func(body []byte, buf *bytes.Buffer) { _ = md.Convert(body, buf) })
+	convertInParallel(b, bodies, floorConvert())
 }
 
 // BenchmarkDialect converts the same bodies with handout's own Markdown
@@ -78,12 +77,27 @@ func BenchmarkGoldmarkFloor(b *testing.B) {
 // costs above the floor, before any site work.
 func BenchmarkDialect(b *testing.B) {
 	fsys, bodies := corpusArticles(b)
+	convertInParallel(b, bodies, dialectConvert(b, fsys))
+}
+
+// converter converts one body, into buf when it writes HTML there.
+type converter func(body []byte, buf *bytes.Buffer)
+
+// floorConvert is plain goldmark with GFM.
+func floorConvert() converter {
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	return func(body []byte, buf *bytes.Buffer) { _ = md.Convert(body, buf) }
+}
+
+// dialectConvert is handout's Markdown set-up for the site's config, with
+// no glossary and no site.
+func dialectConvert(b *testing.B, fsys fstest.MapFS) converter {
 	cfg, list := config.Load(fsys)
 	if list.HasErrors() {
 		b.Fatal(list.Errors())
 	}
 	conv := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)})
-	convertInParallel(b, bodies, func(body []byte, _ *bytes.Buffer) { _ = conv.Convert(body, markdown.Env{}) })
+	return func(body []byte, _ *bytes.Buffer) { _ = conv.Convert(body, markdown.Env{}) }
 }
 
 // corpusArticles returns the benchmark corpus and its articles' files.
@@ -100,27 +114,32 @@ func corpusArticles(b *testing.B) (fstest.MapFS, [][]byte) {
 
 // convertInParallel times convert over every body, on every core, and
 // reports the time per body.
-func convertInParallel(b *testing.B, bodies [][]byte, convert func(body []byte, buf *bytes.Buffer)) {
+func convertInParallel(b *testing.B, bodies [][]byte, convert converter) {
 	b.ResetTimer()
 	for b.Loop() {
-		var wg sync.WaitGroup
-		next := make(chan []byte)
-		for range runtime.GOMAXPROCS(0) {
-			wg.Go(func() {
-				var buf bytes.Buffer
-				for body := range next {
-					buf.Reset()
-					convert(body, &buf)
-				}
-			})
-		}
-		for _, body := range bodies {
-			next <- body
-		}
-		close(next)
-		wg.Wait()
+		convertAll(bodies, convert)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(bodies))/1e3, "µs/article")
+}
+
+// convertAll converts every body, on every core.
+func convertAll(bodies [][]byte, convert converter) {
+	var wg sync.WaitGroup
+	next := make(chan []byte)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for body := range next {
+				buf.Reset()
+				convert(body, &buf)
+			}
+		})
+	}
+	for _, body := range bodies {
+		next <- body
+	}
+	close(next)
+	wg.Wait()
 }
 
 // BenchmarkGlossaryLinking loads (converts and links) the articles against
