@@ -1,6 +1,8 @@
 package output
 
 import (
+	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -350,4 +352,98 @@ func TestDirLeavesLinkedTargetAlone(t *testing.T) {
 	if info, err := os.Lstat(keptName(target)); err != nil || !info.IsDir() {
 		t.Errorf("no kept output folder after three builds: %v", err)
 	}
+}
+
+// TestDirRandomBuilds runs seeded random builds over names that change
+// between file and folder, with bytes that often repeat, some builds
+// aborted half-way: the live output must stay exactly the last committed
+// build until the next commit, and then be exactly that build.
+func TestDirRandomBuilds(t *testing.T) {
+	universe := []string{"index.html", "a", "a/index.html", "a/b", "a/b/c.html", "b/index.html", "b", "c/d/e/f.html", "c/d", "x.css"}
+	contents := []string{"", "one", "two", "three"}
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 7))
+	target := filepath.Join(t.TempDir(), "public")
+	live := map[string]string{}
+	for round := range 40 {
+		files := map[string]string{}
+		for _, name := range rng.Perm(len(universe)) {
+			n := universe[name]
+			if rng.IntN(2) == 0 || clashes(files, n) {
+				continue
+			}
+			files[n] = contents[rng.IntN(len(contents))]
+		}
+		d, err := NewDir(target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		abort := rng.IntN(4) == 0
+		written := 0
+		for name, data := range files {
+			if abort && written == len(files)/2 {
+				break
+			}
+			if err := d.WriteFile(name, []byte(data)); err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+			written++
+		}
+		if got := readTree(t, target); !maps.Equal(got, live) {
+			t.Fatalf("round %d: the live output changed during a build: %v, want %v", round, got, live)
+		}
+		if abort {
+			if err := d.Abort(); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		live = files
+		if got := readTree(t, target); !maps.Equal(got, live) {
+			t.Fatalf("round %d: output %v, want %v", round, got, live)
+		}
+	}
+}
+
+// clashes reports whether name cannot join files: it is a folder of one of
+// them, or one of them is in it.
+func clashes(files map[string]string, name string) bool {
+	for f := range files {
+		if strings.HasPrefix(f, name+"/") || strings.HasPrefix(name, f+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// readTree returns the files under dir (name to bytes); none when dir is
+// missing.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err != nil {
+			if os.IsNotExist(err) && p == dir {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		if !e.IsDir() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			files[filepath.ToSlash(rel)] = string(data)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
