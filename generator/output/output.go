@@ -146,12 +146,20 @@ func removeStale(parent, prefix, keep string) {
 
 // keepOrRemove moves the folder dir to keep, or removes it when keep is
 // taken or dir is not a folder (a link to one, which the swap moved from
-// the target's place, is removed and never followed).
+// the target's place, is removed and never followed). The kept folder
+// gets a .gitignore that ignores all of it, so that a site kept in git
+// does not show it as new; the next build removes that file with the
+// rest of what it does not write.
 func keepOrRemove(dir, keep string) {
 	if !isDir(dir) || os.Rename(dir, keep) != nil {
 		_ = os.RemoveAll(dir)
+		return
 	}
+	_ = os.WriteFile(filepath.Join(keep, ".gitignore"), []byte(keptGitignore), 0o644)
 }
+
+// keptGitignore is the .gitignore of the kept output.
+const keptGitignore = "# handout's previous output, kept to make the next build quicker.\n*\n"
 
 // isDir reports whether p is a folder itself, not a link to one.
 func isDir(p string) bool {

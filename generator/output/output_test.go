@@ -45,9 +45,13 @@ func TestDirCommitReplacesOutput(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(target, "old.html")); !os.IsNotExist(err) {
 		t.Error("old file survived the swap")
 	}
-	// The old output waits beside the new one for the next build.
+	// The old output waits beside the new one for the next build, hidden
+	// from git.
 	if data, _ := os.ReadFile(filepath.Join(keptName(target), "old.html")); string(data) != "old" {
 		t.Errorf("the old output was not kept: old.html = %q", data)
+	}
+	if data, _ := os.ReadFile(filepath.Join(keptName(target), ".gitignore")); !strings.HasSuffix(string(data), "\n*\n") {
+		t.Errorf("the kept output's .gitignore = %q, want one that ignores everything", data)
 	}
 	checkParent(t, target, ".public.previous", "public")
 }
