@@ -266,7 +266,13 @@ func (d *Dir) unchangedFile(name string, data []byte) (string, os.FileInfo, bool
 	}
 	defer f.Close()
 	buf := readBuffers.Get().(*[]byte)
-	defer readBuffers.Put(buf)
+	defer func() {
+		// The few very large files (a large library's A to Z) are not
+		// worth holding on to.
+		if cap(*buf) <= 1<<20 {
+			readBuffers.Put(buf)
+		}
+	}()
 	if cap(*buf) < len(data)+1 {
 		*buf = make([]byte, len(data)+1)
 	}
