@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -375,4 +377,83 @@ func TestRebuildLinksUnchangedFiles(t *testing.T) {
 	if !os.SameFile(notFound, stat("404.html")) {
 		t.Error("404.html was written again though the edit did not change it")
 	}
+}
+
+// TestBuildRefusesOutputItWouldWreck: a build replaces its output folder
+// whole, so an output folder that holds the site, lies inside its
+// sources, or is a folder of other things is refused (exit 2), and left
+// exactly as it was. Every path is in a temporary folder.
+func TestBuildRefusesOutputItWouldWreck(t *testing.T) {
+	site := writeSite(t, map[string]string{
+		"site.yaml":                 "title: Test library\n",
+		"content/articles/sleep.md": goodArticle,
+		"static/logo.svg":           "<svg/>",
+	})
+	elsewhere := t.TempDir()
+	home := filepath.Join(elsewhere, "home")
+	documents := filepath.Join(elsewhere, "documents")
+	for name, data := range map[string]string{
+		filepath.Join(home, ".ssh", "id_ed25519"): "key",
+		filepath.Join(documents, "letter.txt"):    "Dear",
+	} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct{ dest, want string }{
+		{site, "holds the site itself"},
+		{filepath.Dir(site), "holds the site itself"},
+		{filepath.Join(site, "content", "out"), "inside the site's content/"},
+		{filepath.Join(site, "static"), "inside the site's static/"},
+		{filepath.Join(site, "site.yaml"), "is a file"},
+		{home, "holds .ssh"},
+		{documents, "has no index.html"},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.dest), func(t *testing.T) {
+			before := readTree(t, filepath.Dir(site))
+			code, stdout, stderr := runHandout(t, "build", "-s", site, "-d", tt.dest)
+			if code != 2 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, want 2 and %q\n%s%s", code, tt.want, stdout, stderr)
+			}
+			if after := readTree(t, filepath.Dir(site)); !maps.Equal(before, after) {
+				t.Errorf("the site's folder changed: %v, was %v", after, before)
+			}
+			for _, dir := range []string{home, documents} {
+				if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+					t.Errorf("%s changed: %v", dir, entries)
+				}
+			}
+		})
+	}
+	// A new folder, and the output of an earlier build, are fine.
+	out := filepath.Join(elsewhere, "public")
+	for range 2 {
+		if code, stdout, stderr := runHandout(t, "build", "-s", site, "-d", out); code != 0 {
+			t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+		}
+	}
+}
+
+// readTree returns every file under dir, by path, with its bytes.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			files[p] = string(data)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

@@ -148,6 +148,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	defer root.Close()
+	if err := output.CheckTarget(*dest, *siteDir, build.SourceFolders...); err != nil {
+		fmt.Fprintf(stderr, "handout build: %v\n", err)
+		return exitUsage
+	}
 	start := time.Now()
 	out, err := output.NewDir(*dest)
 	if err != nil {

@@ -19,6 +19,10 @@ import (
 	"github.com/handout-health/handout/templates"
 )
 
+// SourceFolders are the folders of a site that a build reads, besides
+// site.yaml: an output folder must never be inside one of them.
+var SourceFolders = []string{"content", "static", "templates"}
+
 // Options control a build.
 type Options struct {
 	LoadOptions

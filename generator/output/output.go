@@ -155,7 +155,11 @@ func keepOrRemove(dir, keep string) {
 		_ = os.RemoveAll(dir)
 		return
 	}
-	_ = os.WriteFile(filepath.Join(keep, ".gitignore"), []byte(keptGitignore), 0o644)
+	// Never over a file that is there already.
+	if f, err := os.OpenFile(filepath.Join(keep, ".gitignore"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+		_, _ = f.WriteString(keptGitignore)
+		f.Close()
+	}
 }
 
 // keptGitignore is the .gitignore of the kept output.
