@@ -198,21 +198,20 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if err != nil {
 		there = nil
 	}
-	if old, oldInfo, ok := d.unchangedFile(name, data); ok {
-		if there != nil && os.SameFile(there, oldInfo) {
-			d.unchanged.Add(1)
-			return nil
-		}
-		if (there == nil || os.RemoveAll(file) == nil) && os.Link(old, file) == nil {
-			d.unchanged.Add(1)
-			return nil
-		}
+	old, oldInfo, same := d.unchangedFile(name, data)
+	if same && there != nil && os.SameFile(there, oldInfo) {
+		d.unchanged.Add(1)
+		return nil
 	}
 	if there != nil {
 		// Replaced, never written into: it may be the live output's file.
 		if err := os.RemoveAll(file); err != nil {
 			return err
 		}
+	}
+	if same && os.Link(old, file) == nil {
+		d.unchanged.Add(1)
+		return nil
 	}
 	return os.WriteFile(file, data, 0o644)
 }
