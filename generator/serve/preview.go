@@ -23,7 +23,8 @@ type Options struct {
 	// SiteDir is the site folder.
 	SiteDir string
 	// Bind is the address to listen on; 127.0.0.1 keeps the preview to
-	// this machine.
+	// this machine. Any other address is announced with a warning, and a
+	// host name is one requests may then use.
 	Bind string
 	// Port is the first port tried; when it is busy the next nine are
 	// tried and the one used is announced.
@@ -33,7 +34,8 @@ type Options struct {
 	Version string
 	// Log receives one line per rebuild and the server's messages.
 	Log io.Writer
-	// Ready, when set, is called with the address once the site is served.
+	// Ready, when set, is called with the announced address (host:port
+	// and base path) once the site is served.
 	Ready func(addr string)
 }
 
@@ -69,9 +71,20 @@ func Run(ctx context.Context, opts Options) error {
 		basePath = res.Site.Config.BasePath()
 	}
 	srv := New(mem, basePath)
+	if isHostName(opts.Bind) {
+		srv.AllowHost(opts.Bind)
+	}
 	report(opts.Log, "site built", res, err, time.Since(start), srv)
-	fmt.Fprintf(opts.Log, "Serving %d files (%.1f MB, held in memory) at http://%s%s\nPress Ctrl-C to stop.\n",
-		len(mem.Names()), float64(mem.Size())/1e6, ln.Addr(), basePath)
+	where := exposureOf(opts.Bind, ln.Addr())
+	if where.warning != "" {
+		fmt.Fprintln(opts.Log, where.warning)
+	}
+	fmt.Fprintf(opts.Log, "Serving %d files (%.1f MB, held in memory) at http://%s%s\n",
+		len(mem.Names()), float64(mem.Size())/1e6, where.here, basePath)
+	if len(where.others) > 0 {
+		fmt.Fprintf(opts.Log, "On other devices: http://%s%s\n", strings.Join(where.others, basePath+" http://"), basePath)
+	}
+	fmt.Fprintln(opts.Log, "Press Ctrl-C to stop.")
 
 	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	// Event streams never end by themselves: end them when shutting down.
@@ -79,7 +92,7 @@ func Run(ctx context.Context, opts Options) error {
 	served := make(chan error, 1)
 	go func() { served <- httpSrv.Serve(ln) }()
 	if opts.Ready != nil {
-		opts.Ready(ln.Addr().String() + basePath)
+		opts.Ready(where.here + basePath)
 	}
 
 	for {

@@ -17,6 +17,14 @@
 //	css      only a stylesheet changed; data is its new address
 //	errors   a rebuild failed; data is a JSON list of "path:line:col: message"
 //	ok       a rebuild succeeded after a failure
+//
+// Every route answers only requests that name the server as a browser
+// that opened it would: Host must be localhost, a loopback address, the
+// address the connection arrived on or a name given with AllowHost, with
+// the server's port, and an Origin, when sent, must be the preview's own.
+// Anything else gets 403 and a sentence saying where the preview answers,
+// so that a web page rebinding its own name to this computer cannot read
+// drafts or build errors.
 package serve
 
 import (
@@ -46,6 +54,8 @@ var reloadTag = []byte(`<script src="` + Prefix + `reload.js" defer></script>`)
 type Server struct {
 	out      *output.Memory
 	basePath string
+	// hostNames are the names besides localhost that requests may use.
+	hostNames []string
 
 	mu      sync.Mutex
 	clients map[chan event]bool
@@ -135,6 +145,11 @@ func (s *Server) broadcast(e event) {
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if why := s.refusal(r); why != "" {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		http.Error(w, why, http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -19,7 +19,9 @@
 //     public/ whole, and the next build clears the dead build's leftovers;
 //   - the preview server under load: hundreds of live-reload streams and
 //     thousands of page requests while files change, memory back to its
-//     level afterwards, clean shutdown on SIGINT and SIGTERM;
+//     level afterwards, clean shutdown on SIGINT and SIGTERM; on every
+//     interface it warns, announces addresses a browser can open and
+//     refuses requests naming another host or from another site's page;
 //   - output hygiene: every file name in public/ is safe on every common
 //     static host.
 //

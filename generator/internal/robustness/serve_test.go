@@ -210,52 +210,70 @@ func waitOrFail(t *testing.T, wg *sync.WaitGroup, limit time.Duration, what stri
 
 var servingLine = regexp.MustCompile(`Serving .* at (http://\S+)`)
 
+// servedBinary is a running `handout serve`.
+type servedBinary struct {
+	cmd *exec.Cmd
+	// lines is standard output, line by line, after the Serving line.
+	lines chan string
+	// out is standard output up to and with the Serving line (and, when
+	// they were read, the lines after it).
+	out    []string
+	stderr *strings.Builder
+	// url is the announced address.
+	url string
+}
+
+// startServe runs `handout serve` on a copy of the base site and waits
+// until it announces its address; the process is killed when the test
+// ends.
+func startServe(t *testing.T, args ...string) *servedBinary {
+	t.Helper()
+	dir := t.TempDir()
+	writeTree(t, dir, baseSite())
+	s := &servedBinary{cmd: exec.Command(handoutBinary(t), append([]string{"serve", "-s", dir, "--port", "0"}, args...)...), stderr: &strings.Builder{}}
+	stdout, err := s.cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.cmd.Stderr = s.stderr
+	if err := s.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.cmd.Process.Kill() })
+	s.lines = make(chan string, 100)
+	go func() {
+		scanner := bufio.NewScanner(stdout)
+		for scanner.Scan() {
+			s.lines <- scanner.Text()
+		}
+		close(s.lines)
+	}()
+	timeout := time.After(time.Minute)
+	for s.url == "" {
+		select {
+		case line, ok := <-s.lines:
+			if !ok {
+				t.Fatalf("serve ended before serving:\n%s\n%s", strings.Join(s.out, "\n"), s.stderr.String())
+			}
+			s.out = append(s.out, line)
+			if m := servingLine.FindStringSubmatch(line); m != nil {
+				s.url = m[1]
+			}
+		case <-timeout:
+			t.Fatalf("serve did not start within a minute:\n%s", strings.Join(s.out, "\n"))
+		}
+	}
+	return s
+}
+
 // TestServeStopsOnSignals runs `handout serve --port 0`, opens a live-
 // reload stream, and sends SIGINT, then (in a second run) SIGTERM: the
 // server closes the stream, prints "Stopped." and exits 0.
 func TestServeStopsOnSignals(t *testing.T) {
-	bin := handoutBinary(t)
-	dir := t.TempDir()
-	writeTree(t, dir, baseSite())
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
-			cmd := exec.Command(bin, "serve", "-s", dir, "--port", "0")
-			stdout, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			defer cmd.Process.Kill()
-			lines := make(chan string, 100)
-			go func() {
-				scanner := bufio.NewScanner(stdout)
-				for scanner.Scan() {
-					lines <- scanner.Text()
-				}
-				close(lines)
-			}()
-			var url string
-			var out []string
-			timeout := time.After(time.Minute)
-			for url == "" {
-				select {
-				case line, ok := <-lines:
-					if !ok {
-						t.Fatalf("serve ended before serving:\n%s\n%s", strings.Join(out, "\n"), stderr.String())
-					}
-					out = append(out, line)
-					if m := servingLine.FindStringSubmatch(line); m != nil {
-						url = m[1]
-					}
-				case <-timeout:
-					t.Fatalf("serve did not start within a minute:\n%s", strings.Join(out, "\n"))
-				}
-			}
-			served, err := neturl.Parse(url)
+			s := startServe(t)
+			served, err := neturl.Parse(s.url)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -264,26 +282,26 @@ func TestServeStopsOnSignals(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer resp.Body.Close()
-			if err := cmd.Process.Signal(sig); err != nil {
+			if err := s.cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
 			exited := make(chan error, 1)
 			go func() {
-				for line := range lines {
-					out = append(out, line)
+				for line := range s.lines {
+					s.out = append(s.out, line)
 				}
-				exited <- cmd.Wait()
+				exited <- s.cmd.Wait()
 			}()
 			select {
 			case err := <-exited:
 				if err != nil {
-					t.Errorf("serve exited with %v after %v:\n%s\n%s", err, sig, strings.Join(out, "\n"), stderr.String())
+					t.Errorf("serve exited with %v after %v:\n%s\n%s", err, sig, strings.Join(s.out, "\n"), s.stderr.String())
 				}
 			case <-time.After(10 * time.Second):
 				t.Fatalf("serve did not stop within ten seconds of %v", sig)
 			}
-			if out[len(out)-1] != "Stopped." {
-				t.Errorf("last line %q, want Stopped.", out[len(out)-1])
+			if s.out[len(s.out)-1] != "Stopped." {
+				t.Errorf("last line %q, want Stopped.", s.out[len(s.out)-1])
 			}
 			// The stream was ended by the server, not left hanging.
 			done := make(chan struct{})
@@ -294,5 +312,73 @@ func TestServeStopsOnSignals(t *testing.T) {
 				t.Error("the live-reload stream stayed open after the server stopped")
 			}
 		})
+	}
+}
+
+// TestServeAnswersOnlyItsOwnAddress runs `handout serve --bind 0.0.0.0`
+// as an editor showing the preview on a phone would: it warns that the
+// network can read the preview, announces addresses a browser can open
+// (never 0.0.0.0 or [::]) that answer, and refuses a request naming
+// another host (a web page that rebound its name to this computer) or
+// coming from another site's page.
+func TestServeAnswersOnlyItsOwnAddress(t *testing.T) {
+	s := startServe(t, "--bind", "0.0.0.0")
+	// The line after Serving names the addresses other devices use.
+	select {
+	case line := <-s.lines:
+		s.out = append(s.out, line)
+	case <-time.After(time.Minute):
+		t.Fatal("serve said nothing after the Serving line")
+	}
+	log := strings.Join(s.out, "\n")
+	if !strings.Contains(log, "Warning: the preview is open to every network") {
+		t.Errorf("no warning that the network can read the preview:\n%s", log)
+	}
+	if strings.Contains(log, "0.0.0.0") || strings.Contains(log, "[::]") {
+		t.Errorf("serve announces an address no browser can open:\n%s", log)
+	}
+	others, found := strings.CutPrefix(s.out[len(s.out)-1], "On other devices: ")
+	if !found {
+		t.Fatalf("serve does not say how other devices reach it:\n%s", log)
+	}
+	status := func(url, host, origin string) int {
+		t.Helper()
+		req, err := http.NewRequest("GET", url, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if host != "" {
+			req.Host = host
+		}
+		if origin != "" {
+			req.Header.Set("Origin", origin)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	addresses := strings.Fields(others)
+	if strings.Contains(others, "<this computer's address>") {
+		addresses = nil // no network address: the placeholder says so
+	}
+	for _, url := range append(addresses, s.url) {
+		if got := status(url, "", ""); got != http.StatusOK {
+			t.Errorf("GET %s = %d, want 200", url, got)
+		}
+	}
+	served, err := neturl.Parse(s.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := status(s.url, "evil.example:"+served.Port(), ""); got != http.StatusForbidden {
+		t.Errorf("GET %s with Host evil.example = %d, want 403", s.url, got)
+	}
+	if got := status("http://"+served.Host+serve.Prefix+"events", "", "http://evil.example"); got != http.StatusForbidden {
+		t.Errorf("the event stream opened for another site's page: %d, want 403", got)
 	}
 }
