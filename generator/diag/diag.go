@@ -5,7 +5,9 @@
 //
 // Every diagnostic prints as `path:line:col: message`, the form editors and
 // CI systems turn into clickable locations. Warnings add "warning: " before
-// the message.
+// the message. Text printed to a terminal passes through Printable (and
+// file names through QuotePath), so that no title or file name can send
+// the terminal escape sequences or forge a line.
 package diag
 
 import (
@@ -68,15 +70,18 @@ func (d Diagnostic) WithRule(rule string) Diagnostic {
 	return d
 }
 
-// String formats d as `path:line:col: message`; line and column are always
-// printed (as 1 when unknown) so every tool can parse the location.
+// String formats d as `path:line:col: message`, for a terminal or a log;
+// line and column are always printed (as 1 when unknown) so every tool can
+// parse the location. It is always one line: an odd file name is quoted
+// (QuotePath), and control characters in the message are escaped
+// (Printable).
 func (d Diagnostic) String() string {
 	line, col := max(d.Line, 1), max(d.Col, 1)
 	prefix := ""
 	if d.Severity == Warning {
 		prefix = "warning: "
 	}
-	return fmt.Sprintf("%s:%d:%d: %s%s", d.Path, line, col, prefix, d.Message)
+	return fmt.Sprintf("%s:%d:%d: %s%s", QuotePath(d.Path), line, col, prefix, Printable(d.Message))
 }
 
 // List is an ordered collection of diagnostics.

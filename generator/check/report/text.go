@@ -36,7 +36,9 @@ const maxTitle = 40
 // other or several languages gets a Lang column and one Readability
 // column, which shows each article's figures by its language's formulas,
 // followed by why a language has none and, per language, the articles not
-// yet translated into it.
+// yet translated into it. Every text that comes from the site (titles,
+// names, file names) is escaped with diag.Printable or diag.QuotePath, as
+// the findings are, so no title can send the terminal escape sequences.
 func Text(w io.Writer, r *check.Report, opts TextOptions) error {
 	bw := bufio.NewWriter(w)
 	paint := func(color, s string) string {
@@ -47,7 +49,7 @@ func Text(w io.Writer, r *check.Report, opts TextOptions) error {
 	}
 	if r.Site != "" {
 		fmt.Fprintf(bw, "%s: %d %s%s checked on %s (%s; reviews flagged %d days ahead)\n\n",
-			paint(bold, r.Site), r.Summary.Articles, plural(r.Summary.Articles, "article", "articles"), inLanguages(r), r.Date, targets(r), r.WarnDays)
+			paint(bold, diag.Printable(r.Site)), r.Summary.Articles, plural(r.Summary.Articles, "article", "articles"), inLanguages(r), r.Date, targets(r), r.WarnDays)
 	}
 	if len(r.Articles) > 0 {
 		if englishOnly(r) {
@@ -59,7 +61,7 @@ func Text(w io.Writer, r *check.Report, opts TextOptions) error {
 	}
 	if reasons := noFormulaReasons(r); len(reasons) > 0 {
 		for _, reason := range reasons {
-			fmt.Fprintf(bw, "Note: %s.\n", reason)
+			fmt.Fprintf(bw, "Note: %s.\n", diag.Printable(reason))
 		}
 		fmt.Fprintln(bw)
 	}
@@ -179,10 +181,11 @@ func writeTranslations(w io.Writer, r *check.Report) {
 		fmt.Fprintf(w, "  %s: %d of %d %s translated; not translated:\n", name, total-len(l.Untranslated), total, plural(total, "article", "articles"))
 		width := 0
 		for _, a := range l.Untranslated {
-			width = max(width, utf8.RuneCountInString(a.Path))
+			width = max(width, utf8.RuneCountInString(diag.QuotePath(a.Path)))
 		}
 		for _, a := range l.Untranslated {
-			fmt.Fprintf(w, "    %s%s  %s\n", a.Path, strings.Repeat(" ", width-utf8.RuneCountInString(a.Path)), a.Title)
+			path := diag.QuotePath(a.Path)
+			fmt.Fprintf(w, "    %s%s  %s\n", path, strings.Repeat(" ", width-utf8.RuneCountInString(path)), diag.Printable(a.Title))
 		}
 	}
 }
@@ -190,9 +193,9 @@ func writeTranslations(w io.Writer, r *check.Report) {
 // languageName is "Español (es)", or the code alone when it is the name.
 func languageName(l check.Language) string {
 	if l.Name == "" || l.Name == l.Code {
-		return l.Code
+		return diag.Printable(l.Code)
 	}
-	return l.Name + " (" + l.Code + ")"
+	return diag.Printable(l.Name + " (" + l.Code + ")")
 }
 
 // gradeTable is the table of an English-only site: a column per formula.
@@ -204,7 +207,7 @@ func gradeTable(r *check.Report) [][]cell {
 			gradeColor = red
 		}
 		rows = append(rows, []cell{
-			{text: cut(a.Title, maxTitle)},
+			{text: cut(diag.Printable(a.Title), maxTitle)},
 			{text: fmt.Sprintf("%.1f", a.Readability.SMOG), color: pick(a.Readability.SMOG > r.MaxGrade, gradeColor), right: true},
 			{text: fmt.Sprintf("%.1f", a.Readability.FleschKincaid), color: pick(a.Readability.FleschKincaid > r.MaxGrade, gradeColor), right: true},
 			{text: fmt.Sprintf("%.1f", a.Readability.FleschReadingEase), right: true},
@@ -223,8 +226,8 @@ func languageTable(r *check.Report) [][]cell {
 	rows := [][]cell{{{text: "Article"}, {text: "Lang"}, {text: "Readability"}, {text: "Words", right: true}, {text: "Next review"}, {text: "Status"}, {text: "Findings"}}}
 	for _, a := range r.Articles {
 		rows = append(rows, []cell{
-			{text: cut(a.Title, maxTitle)},
-			{text: a.Lang},
+			{text: cut(diag.Printable(a.Title), maxTitle)},
+			{text: diag.Printable(a.Lang)},
 			{text: figures(a.Readability), color: pick(a.OverGrade || a.BelowINFLESZ, red)},
 			{text: fmt.Sprint(a.Readability.Words), right: true},
 			{text: orDash(a.Review.NextReview)},
