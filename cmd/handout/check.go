@@ -52,7 +52,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	root, err := os.OpenRoot(*siteDir)
 	if err != nil {
-		fmt.Fprintf(stderr, "handout check: %v\n", err)
+		fail(stderr, "check", err)
 		return exitUsage
 	}
 	defer root.Close()
@@ -76,7 +76,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "handout check: %v\n", err)
+		fail(stderr, "check", err)
 		return exitContent
 	}
 	if *outFile != "" || *format != "text" {

@@ -144,18 +144,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	root, err := os.OpenRoot(*siteDir)
 	if err != nil {
-		fmt.Fprintf(stderr, "handout build: %v\n", err)
+		fail(stderr, "build", err)
 		return exitUsage
 	}
 	defer root.Close()
 	if err := output.CheckTarget(*dest, *siteDir, build.SourceFolders...); err != nil {
-		fmt.Fprintf(stderr, "handout build: %v\n", err)
+		fail(stderr, "build", err)
 		return exitUsage
 	}
 	start := time.Now()
 	out, err := output.NewDir(*dest)
 	if err != nil {
-		fmt.Fprintf(stderr, "handout build: %v\n", err)
+		fail(stderr, "build", err)
 		return exitContent
 	}
 	progress := newProgress(stderr)
@@ -170,23 +170,29 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	printDiagnostics(stderr, res.Diagnostics)
 	if err != nil {
 		_ = out.Abort()
-		fmt.Fprintf(stderr, "handout build: %d %s; %s left as it was\n", len(res.Diagnostics.Errors()), plural(len(res.Diagnostics.Errors()), "error", "errors"), *dest)
+		fmt.Fprintf(stderr, "handout build: %d %s; %s left as it was\n", len(res.Diagnostics.Errors()), plural(len(res.Diagnostics.Errors()), "error", "errors"), diag.Printable(*dest))
 		return exitContent
 	}
 	if err := out.Commit(); err != nil {
-		fmt.Fprintf(stderr, "handout build: %v\n", err)
+		fail(stderr, "build", err)
 		return exitContent
 	}
 	files := fmt.Sprintf("%d files", res.Files)
 	if n := out.Unchanged(); n > 0 {
 		files += fmt.Sprintf(", %d unchanged", n)
 	}
-	fmt.Fprintf(stdout, "Built %d pages (%s) into %s in %d ms", res.Pages, files, *dest, time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, "Built %d pages (%s) into %s in %d ms", res.Pages, files, diag.Printable(*dest), time.Since(start).Milliseconds())
 	if w := len(res.Diagnostics.Warnings()); w > 0 {
 		fmt.Fprintf(stdout, ", with %d %s", w, plural(w, "warning", "warnings"))
 	}
 	fmt.Fprintln(stdout)
 	return exitOK
+}
+
+// fail prints a command's error, escaped for the terminal: it may quote a
+// file name.
+func fail(stderr io.Writer, command string, err error) {
+	fmt.Fprintf(stderr, "handout %s: %s\n", command, diag.Printable(err.Error()))
 }
 
 func printDiagnostics(w io.Writer, list diag.List) {
@@ -219,10 +225,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	file, err := scaffold.New(*siteDir, pos[0], pos[1], time.Now())
 	if err != nil {
-		fmt.Fprintf(stderr, "handout new: %v\n", err)
+		fail(stderr, "new", err)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "Wrote %s\n", file)
+	fmt.Fprintf(stdout, "Wrote %s\n", diag.Printable(file))
 	return exitOK
 }
 
@@ -237,10 +243,11 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if err := scaffold.Init(pos[0], time.Now()); err != nil {
-		fmt.Fprintf(stderr, "handout init: %v\n", err)
+		fail(stderr, "init", err)
 		return exitContent
 	}
-	fmt.Fprintf(stdout, "Made a new site in %s. Build it with:\n  handout build -s %s\n", pos[0], pos[0])
+	dir := diag.Printable(pos[0])
+	fmt.Fprintf(stdout, "Made a new site in %s. Build it with:\n  handout build -s %s\n", dir, dir)
 	return exitOK
 }
 

@@ -21,14 +21,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if _, err := os.Stat(*siteDir); err != nil {
-		fmt.Fprintf(stderr, "handout serve: %v\n", err)
+		fail(stderr, "serve", err)
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := serve.Run(ctx, serve.Options{SiteDir: *siteDir, Bind: *bind, Port: *port, Drafts: *drafts, Version: version(), Log: stdout})
 	if err != nil {
-		fmt.Fprintf(stderr, "handout serve: %v\n", err)
+		fail(stderr, "serve", err)
 		return exitContent
 	}
 	fmt.Fprintln(stdout, "Stopped.")

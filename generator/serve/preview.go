@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/watch"
 )
@@ -108,7 +109,7 @@ func Run(ctx context.Context, opts Options) error {
 		case err := <-served:
 			return err
 		case err := <-w.Errors:
-			fmt.Fprintf(opts.Log, "watch: %v\n", err)
+			fmt.Fprintf(opts.Log, "watch: %s\n", diag.Printable(err.Error()))
 		case batch, ok := <-w.Batches:
 			if !ok {
 				return nil
@@ -179,11 +180,13 @@ func report(log io.Writer, what string, res build.Result, err error, took time.D
 	}
 }
 
+// describe names what changed, quoting a file name that holds control
+// characters.
 func describe(batch []string) string {
 	if len(batch) == 1 {
-		return batch[0] + " changed"
+		return diag.QuotePath(batch[0]) + " changed"
 	}
-	return fmt.Sprintf("%s and %d more changed", batch[0], len(batch)-1)
+	return fmt.Sprintf("%s and %d more changed", diag.QuotePath(batch[0]), len(batch)-1)
 }
 
 // cssOnly reports whether only theme stylesheets changed.
