@@ -19,35 +19,41 @@ import (
 	"github.com/handout-health/handout/generator/output"
 )
 
-// siteFromTxtar reads a test site: every file of the archive but "want",
-// and the lines of "want".
-func siteFromTxtar(t *testing.T, file string) (fstest.MapFS, []string) {
+// siteFromTxtar reads a test site: every file of the archive but "want"
+// and "warnings", and the lines of those two.
+func siteFromTxtar(t *testing.T, file string) (fsys fstest.MapFS, want, warnings []string) {
 	t.Helper()
 	ar, err := txtar.ParseFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fsys := fstest.MapFS{}
-	var want []string
+	fsys = fstest.MapFS{}
 	for _, f := range ar.Files {
-		if f.Name == "want" {
-			for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
-				if l != "" {
-					want = append(want, l)
-				}
-			}
+		var lines *[]string
+		switch f.Name {
+		case "want":
+			lines = &want
+		case "warnings":
+			lines = &warnings
+		default:
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 			continue
 		}
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		for _, l := range strings.Split(strings.TrimSpace(string(f.Data)), "\n") {
+			if l != "" {
+				*lines = append(*lines, l)
+			}
+		}
 	}
-	return fsys, want
+	return fsys, want, warnings
 }
 
 var buildDay = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 
 // TestBuildRefusesUngatedThirdParties builds each site of
 // testdata/build/*.txtar and expects exactly the errors of its "want"
-// file: each line is the start of one error, `path:line:col: message`.
+// file, and among its warnings those of "warnings": each line is the
+// start of one diagnostic, `path:line:col: message`.
 func TestBuildRefusesUngatedThirdParties(t *testing.T) {
 	files, _ := filepath.Glob("testdata/build/*.txtar")
 	if len(files) == 0 {
@@ -55,8 +61,13 @@ func TestBuildRefusesUngatedThirdParties(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			fsys, want := siteFromTxtar(t, file)
+			fsys, want, warnings := siteFromTxtar(t, file)
 			res, err := build.Build(fsys, build.Options{Writer: output.NewMemory(), Now: buildDay})
+			for _, w := range warnings {
+				if !strings.Contains(res.Diagnostics.String(), w) {
+					t.Errorf("no warning %s…; the build said:\n%s", w, res.Diagnostics)
+				}
+			}
 			got := res.Diagnostics.Errors()
 			if len(want) > 0 && err == nil {
 				t.Fatal("the build succeeded")

@@ -19,7 +19,7 @@ import (
 // placed at the n-th place it occurs. A finding that cannot be placed is
 // reported at line 1.
 func (r *Rules) CheckDocument(path string, body, html []byte) diag.List {
-	found := r.findings(html)
+	found := r.findings(html, false)
 	if len(found) == 0 {
 		return nil
 	}

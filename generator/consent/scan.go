@@ -2,204 +2,256 @@ package consent
 
 import (
 	"bytes"
-	"html"
+	"cmp"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
-// element is one start tag found in an HTML text.
-type element struct {
-	// name is the tag name in lower case.
-	name string
-	// start and end are the offsets of the tag's "<" and just after its ">".
-	start, end int
-	attrs      []attr
+// findings returns the problems of an HTML text in the order of their
+// positions. template is true for a template whose actions blankActions
+// replaced.
+func (r *Rules) findings(src []byte, template bool) []finding {
+	return r.findingsAt(0, src, template)
 }
 
-// attr is one attribute of a start tag.
-type attr struct {
-	// name is in lower case; value has its character references decoded.
-	name, value string
-	// pos is the offset of the value as written (of the name when the
-	// attribute has no value).
-	pos int
-	// dynamic is true when a template action wrote part of the value, so
-	// that it cannot be judged from the template text.
-	dynamic bool
-}
-
-// get returns the value of the attribute name and whether it is present.
-func (e *element) get(name string) (attr, bool) {
-	for _, a := range e.attrs {
-		if a.name == name {
-			return a, true
-		}
+// findingsAt is findings for a text at a depth of nested srcdoc pages.
+//
+// The tokenizer alone reads markup as the browser does, provided no
+// element switches to foreign content: only the tree builder knows that
+// <style> in an SVG drawing holds markup, and that CDATA sections exist
+// there. A text with <svg> or <math> is read by the tree builder instead.
+// A text with <noscript> is read twice, as a browser that runs script
+// reads it (its content is text) and as one that does not (markup).
+func (r *Rules) findingsAt(depth int, src []byte, template bool) []finding {
+	foreign, noscript := tagsThatMatter(src)
+	read := r.tokens
+	if foreign {
+		read = r.tree
 	}
-	return attr{}, false
-}
-
-// actionMark replaces the bytes of a template action before scanning.
-const actionMark = 0
-
-// rawText are the elements whose content is text, not markup.
-var rawText = map[string]bool{"script": true, "style": true, "textarea": true, "title": true, "xmp": true}
-
-// scanTags returns the start tags of src whose lower-case name want
-// accepts, in order. It is a tolerant tokenizer, not a validator:
-// comments, end tags, declarations and the content of script and style
-// elements are skipped, and malformed markup never stops the scan. Tags
-// that want refuses are read past without being taken apart.
-func scanTags(src []byte, want func(name []byte) bool) []element {
-	var out []element
-	i := 0
-	for i < len(src) {
-		lt := bytes.IndexByte(src[i:], '<')
-		if lt < 0 {
-			break
-		}
-		i += lt
-		rest := src[i:]
-		switch {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			i = skipPast(src, i+4, "-->")
-			continue
-		case len(rest) > 1 && (rest[1] == '!' || rest[1] == '?' || rest[1] == '/'):
-			i = skipPast(src, i+1, ">")
-			continue
-		case len(rest) < 2 || !isLetter(rest[1]):
-			i++
-			continue
-		}
-		el, kept, next := scanTag(src, i, want)
-		if kept {
-			out = append(out, el)
-		}
-		i = next
-		if el.name != "" && rawText[el.name] {
-			i = skipRawText(src, i, el.name)
-		}
+	var out []finding
+	emit := func(f finding) { out = append(out, f) }
+	read(src, true, template, depth, emit)
+	if noscript {
+		read(src, false, template, depth, emit)
+		slices.SortStableFunc(out, func(a, b finding) int { return cmp.Compare(a.pos, b.pos) })
+		out = slices.CompactFunc(out, func(a, b finding) bool { return a.pos == b.pos && a.message == b.message })
 	}
 	return out
 }
 
-// scanTag reads the start tag at src[start] == '<', and takes its
-// attributes apart when want accepts its name. The element's name is set
-// when it is kept or is a raw-text element.
-func scanTag(src []byte, start int, want func(name []byte) bool) (el element, kept bool, next int) {
-	i := start + 1
-	n := i
-	for n < len(src) && (isLetter(src[n]) || isDigit(src[n]) || src[n] == '-' || src[n] == ':') {
-		n++
+// tokens reads src with the HTML tokenizer, judging each start tag and
+// the stylesheet of each <style>.
+func (r *Rules) tokens(src []byte, scripting, template bool, depth int, emit func(finding)) {
+	z := html.NewTokenizer(bytes.NewReader(src))
+	off := 0
+	inStyle := false
+	var el element
+	// Findings carry the tag as written, by which CheckDocument places them.
+	judged := func(f finding) {
+		f.tag = string(src[el.start:el.end])
+		emit(f)
 	}
-	var buf [16]byte
-	lower := buf[:0]
-	if n-i > len(buf) {
-		lower = make([]byte, 0, n-i)
-	}
-	for _, c := range src[i:n] {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		lower = append(lower, c)
-	}
-	kept = want(lower)
-	if kept || rawText[string(lower)] {
-		el.name = string(lower)
-	}
-	el.start = start
-	i = n
 	for {
-		for i < len(src) && (isSpace(src[i]) || src[i] == '/' || src[i] == actionMark) {
-			i++
-		}
-		if i >= len(src) {
-			el.end = i
-			return el, kept, i
-		}
-		if src[i] == '>' {
-			el.end = i + 1
-			return el, kept, i + 1
-		}
-		nameStart := i
-		for i < len(src) && !isSpace(src[i]) && src[i] != '=' && src[i] != '>' && src[i] != '/' && src[i] != actionMark {
-			i++
-		}
-		nameEnd := i
-		j := i
-		for j < len(src) && isSpace(src[j]) {
-			j++
-		}
-		valueAt, hasValue := nameStart, false
-		var raw []byte
-		if j < len(src) && src[j] == '=' {
-			hasValue = true
-			j++
-			for j < len(src) && isSpace(src[j]) {
-				j++
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			// The end of the text. A browser drops a tag cut off by the end
+			// of a page, but in a piece of a page (a document, a template)
+			// the rest of the page would finish it: it is judged as if it
+			// ended there.
+			if tail, ok := finishTag(src[off:]); ok {
+				r.tokens(tail, scripting, template, depth, func(f finding) {
+					f.pos += off
+					emit(f)
+				})
 			}
-			switch {
-			case j < len(src) && (src[j] == '"' || src[j] == '\''):
-				end := bytes.IndexByte(src[j+1:], src[j])
-				if end < 0 {
-					end = len(src) - j - 1
-				}
-				valueAt = j + 1
-				raw = src[j+1 : j+1+end]
-				i = min(j+2+end, len(src))
-			default:
-				k := j
-				for k < len(src) && !isSpace(src[k]) && src[k] != '>' {
-					k++
-				}
-				valueAt = j
-				raw = src[j:k]
-				i = k
-			}
+			return
 		}
-		if !kept || nameEnd == nameStart {
+		start := off
+		off += len(z.Raw())
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			el = element{name: tagName(name), start: start, end: off, attrs: el.attrs[:0]}
+			for more {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				if a, ok := readAttr(key, val, template); ok {
+					el.attrs = append(el.attrs, a)
+				}
+			}
+			if el.name == "noscript" && !scripting {
+				z.NextIsNotRawText()
+			}
+			inStyle = el.name == "style"
+			r.judge(&el, template, depth, judged)
+		case html.TextToken:
+			if inStyle {
+				// Raw text: the source bytes are what the CSS parser gets.
+				r.checkStylesheet(src[start:off], start, template, emit)
+			}
+			inStyle = false
+		default:
+			inStyle = false
+		}
+	}
+}
+
+// finishTag returns an unfinished start tag closed, with the quote it
+// was cut off in, when tail is one.
+func finishTag(tail []byte) ([]byte, bool) {
+	if len(tail) < 2 || tail[0] != '<' || !isLetter(tail[1]) {
+		return nil, false
+	}
+	for _, end := range []string{">", "\">", "'>"} {
+		closed := append(bytes.Clone(tail), end...)
+		z := html.NewTokenizer(bytes.NewReader(closed))
+		if tt := z.Next(); (tt == html.StartTagToken || tt == html.SelfClosingTagToken) && len(z.Raw()) == len(closed) {
+			return closed, true
+		}
+	}
+	return nil, false
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// tagName returns a tag name as a string, without a copy for the names
+// HTML knows.
+func tagName(name []byte) string {
+	if a := atom.Lookup(name); a != 0 {
+		return a.String()
+	}
+	return string(name)
+}
+
+// readAttr turns a tokenizer attribute into an attr, when the check looks
+// at it. In a template, a template action that stood in the name is
+// dropped from it (`{{if .X}}src="a"{{end}}` is src), and one in the value
+// makes it dynamic.
+func readAttr(key, val []byte, template bool) (attr, bool) {
+	dynamic := false
+	if template {
+		key = bytes.TrimLeft(key, actionText)
+		dynamic = bytes.Contains(val, []byte(actionText))
+	}
+	if !wanted(key) {
+		return attr{}, false
+	}
+	return attr{key: string(key), val: string(val), dynamic: dynamic}, true
+}
+
+// tree reads src with the HTML tree builder, as a browser does, and judges
+// each element and each <style>. The tree does not say where an element
+// was written: a finding is placed where its address is first written,
+// else at the element's first start tag, after the last finding placed.
+func (r *Rules) tree(src []byte, scripting, template bool, depth int, emit func(finding)) {
+	doc, err := html.ParseWithOptions(bytes.NewReader(src), html.ParseOptionEnableScripting(scripting))
+	if err != nil {
+		return // only a failing reader, which a byte slice is not
+	}
+	place := placer{src: src}
+	var el element
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
 			continue
 		}
-		a := attr{name: string(bytes.ToLower(src[nameStart:nameEnd])), pos: valueAt}
-		if hasValue {
-			a.dynamic = bytes.IndexByte(raw, actionMark) >= 0
-			a.value = html.UnescapeString(string(raw))
+		el = element{name: strings.ToLower(n.Data), attrs: el.attrs[:0]}
+		for _, a := range n.Attr {
+			key := strings.ToLower(a.Key)
+			if a.Namespace != "" {
+				key = a.Namespace + ":" + key
+			}
+			if a, ok := readAttr([]byte(key), []byte(a.Val), template); ok {
+				el.attrs = append(el.attrs, a)
+			}
 		}
-		el.attrs = append(el.attrs, a)
+		r.judge(&el, template, depth, func(f finding) {
+			f.pos = place.find(f.url, el.name)
+			emit(f)
+		})
+		if el.name == "style" {
+			var css bytes.Buffer
+			for c := range n.ChildNodes() {
+				if c.Type == html.TextNode {
+					css.WriteString(c.Data)
+				}
+			}
+			r.checkStylesheet(css.Bytes(), 0, template, func(f finding) {
+				f.pos = place.find(f.url, "style")
+				emit(f)
+			})
+		}
 	}
 }
 
-// skipPast returns the offset just after the first end at or after i, or
-// the end of src.
-func skipPast(src []byte, i int, end string) int {
-	if i > len(src) {
-		return len(src)
-	}
-	k := bytes.Index(src[i:], []byte(end))
-	if k < 0 {
-		return len(src)
-	}
-	return i + k + len(end)
+// placer finds where the findings of a tree were written.
+type placer struct {
+	src  []byte
+	from int
 }
 
-// skipRawText returns the offset of the end tag that closes a raw-text
-// element, such as </script>, or the end of src.
-func skipRawText(src []byte, i int, name string) int {
-	closing := []byte("</" + name)
-	for i < len(src) {
-		k := bytes.Index(src[i:], []byte("</"))
-		if k < 0 {
-			return len(src)
+// find returns the offset of url in the text after the last place found,
+// else that of the start tag of name, else the last place found.
+func (p *placer) find(url, name string) int {
+	for _, needle := range []string{url, "<" + name} {
+		if needle == "" || needle == "<" {
+			continue
 		}
-		i += k
-		if len(src)-i >= len(closing) && bytes.EqualFold(src[i:i+len(closing)], closing) {
+		if k := indexFold(p.src[p.from:], needle); k >= 0 {
+			p.from += k
+			return p.from
+		}
+	}
+	return p.from
+}
+
+// indexFold is bytes.Index, ignoring ASCII case.
+func indexFold(s []byte, needle string) int {
+	n := len(needle)
+	for i := 0; i+n <= len(s); i++ {
+		if bytes.EqualFold(s[i:i+n], []byte(needle)) {
 			return i
 		}
-		i += 2
 	}
-	return len(src)
+	return -1
 }
 
+// tagsThatMatter reports whether src holds a start tag of svg or math
+// (foreign content), and of noscript, in any case.
+func tagsThatMatter(src []byte) (foreign, noscript bool) {
+	for i := 0; ; {
+		k := bytes.IndexByte(src[i:], '<')
+		if k < 0 {
+			return foreign, noscript
+		}
+		i += k + 1
+		switch {
+		case startsTag(src[i:], "svg"), startsTag(src[i:], "math"):
+			foreign = true
+		case startsTag(src[i:], "noscript"):
+			noscript = true
+		}
+	}
+}
+
+// startsTag reports whether s starts with name, in any case, followed by
+// white space, "/", ">" or the end.
+func startsTag(s []byte, name string) bool {
+	if len(s) < len(name) || !bytes.EqualFold(s[:len(name)], []byte(name)) {
+		return false
+	}
+	return len(s) == len(name) || strings.IndexByte(" \t\n\f\r/>", s[len(name)]) >= 0
+}
+
+// actionText stands for a template action in a value: blankActions writes
+// NUL bytes, which the tokenizer reads as U+FFFD.
+const actionText = "\uFFFD"
+
 // blankActions returns a copy of a Go template with every {{action}}
-// replaced by actionMark bytes (line breaks kept), so that offsets, lines
-// and columns still match the file while the markup can be scanned.
+// replaced by NUL bytes (line breaks kept), so that offsets, lines and
+// columns still match the file while the markup can be read.
 func blankActions(src []byte) []byte {
 	out := bytes.Clone(src)
 	i := 0
@@ -217,7 +269,7 @@ func blankActions(src []byte) []byte {
 		}
 		for k := open; k < end; k++ {
 			if out[k] != '\n' {
-				out[k] = actionMark
+				out[k] = 0
 			}
 		}
 		i = end
@@ -227,8 +279,18 @@ func blankActions(src []byte) []byte {
 	}
 }
 
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+// showActions writes each run of template actions of a value as {{…}}.
+func showActions(v string) string {
+	var b strings.Builder
+	prev := false
+	for _, r := range v {
+		action := string(r) == actionText
+		if !action {
+			b.WriteRune(r)
+		} else if !prev {
+			b.WriteString("{{…}}")
+		}
+		prev = action
+	}
+	return b.String()
 }

@@ -9,7 +9,9 @@
 // CSS classes, and three extensions of our own: wiki links
 // (package wikilink), sections (package sections) and glossary terms
 // (package glossterm, which links the first mention of each glossary entry
-// when Env.Glossary is set). Raw HTML is dropped unless Options.Unsafe is set.
+// when Env.Glossary is set). Raw HTML is dropped unless Options.Unsafe is
+// set; then it is kept without what could run script (package rawhtml),
+// and Result.Removed says what went.
 // A document nested deeper than MaxDepth or with a line longer than
 // MaxLineBytes is not converted (goldmark would take minutes or hours on
 // it): Result.Refused says where, for the caller to report.
@@ -36,6 +38,7 @@ import (
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/slug"
 	"github.com/handout-health/handout/generator/markdown/glossterm"
+	"github.com/handout-health/handout/generator/markdown/rawhtml"
 	"github.com/handout-health/handout/generator/markdown/sections"
 	"github.com/handout-health/handout/generator/markdown/wikilink"
 )
@@ -57,23 +60,26 @@ type Converter struct {
 // New builds the goldmark instance for a site.
 func New(opts Options) *Converter {
 	var rendererOpts []renderer.Option
+	extensions := []goldmark.Extender{
+		extension.GFM,
+		extension.Footnote,
+		highlighting.NewHighlighting(
+			highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+			highlighting.WithGuessLanguage(false),
+		),
+		wikilink.Extension,
+		glossterm.Extension,
+		&sections.Extension{Schema: opts.Sections},
+		linkExtension{},
+	}
 	if opts.Unsafe {
+		// Raw HTML goes through, without what could run script.
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
+		extensions = append(extensions, rawhtml.Extension)
 	}
 	c := &Converter{sections: sections.NewTransformer(opts.Sections)}
 	c.md = goldmark.New(
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.Footnote,
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-				highlighting.WithGuessLanguage(false),
-			),
-			wikilink.Extension,
-			glossterm.Extension,
-			&sections.Extension{Schema: opts.Sections},
-			linkExtension{},
-		),
+		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -205,6 +211,16 @@ type Result struct {
 	// Refused is set when the document exceeds a limit (MaxDepth,
 	// MaxLineBytes) and was not converted: the Result is otherwise empty.
 	Refused *Refusal
+	// Removed is what the raw-HTML sanitizer took out (with
+	// Options.Unsafe: see package rawhtml), for the caller to warn about.
+	Removed []Removal
+}
+
+// Removal is something taken out of a document's raw HTML or links
+// because it could run script.
+type Removal struct {
+	Line, Col int
+	What      string
 }
 
 var envKey = parser.NewContextKey()
@@ -247,6 +263,10 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 	}
 	for i := range res.Images {
 		res.Images[i].Line, res.Images[i].Col = lines.Position(res.Images[i].Line)
+	}
+	for _, r := range rawhtml.Removals(pc) {
+		line, col := lines.Position(r.Offset)
+		res.Removed = append(res.Removed, Removal{Line: line, Col: col, What: r.What})
 	}
 	res.Sections, res.Blocks, res.Anchors = outline(doc, source, lines)
 	res.Lists = lists(doc, lines)

@@ -128,6 +128,9 @@ func report(res Result) string {
 	for _, bl := range res.Blocks {
 		fmt.Fprintf(&b, "block %d kind=%d section=%q %q\n", bl.Line, bl.Kind, bl.Section, bl.Text)
 	}
+	for _, r := range res.Removed {
+		fmt.Fprintf(&b, "removed %d:%d %s\n", r.Line, r.Col, r.What)
+	}
 	return b.String()
 }
 
