@@ -82,8 +82,9 @@ var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // the garbage collector instead of bufferPool.
 const maxPooledBuffer = 1 << 20
 
-// renderPages renders pages and writes them, on every core.
-func renderPages(pages []pageFor, w output.Writer, progress func(done, total int)) diag.List {
+// renderPages renders pages, judges each as the browser will read it
+// (check), and writes them, on every core.
+func renderPages(pages []pageFor, w output.Writer, check pageCheck, progress func(done, total int)) diag.List {
 	var mu sync.Mutex
 	var list diag.List
 	var done int
@@ -91,7 +92,11 @@ func renderPages(pages []pageFor, w output.Writer, progress func(done, total int
 		buf := bufferPool.Get().(*bytes.Buffer)
 		buf.Reset()
 		err := pages[i].theme.Render(buf, pages[i].made())
+		var problems diag.List
 		if err == nil {
+			problems = check(pages[i].file, buf.Bytes())
+		}
+		if err == nil && len(problems) == 0 {
 			// Writers do not keep the bytes, so the buffer can be reused.
 			err = w.WriteFile(pages[i].file, buf.Bytes())
 		}
@@ -107,6 +112,7 @@ func renderPages(pages []pageFor, w output.Writer, progress func(done, total int
 		if err != nil {
 			list = append(list, asDiagnostics(err)...)
 		}
+		list = append(list, problems...)
 		done++
 		if progress != nil {
 			progress(done, len(pages))

@@ -15,10 +15,13 @@ import (
 const overridesDir = "templates"
 
 // CheckConsent reports, as errors, every third-party request that no
-// consent category gates: in the HTML of each document (at its line in the
-// Markdown file) and in the site's template overrides (templates/, at the
-// template's line). Load runs it, so build and check both refuse such a
-// site. See package consent for the rules.
+// consent category gates, and every script content would add (see package
+// consent for the rules): in the HTML of each document (at its line in the
+// Markdown file), in the site's template overrides and stylesheets
+// (templates/, at the template's line) and in the HTML pages and
+// stylesheets of static/. Build and check run it; a build then judges
+// every page it renders too (pageCheck), which catches what only the
+// assembled page shows, such as an address a template computes.
 func (s *Site) CheckConsent(fsys fs.FS) diag.List {
 	rules := consent.NewRules(s.Config)
 	all := s.allLanguages()
@@ -35,7 +38,49 @@ func (s *Site) CheckConsent(fsys fs.FS) diag.List {
 	for _, d := range all {
 		list = append(list, d.consentProblems...)
 	}
-	return append(list, checkOverrides(fsys, rules)...)
+	list = append(list, checkOverrides(fsys, rules)...)
+	return append(list, s.checkStatic(fsys, rules)...)
+}
+
+// pageCheck judges one rendered page, named by its file under the output
+// folder, before it is written.
+type pageCheck func(file string, page []byte) diag.List
+
+// pageCheck returns the check of the site's rendered pages. Its findings
+// are reported in the page as built, since no one source file holds the
+// whole page.
+func (s *Site) pageCheck() pageCheck {
+	rules := consent.NewRules(s.Config)
+	return func(file string, page []byte) diag.List {
+		list := rules.CheckHTML("public/"+file, page)
+		for i := range list {
+			list[i].Message += " (in the page as built: the address comes from a template of the theme or templates/, or from site.yaml)"
+		}
+		return list
+	}
+}
+
+// checkStatic checks the HTML pages and stylesheets of static/, which are
+// published as they are.
+func (s *Site) checkStatic(fsys fs.FS, rules *consent.Rules) diag.List {
+	var list diag.List
+	for _, f := range s.Content.Static {
+		ext := strings.ToLower(path.Ext(f))
+		if ext != ".html" && ext != ".htm" && ext != ".css" {
+			continue
+		}
+		name := "static/" + f
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			continue // writing the site reports it
+		}
+		if ext == ".css" {
+			list = append(list, rules.CheckCSS(name, data)...)
+		} else {
+			list = append(list, rules.CheckHTML(name, data)...)
+		}
+	}
+	return list
 }
 
 // checkConsent checks d's converted HTML and keeps what it found until d

@@ -162,7 +162,7 @@ func (b *Builder) run(changed []string) (Result, error) {
 		// that each index is let go before the pages are rendered.
 		_, problems = site.writeSearches(w, true)
 	}
-	problems = append(problems, renderPages(todo, w, b.opts.Progress)...)
+	problems = append(problems, renderPages(todo, w, site.pageCheck(), b.opts.Progress)...)
 	if sp := site.opts.spill; sp != nil && sp.failure() != nil {
 		problems = append(problems, diag.Errorf(sp.f.Name(), 1, 1, "cannot read converted HTML back: %v", sp.failure()))
 	}

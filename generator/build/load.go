@@ -543,6 +543,9 @@ func (s *Site) docProblems(d *Doc) diag.List {
 	if r := d.Result.Refused; r != nil {
 		list = append(list, diag.Errorf(d.Path, r.Line, r.Col, "%s", r.Message))
 	}
+	for _, r := range d.Result.Removed {
+		list = append(list, diag.Warnf(d.Path, r.Line, r.Col, "%s", r.What).WithRule("raw-html"))
+	}
 	for _, l := range d.Result.Links {
 		if !l.Resolved {
 			list = append(list, diag.Errorf(d.Path, l.Line, l.Col, "broken link: %s", l.Problem).WithRule("link"))
