@@ -353,7 +353,7 @@ func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
 	if static {
 		files, problems := content.ListStatic(fsys)
 		s.Content.Static = files
-		delete(s.fileProblems, "static")
+		maps.DeleteFunc(s.fileProblems, func(p string, _ diag.List) bool { return p == "static" || strings.HasPrefix(p, "static/") })
 		for _, d := range problems {
 			s.fileProblems[d.Path] = append(s.fileProblems[d.Path], d)
 		}
