@@ -144,7 +144,12 @@ func (b *Builder) run(changed []string) (Result, error) {
 			pages = append(pages, ls.pages(now, theme)...)
 		}
 	}
-	res.Diagnostics = append(res.Diagnostics, site.checkAliases()...)
+	if !quick {
+		// A quick rebuild changed no address, alias or static file, and
+		// the last build's plan had no problem.
+		plan := site.planOutput(b.themes[site.Language.Code].Assets().All())
+		res.Diagnostics, res.Notes = append(res.Diagnostics, plan.problems...), plan.notes
+	}
 	res.Diagnostics = append(res.Diagnostics, site.CheckConsent(b.fsys)...)
 	b.good = false
 	if res.Diagnostics.HasErrors() {
