@@ -122,8 +122,8 @@ type Options struct {
 
 // Site loads the site in fsys with build.Load and checks it, including the
 // consent check of third-party content and the check of the output's
-// names that build runs. The Report
-// is never nil; when site.yaml cannot be read it holds only that error.
+// names that build runs. The Report is never nil; when site.yaml cannot
+// be read it holds only that error.
 func Site(fsys fs.FS, opts Options) *Report {
 	s, list := build.Load(fsys, build.LoadOptions{Drafts: opts.Drafts})
 	if s != nil {
