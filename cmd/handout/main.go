@@ -186,6 +186,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, ", with %d %s", w, plural(w, "warning", "warnings"))
 	}
 	fmt.Fprintln(stdout)
+	for _, note := range res.Notes {
+		fmt.Fprintf(stdout, "Note: %s\n", note)
+	}
 	return exitOK
 }
 

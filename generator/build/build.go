@@ -55,6 +55,10 @@ type Result struct {
 	// documents that changed and of those their links reach (see
 	// Builder).
 	Quick bool
+	// Notes say what the site chose that a reader of the build's output
+	// should know, such as a static/robots.txt that replaces the
+	// generated one. They are not problems: --strict ignores them.
+	Notes []string
 }
 
 // ErrFailed is returned (wrapped) when a build found errors in the site.
@@ -133,11 +137,18 @@ func asDiagnostics(err error) diag.List {
 func (s *Site) loadTheme(fsys fs.FS, site *render.Site) (*render.Theme, diag.List) {
 	cfg := s.Config
 	var overrides fs.FS
-	if info, err := fs.Stat(fsys, "templates"); err == nil && info.IsDir() {
-		overrides, _ = fs.Sub(fsys, "templates")
+	info, err := fs.Stat(fsys, overridesDir)
+	switch {
+	case err == nil && info.IsDir():
+		overrides, _ = fs.Sub(fsys, overridesDir)
+	case err == nil:
+		return nil, diag.List{diag.Errorf(overridesDir, 1, 1, "not a folder: a site's own theme files go in a folder named %s/", overridesDir)}
+	case !errors.Is(err, fs.ErrNotExist):
+		// A link that leaves the site, or a loop: an error, as in content/.
+		return nil, diag.List{diag.Errorf(overridesDir, 1, 1, "cannot read: %v", err)}
 	}
 	return render.Load(site, render.Options{
-		Theme: templates.FS, Overrides: overrides, OverridesPath: "templates",
+		Theme: templates.FS, Overrides: overrides, OverridesPath: overridesDir,
 		CodeStyle: cfg.Markdown.HighlightStyle, CodeDarkStyle: cfg.Markdown.HighlightDarkStyle,
 	})
 }
@@ -180,24 +191,6 @@ func (s *Site) renderSite(version string) *render.Site {
 	return site
 }
 
-// checkAliases refuses an alias that would overwrite a real page.
-func (s *Site) checkAliases() diag.List {
-	var list diag.List
-	seen := map[string]string{}
-	for _, d := range s.allLanguages() {
-		for _, alias := range d.Aliases {
-			p := strings.TrimPrefix(alias, "/")
-			if slices.ContainsFunc(s.Sites(), func(ls *Site) bool { return ls.Index.HasPath(p) }) {
-				list = append(list, diag.Errorf(d.Path, d.KeyLine("aliases"), 1, "alias %s is the address of a real page", alias))
-			} else if other, ok := seen[p]; ok {
-				list = append(list, diag.Errorf(d.Path, d.KeyLine("aliases"), 1, "alias %s is also an alias of %s", alias, other))
-			}
-			seen[p] = d.Path
-		}
-	}
-	return list
-}
-
 // allLanguages returns the documents of every language.
 func (s *Site) allLanguages() []*Doc {
 	var all []*Doc
@@ -208,8 +201,8 @@ func (s *Site) allLanguages() []*Doc {
 }
 
 // writeExtras writes everything that is not an HTML page or a search
-// index: assets, static files, sitemap, robots.txt, _redirects and each
-// language's feed. theme is the default language's.
+// index: assets, sitemap, each language's feed, gpc.json, static files,
+// robots.txt and _redirects. theme is the default language's.
 func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) diag.List {
 	var list diag.List
 	write := func(name string, data []byte) {
@@ -222,31 +215,51 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 	}
 	base := s.Config.BaseURL
 	write("sitemap.xml", feeds.Sitemap(s.sitemap()))
-	write("robots.txt", feeds.Robots(base+"sitemap.xml"))
 	for _, ls := range s.Sites() {
 		write(ls.Language.Prefix()+"feed.xml", ls.feed())
 	}
-	var redirects strings.Builder
-	for _, d := range s.allLanguages() {
-		for _, alias := range d.Aliases {
-			fmt.Fprintf(&redirects, "%s %s 301\n", path.Join(s.Config.BasePath(), alias)+suffixSlash(alias), s.Config.BasePath()+d.URL())
-		}
-	}
-	if redirects.Len() > 0 {
-		write("_redirects", []byte(redirects.String()))
-	}
 	s.writeGPC(write)
-	// Static files are written last: one with the name of a generated
-	// file (a site's own robots.txt) replaces it.
+	// A site's own robots.txt replaces the generated one; its _redirects
+	// comes first in the one the build writes (see planOutput).
+	var redirects []byte
 	for _, f := range s.Content.Static {
 		data, err := fs.ReadFile(fsys, "static/"+f)
 		if err != nil {
 			list = append(list, diag.Errorf("static/"+f, 1, 1, "cannot read: %v", err))
 			continue
 		}
+		if f == redirectsFile {
+			redirects = data
+			continue
+		}
 		write(f, data)
 	}
+	if !slices.Contains(s.Content.Static, "robots.txt") {
+		write("robots.txt", feeds.Robots(base+"sitemap.xml"))
+	}
+	if redirects = s.redirects(redirects); len(redirects) > 0 {
+		write(redirectsFile, redirects)
+	}
 	return list
+}
+
+// redirectsFile is the file of redirects that Netlify, Cloudflare Pages
+// and other hosts read.
+const redirectsFile = "_redirects"
+
+// redirects returns the site's own lines of _redirects (from static/),
+// then a redirect for each alias.
+func (s *Site) redirects(own []byte) []byte {
+	out := own
+	if len(out) > 0 && out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	for _, d := range s.allLanguages() {
+		for _, alias := range d.Aliases {
+			out = fmt.Appendf(out, "%s %s 301\n", path.Join(s.Config.BasePath(), alias)+suffixSlash(alias), s.Config.BasePath()+d.URL())
+		}
+	}
+	return out
 }
 
 // feed is the Atom feed of the site's articles in s's language.

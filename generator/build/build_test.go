@@ -204,7 +204,7 @@ func TestAliasCollision(t *testing.T) {
 	if err == nil {
 		t.Fatal("an alias that is a real page's address was accepted")
 	}
-	if want := "content/articles/sleep.md:5:1: alias /articles/serotonin/ is the address of a real page"; !strings.Contains(res.Diagnostics.String(), want) {
+	if want := "content/articles/sleep.md:5:11: alias /articles/serotonin/ has the address of the page of content/articles/serotonin.md (articles/serotonin/index.html)"; !strings.Contains(res.Diagnostics.String(), want) {
 		t.Errorf("diagnostics lack %q:\n%s", want, res.Diagnostics)
 	}
 }

@@ -144,7 +144,12 @@ func (b *Builder) run(changed []string) (Result, error) {
 			pages = append(pages, ls.pages(now, theme)...)
 		}
 	}
-	res.Diagnostics = append(res.Diagnostics, site.checkAliases()...)
+	if !quick {
+		// A quick rebuild changed no address, alias or static file, and
+		// the last build's plan had no problem.
+		plan := site.planOutput(b.themes[site.Language.Code].Assets().All())
+		res.Diagnostics, res.Notes = append(res.Diagnostics, plan.problems...), plan.notes
+	}
 	res.Diagnostics = append(res.Diagnostics, site.CheckConsent(b.fsys)...)
 	b.good = false
 	if res.Diagnostics.HasErrors() {
@@ -353,7 +358,7 @@ func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
 	if static {
 		files, problems := content.ListStatic(fsys)
 		s.Content.Static = files
-		delete(s.fileProblems, "static")
+		maps.DeleteFunc(s.fileProblems, func(p string, _ diag.List) bool { return p == "static" || strings.HasPrefix(p, "static/") })
 		for _, d := range problems {
 			s.fileProblems[d.Path] = append(s.fileProblems[d.Path], d)
 		}

@@ -444,3 +444,33 @@ func TestOneShotBuildReadsMarkdownWhenConverting(t *testing.T) {
 		t.Errorf("%s was read %d times, want 2 (front matter, then Markdown)", article, n)
 	}
 }
+
+// TestBuilderForgetsStaticProblems: a problem with a static file is
+// reported once however many times static/ changes, and goes when the
+// file does.
+func TestBuilderForgetsStaticProblems(t *testing.T) {
+	const bad = "static/My Photo.png"
+	fsys := loadSite(t, "site.txtar")
+	fsys[bad] = &fstest.MapFile{Data: []byte("png")}
+	b := NewBuilder(fsys, Options{Now: now}, output.NewMemory())
+	count := func(res Result) int {
+		n := 0
+		for _, d := range res.Diagnostics {
+			if d.Path == bad {
+				n++
+			}
+		}
+		return n
+	}
+	if res, _ := b.Rebuild(nil); count(res) != 1 {
+		t.Fatalf("first build: %d problems with %s:\n%s", count(res), bad, res.Diagnostics)
+	}
+	fsys["static/a.png"] = &fstest.MapFile{Data: []byte("png")}
+	if res, _ := b.Rebuild([]string{"static/a.png"}); count(res) != 1 {
+		t.Errorf("after another static file came: %d problems with %s:\n%s", count(res), bad, res.Diagnostics)
+	}
+	delete(fsys, bad)
+	if res, err := b.Rebuild([]string{bad}); err != nil || count(res) != 0 {
+		t.Errorf("after %s went: %v, %d problems with it:\n%s", bad, err, count(res), res.Diagnostics)
+	}
+}

@@ -121,13 +121,16 @@ type Options struct {
 }
 
 // Site loads the site in fsys with build.Load and checks it, including the
-// consent check of third-party content that build runs. The Report
-// is never nil; when site.yaml cannot be read it holds only that error.
+// consent check of third-party content and the check of the output's
+// names that build runs. The Report is never nil; when site.yaml cannot
+// be read it holds only that error.
 func Site(fsys fs.FS, opts Options) *Report {
 	s, list := build.Load(fsys, build.LoadOptions{Drafts: opts.Drafts})
 	if s != nil {
 		// Ungated third-party content: a defect on a health site.
 		list = append(list, s.CheckConsent(fsys)...)
+		// Two sources of one output file: the build refuses them.
+		list = append(list, s.CheckOutput(fsys)...)
 	}
 	return Run(s, list, opts)
 }

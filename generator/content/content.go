@@ -39,7 +39,6 @@ import (
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/fsread"
 	"github.com/handout-health/handout/generator/internal/parallel"
-	"github.com/handout-health/handout/generator/internal/slug"
 )
 
 // Kind is what a document is.
@@ -101,7 +100,10 @@ type Document struct {
 	NextReview time.Time
 	Sources    []Source
 	Related    []string
-	Aliases    []string
+	// Aliases are the document's former addresses, cleaned: a site path
+	// ending in "/" or ".html" (see AliasSource).
+	Aliases []string
+	aliasAt []aliasSource
 
 	// Body is the whole file with the front matter blanked out; nil when
 	// loaded with Options.BodiesLater (see ReadBody).
@@ -145,6 +147,23 @@ func (d *Document) SourceName() string {
 // or the glossary may use for the document.
 func (d *Document) Names() []string {
 	return append([]string{d.Title}, d.Synonyms...)
+}
+
+// aliasSource is an alias as the front matter wrote it, and where.
+type aliasSource struct {
+	written   string
+	line, col int
+}
+
+// AliasSource returns the i-th alias as the front matter wrote it (before
+// it was cleaned), with its line and column; for a document made without
+// front matter, the cleaned alias at the aliases: key.
+func (d *Document) AliasSource(i int) (written string, line, col int) {
+	if i < len(d.aliasAt) {
+		a := d.aliasAt[i]
+		return a.written, a.line, a.col
+	}
+	return d.Aliases[i], d.KeyLine("aliases"), 1
 }
 
 // KeyLine returns the line of a front-matter key, or the line of the
@@ -355,55 +374,6 @@ func IsContentFile(name string) bool {
 }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
-
-// ListStatic lists the files under static/, relative to it, and reports
-// names that are not safe on every web host.
-func ListStatic(fsys fs.FS) ([]string, diag.List) {
-	var files []string
-	var list diag.List
-	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "static" && isNotExist(err) {
-				return fs.SkipDir
-			}
-			list = append(list, diag.Errorf(p, 1, 1, "cannot read: %v", err))
-			return nil
-		}
-		if d.IsDir() {
-			if p != "static" && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			// A link is followed as fsys allows; a named pipe, socket or
-			// device is never opened (opening a pipe blocks).
-			info, err := fs.Stat(fsys, p)
-			if err != nil {
-				list = append(list, diag.Errorf(p, 1, 1, "cannot read: %v", err))
-				return nil
-			}
-			if !info.Mode().IsRegular() {
-				list = append(list, diag.Errorf(p, 1, 1, "not an ordinary file (%s): only files are copied from static/", info.Mode().Type()))
-				return nil
-			}
-		}
-		rel := strings.TrimPrefix(p, "static/")
-		if !slug.SafePath(rel) {
-			list = append(list, diag.Errorf(p, 1, 1, "file name %q is not safe on every web host: use lower-case letters, digits, hyphens, dots and underscores", rel))
-			return nil
-		}
-		files = append(files, rel)
-		return nil
-	})
-	if err != nil && !isNotExist(err) {
-		list = append(list, diag.Errorf("static", 1, 1, "cannot read: %v", err))
-	}
-	return files, list
-}
 
 // CheckAddresses reports documents whose address another document has
 // already taken (a duplicate slug), and free pages whose slug is reserved

@@ -207,11 +207,17 @@ func (p *fileParser) decodeKey(key string, value ast.Node) {
 	case "related":
 		d.Related = p.textList(key, value)
 	case "aliases":
-		for _, a := range p.textList(key, value) {
+		for _, item := range listItems(value) {
+			a := p.text(key, item)
+			if a == "" {
+				continue
+			}
 			if alias, ok := cleanAlias(a); ok {
+				line, col := yamlutil.NodePosition(item)
 				d.Aliases = append(d.Aliases, alias)
+				d.aliasAt = append(d.aliasAt, aliasSource{written: a, line: line, col: col})
 			} else {
-				p.errorAt(value, "alias %q must be a site path such as /old/path/, without .. or special characters", a)
+				p.errorAt(item, "alias %q must be a site path such as /old/path/, without .. or special characters", a)
 			}
 		}
 	case "draft":
@@ -249,20 +255,22 @@ func (p *fileParser) text(key string, value ast.Node) string {
 
 // textList decodes a sequence of scalars; a single scalar is a list of one.
 func (p *fileParser) textList(key string, value ast.Node) []string {
-	seq, ok := value.(*ast.SequenceNode)
-	if !ok {
-		if s := p.text(key, value); s != "" {
-			return []string{s}
-		}
-		return nil
-	}
 	var out []string
-	for _, item := range seq.Values {
+	for _, item := range listItems(value) {
 		if s := p.text(key, item); s != "" {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// listItems returns the items of a sequence; a single value is a list of
+// one.
+func listItems(value ast.Node) []ast.Node {
+	if seq, ok := value.(*ast.SequenceNode); ok {
+		return seq.Values
+	}
+	return []ast.Node{value}
 }
 
 func (p *fileParser) date(key string, value ast.Node) time.Time {

@@ -10,15 +10,17 @@ import (
 	"time"
 
 	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/check"
 	"github.com/handout-health/handout/generator/output"
 )
 
 // TestUnsafeSlugsAndAliases refuses every slug and alias that could leave
-// public/, name a folder outside the site's addresses, or need quoting,
-// with an error on the line of the key.
+// public/, name a folder outside the site's addresses, need quoting, or
+// be too long for a file system or host, with an error on the line of
+// the key.
 func TestUnsafeSlugsAndAliases(t *testing.T) {
 	slugs := []string{strings.Repeat("a", 101), "../../etc", "/etc/passwd", "a/b", `a\b`, "..", ".", "a b", "café", "A", "a%2e%2e", "a?b", "a#b", "-a", "a--b", "a.html", "~root"}
-	aliases := []string{"/../etc/", "../x/", "/a/../../b/", "//evil.example/", "/a b/", "/a%20b/", `C:\x`, `/a\b/`, "/ü/", "/.hidden/", "/a/./b/", "/", "https://evil.example/", "relative/", "/a?b=1", "/a#b", "/a//b/"}
+	aliases := []string{"/../etc/", "../x/", "/a/../../b/", "//evil.example/", "/a b/", "/a%20b/", `C:\x`, `/a\b/`, "/ü/", "/.hidden/", "/a/./b/", "/", "https://evil.example/", "relative/", "/a?b=1", "/a#b", "/a//b/", "/" + strings.Repeat("a", 300) + "/", strings.Repeat("/"+strings.Repeat("b", 200), 5) + "/"}
 	var tests []struct{ key, value string }
 	for _, s := range slugs {
 		tests = append(tests, struct{ key, value string }{"slug", s})
@@ -245,5 +247,51 @@ func TestSymlinkLoops(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+	}
+}
+
+// TestTemplatesLeavingTheSite links the site's templates/ folder, and
+// then a folder inside it, to a theme outside the site: build and check
+// both refuse it, at the link, as they do in content/; a file named
+// templates is refused too.
+func TestTemplatesLeavingTheSite(t *testing.T) {
+	outside := t.TempDir()
+	writeTree(t, outside, map[string]string{"theme/partials/footer.html": "<footer>" + secret + "</footer>"})
+	steps := []struct {
+		links  map[string]string
+		files  map[string]string
+		refuse string
+	}{
+		{links: map[string]string{"templates": filepath.Join(outside, "theme")}, refuse: "templates"},
+		{links: map[string]string{"templates/partials": filepath.Join(outside, "theme/partials")}, refuse: "templates/partials"},
+		{files: map[string]string{"templates": "not a folder"}, refuse: "templates"},
+	}
+	for _, step := range steps {
+		t.Run(step.refuse, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "site")
+			writeTree(t, dir, baseSite())
+			writeTree(t, dir, step.files)
+			symlinks(t, dir, step.links)
+			mem, res, err := buildRoot(t, dir)
+			if err == nil {
+				t.Fatal("built with templates/ outside the site")
+			}
+			if !hasErrorAt(res.Diagnostics, step.refuse, 1) {
+				t.Errorf("no error for %s:\n%s", step.refuse, res.Diagnostics)
+			}
+			for _, name := range mem.Names() {
+				if data, _ := mem.File(name); strings.Contains(string(data), secret) {
+					t.Errorf("%s holds what lies outside the site", name)
+				}
+			}
+			root, err := os.OpenRoot(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer root.Close()
+			if r := check.Site(root.FS(), check.Options{Now: buildDate}); !hasErrorAt(r.Diagnostics, step.refuse, 1) {
+				t.Errorf("check: no error for %s:\n%s", step.refuse, r.Diagnostics)
+			}
+		})
 	}
 }
