@@ -309,19 +309,3 @@ func TestGPCJSON(t *testing.T) {
 		t.Errorf("GPCJSON without a date = %q", got)
 	}
 }
-
-func FuzzCheckHTML(f *testing.F) {
-	for _, s := range []string{`<img src="https://a.example/x">`, `<script type=text/plain data-consent=x data-src=//t.example/a>`, `<a href="{{.X}}"{{if .Y}} x{{end}}>`, `<!-- <`, `<script>`, `<x a='`, "<\x00"} {
-		f.Add(s)
-	}
-	rules := consent.NewRules(config.Default())
-	f.Fuzz(func(t *testing.T, src string) {
-		for _, d := range rules.CheckHTML("f", []byte(src)) {
-			if d.Line < 1 || d.Col < 1 {
-				t.Fatalf("bad position %d:%d for %q", d.Line, d.Col, src)
-			}
-		}
-		rules.CheckTemplate("f", []byte(src))
-		rules.CheckCSS("f", []byte(src))
-	})
-}

@@ -89,8 +89,14 @@ func (r *Rules) tokens(src []byte, scripting, template bool, depth int, emit fun
 			r.judge(&el, template, depth, judged)
 		case html.TextToken:
 			if inStyle {
-				// Raw text: the source bytes are what the CSS parser gets.
-				r.checkStylesheet(src[start:off], start, template, emit)
+				// Raw text: the source bytes are what the CSS parser gets,
+				// but that a NUL is read as U+FFFD (which shifts the
+				// columns after one, a little).
+				css := src[start:off]
+				if bytes.IndexByte(css, 0) >= 0 {
+					css = bytes.ReplaceAll(css, []byte{0}, []byte(actionText))
+				}
+				r.checkStylesheet(css, start, template, emit)
 			}
 			inStyle = false
 		default:
@@ -157,9 +163,9 @@ func (r *Rules) tree(src []byte, scripting, template bool, depth int, emit func(
 		if n.Type != html.ElementNode {
 			continue
 		}
-		el = element{name: strings.ToLower(n.Data), attrs: el.attrs[:0]}
+		el = element{name: asciiLower(n.Data), attrs: el.attrs[:0]}
 		for _, a := range n.Attr {
-			key := strings.ToLower(a.Key)
+			key := asciiLower(a.Key)
 			if a.Namespace != "" {
 				key = a.Namespace + ":" + key
 			}
@@ -184,6 +190,18 @@ func (r *Rules) tree(src []byte, scripting, template bool, depth int, emit func(
 			})
 		}
 	}
+}
+
+// asciiLower lowers ASCII letters only, as the tokenizer does: the tree
+// keeps the case of some foreign names (foreignObject, viewBox).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // placer finds where the findings of a tree were written.

@@ -13,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/htmlattr"
 	"github.com/handout-health/handout/generator/internal/yamlutil"
 )
 
@@ -187,6 +188,9 @@ func parseStringFile(src stringSource) (*stringFile, diag.List) {
 				continue
 			}
 			m, problem := parseMessage(src.origin, key, line, col, kv.Value)
+			if problem == nil {
+				problem = checkLinks(src.origin, key, line, col, m)
+			}
 			if problem != nil {
 				list = append(list, *problem)
 				continue
@@ -304,6 +308,25 @@ func (x *texts) form(m message, n int) string {
 		return m.one
 	}
 	return m.other
+}
+
+// checkLinks refuses a string whose [text](address) links would run
+// script: the search page's script makes links of them as the page's own
+// (so html/template's escaping never sees them), and a theme string is
+// content like any other (see package consent).
+func checkLinks(origin, key string, line, col int, m message) *diag.Diagnostic {
+	for _, form := range []string{m.one, m.other} {
+		for _, at := range inlineMarkup.FindAllStringSubmatch(form, -1) {
+			if at[2] == "" && at[1] == "" {
+				continue // `code`
+			}
+			if u, why, bad := htmlattr.RunsScript("a", "href", at[2]); bad {
+				d := diag.Errorf(origin, line, col, "%q links to %q, which %s: a theme string may link to web pages, mail and phone addresses and {0}-style placeholders only", key, u, why)
+				return &d
+			}
+		}
+	}
+	return nil
 }
 
 // textPart is a piece of a string cut up by tparts: plain text, a link

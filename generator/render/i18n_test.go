@@ -212,6 +212,12 @@ func TestStringFileErrors(t *testing.T) {
 			[]string{`templates/i18n/en.yaml:1:7: "home" must be a text`}},
 		{"not a mapping", fstest.MapFS{"i18n/en.yaml": {Data: []byte("- home\n")}},
 			[]string{"templates/i18n/en.yaml:1:1: a string file is a list of `key: text` lines"}},
+		{"a link that runs script", fstest.MapFS{"i18n/en.yaml": {Data: []byte("home: \"[Home](javascript:history.back())\"\n")}},
+			[]string{`templates/i18n/en.yaml:1:1: "home" links to "javascript:history.back(", which runs script`}},
+		{"a link that runs script, disguised", fstest.MapFS{"i18n/es.yaml": {Data: []byte("home: \"Ir a [inicio]( JaVa\\tScript:x) ya\"\n")}},
+			[]string{`templates/i18n/es.yaml:1:1: "home" links to " JaVa\tScript:x", which runs script`}},
+		{"a plural form linking to a data page", fstest.MapFS{"i18n/en.yaml": {Data: []byte("tag.count:\n  one: a\n  other: \"[b](data:text/html,x)\"\n")}},
+			[]string{`templates/i18n/en.yaml:1:1: "tag.count" links to "data:text/html,x", which is a data: address`}},
 		{"misnamed file", fstest.MapFS{"i18n/es.yml": {Data: []byte("home: Inicio\n")}},
 			[]string{"templates/i18n/es.yml:1:1: a string file is named after its language"}},
 		{"with a template error", fstest.MapFS{

@@ -335,18 +335,34 @@
 
   // write adds a message to el as text, its [text](url) links made
   // links; the placeholders are filled after the message is cut up, so an
-  // argument (the query) cannot make a link.
+  // argument (the query) cannot make a link. A link to anything but a web
+  // page, mail or phone address stays text (the build refuses such a
+  // string too).
   function write(el, msg, args) {
     var link = /\[([^\]]*)\]\(([^)]*)\)/g, last = 0, m;
     while ((m = link.exec(msg))) {
       el.append(format(msg.slice(last, m.index), args));
-      var a = document.createElement("a");
-      a.setAttribute("href", format(m[2], args));
+      var href = format(m[2], args), a = document.createElement("a");
       a.textContent = format(m[1], args);
-      el.append(a);
+      if (safeLink(href)) {
+        a.setAttribute("href", href);
+        el.append(a);
+      } else {
+        el.append(a.textContent);
+      }
       last = link.lastIndex;
     }
     el.append(format(msg.slice(last), args));
+  }
+
+  // safeLink reports whether a browser reads href as a web page, mail or
+  // phone address.
+  function safeLink(href) {
+    try {
+      return /^(https?|mailto|tel):$/.test(new URL(href, location.href).protocol);
+    } catch (e) {
+      return false;
+    }
   }
 
   // ---- The page ----

@@ -65,6 +65,14 @@ func WithWindowSize(w, h int) Option {
 	}
 }
 
+// WithFlag passes a command-line flag to Chromium, such as
+// "ignore-certificate-errors" for a test server's own certificate.
+func WithFlag(name string, value any) Option {
+	return func(a *[]chromedp.ExecAllocatorOption, _ *[]chromedp.ContextOption) {
+		*a = append(*a, chromedp.Flag(name, value))
+	}
+}
+
 // WithListener receives every event of the tab (requests, console, ...).
 // The listener must return quickly and must not call chromedp.
 func WithListener(fn func(ev any)) Option {
