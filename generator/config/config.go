@@ -53,7 +53,6 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/fsread"
@@ -236,7 +235,7 @@ func Parse(data []byte) (*Config, diag.List) {
 		return nil, diag.List{diag.Errorf(FileName, 1, 1, "empty file: title is required")}
 	}
 	data = yamlutil.Newlines(data)
-	file, err := parser.ParseBytes(data, 0)
+	file, err := yamlutil.Parse(data)
 	if err == nil {
 		err = yamlutil.Unmarshal(file, data, cfg, yaml.DisallowUnknownField())
 	}

@@ -32,6 +32,9 @@ func FuzzParse(f *testing.F) {
 		"title: x\nconsent:\n  scripts:\n    - category: nope\n      src: \"::\"\n",
 		"title: x\nlanguage: en\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n    title: T\n    consent:\n      - id: analytics\n        title: A\n        description: D\nconsent:\n  categories:\n    - id: analytics\n      title: A\n      description: D\nreadability:\n  min_inflesz: 60\n",
 		"title: x\nlanguages:\n  - code: es_MX\n  - name: [a]\n  - {code: ES, name: x}\n  - es\n",
+		"title: x\ndescription: [[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+		"title: x\nsections:\n- - - - - - - - - - - - - - - - - - - - - - - x\n",
+		"base: &b\n  unsafe: true\ntitle: x\nmarkdown:\n  <<: *b\n",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -212,6 +212,10 @@ func TestStringFileErrors(t *testing.T) {
 			[]string{`templates/i18n/en.yaml:1:7: "home" must be a text`}},
 		{"not a mapping", fstest.MapFS{"i18n/en.yaml": {Data: []byte("- home\n")}},
 			[]string{"templates/i18n/en.yaml:1:1: a string file is a list of `key: text` lines"}},
+		{"an alias", fstest.MapFS{"i18n/es.yaml": {Data: []byte("home: &h Inicio\nnav.glossary: *h\n")}},
+			[]string{"templates/i18n/es.yaml:1:7: a YAML anchor (&h) is not supported"}},
+		{"nested lists", fstest.MapFS{"i18n/es.yaml": {Data: []byte("home: " + strings.Repeat("[", 5000) + "\n")}},
+			[]string{"templates/i18n/es.yaml:1:26: lists and maps nest more than 20 levels"}},
 		{"misnamed file", fstest.MapFS{"i18n/es.yml": {Data: []byte("home: Inicio\n")}},
 			[]string{"templates/i18n/es.yml:1:1: a string file is named after its language"}},
 		{"with a template error", fstest.MapFS{
