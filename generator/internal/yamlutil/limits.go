@@ -31,7 +31,7 @@ const (
 	// MaxDepth is how deeply lists and maps may nest.
 	MaxDepth = 20
 	// MaxPathBytes is the longest key path, the keys and list positions
-	// above a value ($.languages[0].consent[0].id is 29 bytes).
+	// above a value ($.languages[0].consent[0].id is 28 bytes).
 	MaxPathBytes = 512
 )
 
