@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -180,5 +181,40 @@ Dormir poco puede cansarle.
 	code, stdout, _ = runHandout(t, "check", "-s", dir, "--date", "2026-11-26", "--strict")
 	if code != 1 || !strings.Contains(stdout, strings.Replace(stale, "warning: ", "", 1)) {
 		t.Errorf("--strict: exit %d, want 1, and the stale translation as an error in:\n%s", code, stdout)
+	}
+}
+
+// TestCheckRefusesHostileConfig: a base_url that browsers read as another
+// site's address, a cookie pattern that deletes the consent record, and
+// front matter with a YAML alias fail `check` (exit 1) at their line and
+// column; so does --base-url with the same address on `build`.
+func TestCheckRefusesHostileConfig(t *testing.T) {
+	consent := "consent:\n  categories:\n    - id: analytics\n      title: Analytics\n      description: Counting visits.\n      cookies: [\"*\"]\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"base_url with //", map[string]string{"site.yaml": "title: Test library\nbase_url: https://clinic.example//evil.example/\n"},
+			`site.yaml:2:11: base_url "https://clinic.example//evil.example/": the path has an empty folder (//)`},
+		{"every cookie", map[string]string{"site.yaml": "title: Test library\n" + consent},
+			`site.yaml:7:17: cookie pattern "*" would delete every cookie, the consent record handout_consent with them`},
+		{"alias in front matter", map[string]string{"content/pages/about.md": "---\ntitle: &t About\nsummary: *t\n---\nWho we are.\n"},
+			"content/pages/about.md:2:8: a YAML anchor (&t) is not supported"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := maps.Clone(overdueSite)
+			maps.Copy(files, tt.files)
+			code, stdout, stderr := runHandout(t, "check", "-s", writeSite(t, files))
+			if code != 1 || !strings.Contains(stdout+stderr, tt.want) {
+				t.Errorf("exit %d, want 1, and %q in:\n%s%s", code, tt.want, stdout, stderr)
+			}
+		})
+	}
+	dir := writeSite(t, overdueSite)
+	code, stdout, stderr := runHandout(t, "build", "-s", dir, "-d", t.TempDir(), "--base-url", "https://clinic.example//evil.example/")
+	if want := `site.yaml:1:1: --base-url: "https://clinic.example//evil.example/": the path has an empty folder (//)`; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("build --base-url: exit %d, want 1, and %q in:\n%s%s", code, want, stdout, stderr)
 	}
 }

@@ -39,6 +39,15 @@
 //
 // When sections is given it replaces the default schema (context,
 // significance, mechanism, application, metric, risk) whole.
+//
+// Addresses are held to what a browser reads the same way (addresses.go):
+// base_url (and --base-url) is an absolute http(s) address whose path is
+// folders of letters, digits, "-", "_", "." and "~" between single
+// slashes, with no user name, query or fragment; a missing final slash is
+// added. An allowed origin is a scheme and host only. A cookie pattern is
+// a cookie name, or a prefix and one "*", that cannot match the consent
+// record, ConsentCookie (consent.go). The YAML itself is read within the
+// bounds of yamlutil.Parse: no anchors or aliases.
 package config
 
 import (
@@ -53,7 +62,6 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/fsread"
@@ -236,7 +244,7 @@ func Parse(data []byte) (*Config, diag.List) {
 		return nil, diag.List{diag.Errorf(FileName, 1, 1, "empty file: title is required")}
 	}
 	data = yamlutil.Newlines(data)
-	file, err := parser.ParseBytes(data, 0)
+	file, err := yamlutil.Parse(data)
 	if err == nil {
 		err = yamlutil.Unmarshal(file, data, cfg, yaml.DisallowUnknownField())
 	}
@@ -263,18 +271,8 @@ func (c *Config) validate(file *ast.File) diag.List {
 	if strings.TrimSpace(c.Title) == "" {
 		errAt("$", "title is required")
 	}
-	u, err := url.Parse(c.BaseURL)
-	switch {
-	case err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
-		errAt("$.base_url", "base_url %q must be an absolute http(s) address, such as https://clinic.example/library/", c.BaseURL)
-	case u.RawQuery != "" || u.Fragment != "":
-		errAt("$.base_url", "base_url must not have a query or fragment")
-	default:
-		if !strings.HasSuffix(u.Path, "/") {
-			u.Path += "/"
-		}
-		c.base = u
-		c.BaseURL = u.String()
+	if err := c.SetBaseURL(c.BaseURL); err != nil {
+		errAt("$.base_url", "base_url %v", err)
 	}
 	if c.FeedbackURL != "" {
 		if f, err := url.Parse(c.FeedbackURL); err != nil || (f.Scheme != "mailto" && f.Scheme != "https" && f.Scheme != "http") {
@@ -330,41 +328,7 @@ func (c *Config) validate(file *ast.File) diag.List {
 			seenHeading[key] = s.ID
 		}
 	}
-	if c.Consent.ExpiresDays <= 0 {
-		errAt("$.consent.expires_days", "expires_days must be above 0")
-	}
-	if c.Consent.Version < 1 {
-		errAt("$.consent.version", "consent version must be 1 or more")
-	}
-	cats := map[string]bool{}
-	for i, cat := range c.Consent.Categories {
-		at := fmt.Sprintf("$.consent.categories[%d]", i)
-		switch {
-		case !idPattern.MatchString(cat.ID):
-			errAt(at, "consent category id %q must be lower-case letters, digits and hyphens", cat.ID)
-		case cat.ID == "essential":
-			errAt(at, "essential cookies need no consent and no category")
-		case cats[cat.ID]:
-			errAt(at, "consent category %q is listed twice", cat.ID)
-		case strings.TrimSpace(cat.Title) == "" || strings.TrimSpace(cat.Description) == "":
-			errAt(at, "consent category %q needs a title and a description in plain words", cat.ID)
-		}
-		cats[cat.ID] = true
-	}
-	for i, s := range c.Consent.Scripts {
-		at := fmt.Sprintf("$.consent.scripts[%d]", i)
-		if !cats[s.Category] {
-			errAt(at, "script category %q is not one of consent.categories", s.Category)
-		}
-		if u, err := url.Parse(s.Src); err != nil || s.Src == "" || u.Scheme != "" && u.Scheme != "https" && u.Scheme != "http" {
-			errAt(at+".src", "script src %q must be an http(s) or site address", s.Src)
-		}
-	}
-	for i, o := range c.Consent.AllowedOrigins {
-		if u, err := url.Parse(o); err != nil || u.Host == "" || u.Path != "" && u.Path != "/" {
-			errAt(fmt.Sprintf("$.consent.allowed_origins[%d]", i), "allowed origin %q must look like https://cdn.example", o)
-		}
-	}
+	list = append(list, c.validateConsent(file)...)
 	return list
 }
 
@@ -441,14 +405,15 @@ func (c *Config) Base() *url.URL {
 	return &u
 }
 
-// SetBaseURL overrides base_url, as `build --base-url` and `serve` do.
+// SetBaseURL overrides base_url, as `build --base-url` and `serve` do. The
+// same rules apply: an absolute http(s) address whose path is folders of
+// letters, digits, "-", "_", "." and "~" between single slashes, without
+// user name, query or fragment (see parseBaseURL). The error starts with
+// the address quoted.
 func (c *Config) SetBaseURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Errorf("base URL %q must be an absolute http(s) address", raw)
-	}
-	if !strings.HasSuffix(u.Path, "/") {
-		u.Path += "/"
+	u, err := parseBaseURL(raw)
+	if err != nil {
+		return err
 	}
 	c.base = u
 	c.BaseURL = u.String()

@@ -11,8 +11,9 @@ import (
 // FuzzParse feeds any bytes to Parse as a site.yaml and checks: no panic;
 // every diagnostic names site.yaml and a line and column inside it; a
 // Config is returned exactly when there is no error, and then has a title,
-// an absolute http(s) base URL whose path ends in a slash, a non-empty
-// schema of valid, distinct ids, and safe feedback and script addresses.
+// an absolute http(s) base URL whose path is clean and ends in a slash, a
+// non-empty schema of valid, distinct ids, safe feedback and script
+// addresses, and cookie patterns that spare the consent record.
 func FuzzParse(f *testing.F) {
 	for _, seed := range []string{
 		"",
@@ -32,6 +33,12 @@ func FuzzParse(f *testing.F) {
 		"title: x\nconsent:\n  scripts:\n    - category: nope\n      src: \"::\"\n",
 		"title: x\nlanguage: en\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n    title: T\n    consent:\n      - id: analytics\n        title: A\n        description: D\nconsent:\n  categories:\n    - id: analytics\n      title: A\n      description: D\nreadability:\n  min_inflesz: 60\n",
 		"title: x\nlanguages:\n  - code: es_MX\n  - name: [a]\n  - {code: ES, name: x}\n  - es\n",
+		"title: x\ndescription: [[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+		"title: x\nsections:\n- - - - - - - - - - - - - - - - - - - - - - - x\n",
+		"base: &b\n  unsafe: true\ntitle: x\nmarkdown:\n  <<: *b\n",
+		"title: x\nbase_url: https://clinic.example//evil.example/./%2e%2e/\n",
+		"title: x\nbase_url: \"https://u@clinic.example:0/\\\\x\"\n",
+		"title: x\nconsent:\n  categories:\n    - id: a\n      title: A\n      description: D\n      cookies: [\"*\", handout_*, \"a;b\"]\n  allowed_origins: [\"https://cdn.example/x?y#z\"]\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -64,6 +71,17 @@ func FuzzParse(f *testing.F) {
 		}
 		if u, err := url.Parse(cfg.BaseURL); err != nil || u.String() != base.String() {
 			t.Errorf("BaseURL %q does not parse back to %v", cfg.BaseURL, base)
+		}
+		if p := cfg.BasePath(); strings.Contains(p, "//") || strings.Contains(p, "/./") || strings.Contains(p, "/../") || strings.ContainsAny(cfg.BaseURL, "\\%@ \t") {
+			t.Errorf("base URL %q accepted", cfg.BaseURL)
+		}
+		for _, cat := range cfg.Consent.Categories {
+			for _, p := range cat.Cookies {
+				prefix, wildcard := strings.CutSuffix(p, "*")
+				if prefix == "" || p == ConsentCookie || wildcard && strings.HasPrefix(ConsentCookie, prefix) || strings.ContainsAny(prefix, "*;= ,") {
+					t.Errorf("cookie pattern %q accepted", p)
+				}
+			}
 		}
 		if cfg.FeedbackURL != "" {
 			u, err := url.Parse(cfg.FeedbackURL)

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/slug"
@@ -148,7 +147,7 @@ func requiredKeys(kind Kind) []string {
 // decode reads the YAML into the document; it reports false when the
 // YAML could not be read at all, so that no "missing key" noise follows.
 func (p *fileParser) decode(frontMatter []byte) bool {
-	file, err := parser.ParseBytes(yamlutil.Newlines(frontMatter), 0)
+	file, err := yamlutil.Parse(yamlutil.Newlines(frontMatter))
 	if err != nil {
 		p.list = append(p.list, yamlutil.ErrorDiagnostic(p.path, 0, err))
 		return false

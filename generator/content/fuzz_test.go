@@ -36,6 +36,10 @@ func FuzzParse(f *testing.F) {
 		"---\ntitle: Sueño\nsummary: Descanso.\nlang: es\ntranslation_of: Sleep\n---\n## Contexto\n",
 		"---\nterm: Melatonina\nlang: ES\n---\nUna hormona.\n",
 		"---\ntitle: x\nsummary: y\nlang: [es]\ntranslation_of: {a: 1}\n---\n",
+		"---\ntitle: x\nsummary: [[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]\n---\n",
+		"---\ntitle: x\nsummary: y\ntags:\n- - - - - - - - - - - - - - - - - - - - - - - x\n---\n",
+		"---\ntitle: &t x\nsummary: *t\nsources:\n  - <<: {title: T}\n    url: https://e.org/\n---\n",
+		"---\n%YAML 1.2\ntitle: x\nsummary: y\n? related\n: [a]\n---\n",
 	} {
 		for k := range 9 {
 			f.Add([]byte(seed), uint8(k))

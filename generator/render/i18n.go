@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/htmlattr"
@@ -165,7 +164,7 @@ func parseStringFile(src stringSource) (*stringFile, diag.List) {
 		messages:     map[string]message{},
 		where:        map[string][2]int{},
 	}
-	file, err := parser.ParseBytes(yamlutil.Newlines(src.data), 0)
+	file, err := yamlutil.Parse(yamlutil.Newlines(src.data))
 	if err != nil {
 		return nil, diag.List{yamlutil.ErrorDiagnostic(src.origin, 0, err)}
 	}

@@ -218,6 +218,10 @@ func TestStringFileErrors(t *testing.T) {
 			[]string{`templates/i18n/es.yaml:1:1: "home" links to " JaVa\tScript:x", which runs script`}},
 		{"a plural form linking to a data page", fstest.MapFS{"i18n/en.yaml": {Data: []byte("tag.count:\n  one: a\n  other: \"[b](data:text/html,x)\"\n")}},
 			[]string{`templates/i18n/en.yaml:1:1: "tag.count" links to "data:text/html,x", which is a data: address`}},
+		{"an alias", fstest.MapFS{"i18n/es.yaml": {Data: []byte("home: &h Inicio\nnav.glossary: *h\n")}},
+			[]string{"templates/i18n/es.yaml:1:7: a YAML anchor (&h) is not supported"}},
+		{"nested lists", fstest.MapFS{"i18n/es.yaml": {Data: []byte("home: " + strings.Repeat("[", 5000) + "\n")}},
+			[]string{"templates/i18n/es.yaml:1:26: lists and maps nest more than 20 levels"}},
 		{"misnamed file", fstest.MapFS{"i18n/es.yml": {Data: []byte("home: Inicio\n")}},
 			[]string{"templates/i18n/es.yml:1:1: a string file is named after its language"}},
 		{"with a template error", fstest.MapFS{

@@ -9,8 +9,10 @@
 //   - paths: slugs and aliases with "..", absolute paths or odd characters
 //     are refused; symbolic links that leave the site are not followed; a
 //     symbolic link loop does not hang;
-//   - size: a 50 MB article, a 1 MB line, lists nested 10,000 deep and
-//     100,000 glossary terms finish or fail clearly, in bounded memory
+//   - size: a 50 MB article, a 1 MB line, lists nested 10,000 deep, a
+//     megabyte of nested or aliased YAML in front matter, site.yaml or a
+//     string file, and 100,000 glossary terms finish or fail clearly, in
+//     bounded memory
 //     (each test states its bound). With HANDOUT_HEAVY=1 they also build
 //     the largest article accepted (4 MB) and a whole site of 100,000
 //     terms; without it a 1 MB article and the 100,000-term glossary

@@ -1,6 +1,8 @@
-// Package yamlutil turns goccy/go-yaml errors and nodes into the
-// diagnostics handout reports, so that site.yaml and front matter point at
-// the same line and column an editor sees.
+// Package yamlutil reads YAML for handout: Parse bounds what goccy/go-yaml
+// is given (size, nesting, no anchors or aliases) so that no input can
+// exhaust memory, and ErrorDiagnostic turns its errors and nodes into the
+// diagnostics handout reports, so that site.yaml, front matter and string
+// files point at the same line and column an editor sees.
 package yamlutil
 
 import (
@@ -19,6 +21,10 @@ import (
 // diagnostic with the line and column of the token it names. lineOffset is
 // added to the line, for YAML that starts further down a file.
 func ErrorDiagnostic(path string, lineOffset int, err error) diag.Diagnostic {
+	var refusal *Refusal
+	if errors.As(err, &refusal) {
+		return diag.Errorf(path, refusal.Line+lineOffset, refusal.Col, "%s", refusal.Message)
+	}
 	var terr *tagError
 	if errors.As(err, &terr) {
 		line, col := NodePosition(terr.tag)
