@@ -87,6 +87,11 @@ func (s *Site) checkStatic(fsys fs.FS, rules *consent.Rules) diag.List {
 // is converted again.
 func (d *Doc) checkConsent(rules *consent.Rules) {
 	d.consentProblems, d.consentChecked = rules.CheckDocument(d.Path, d.Body, d.Result.HTML), true
+	for _, r := range d.Result.Removed {
+		if r.ScriptSrc != "" {
+			d.consentProblems = append(d.consentProblems, rules.CheckRemovedScript(d.Path, r.Line, r.Col, r.ScriptSrc)...)
+		}
+	}
 }
 
 // checkOverrides checks the HTML templates and stylesheets of templates/.

@@ -52,6 +52,19 @@ func (r *Rules) CheckDocument(path string, body, html []byte) diag.List {
 	return list
 }
 
+// CheckRemovedScript reports a <script src> that the raw-HTML sanitizer
+// removed from a document (package markdown/rawhtml) when it would have
+// loaded from a third party: a tracker pasted into content is a consent
+// error first, whose fix is to gate it, not only a removal.
+func (r *Rules) CheckRemovedScript(path string, line, col int, src string) diag.List {
+	origin, third := r.leaves(src, false)
+	if !third {
+		return nil
+	}
+	el := &element{name: "script"}
+	return diag.List{diag.Errorf(path, line, col, "%s", thirdPartyMessage(el, "src", src, origin)).WithRule(Rule)}
+}
+
 // span is a half-open byte range.
 type span struct{ start, end int }
 

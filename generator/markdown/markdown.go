@@ -221,6 +221,8 @@ type Result struct {
 type Removal struct {
 	Line, Col int
 	What      string
+	// ScriptSrc is the address of a removed <script src>, or "".
+	ScriptSrc string
 }
 
 var envKey = parser.NewContextKey()
@@ -266,7 +268,7 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 	}
 	for _, r := range rawhtml.Removals(pc) {
 		line, col := lines.Position(r.Offset)
-		res.Removed = append(res.Removed, Removal{Line: line, Col: col, What: r.What})
+		res.Removed = append(res.Removed, Removal{Line: line, Col: col, What: r.What, ScriptSrc: r.ScriptSrc})
 	}
 	res.Sections, res.Blocks, res.Anchors = outline(doc, source, lines)
 	res.Lists = lists(doc, lines)

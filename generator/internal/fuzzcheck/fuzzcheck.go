@@ -9,9 +9,10 @@ package fuzzcheck
 
 import (
 	"fmt"
-	"html"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 
 	"github.com/handout-health/handout/generator/markdown"
 )
@@ -56,102 +57,29 @@ type Tag struct {
 // Attr is an attribute of a start tag.
 type Attr struct{ Name, Value string }
 
-// Tags returns the start tags of an HTML text as a browser reads them:
-// comments are skipped, the contents of script and style elements are not
-// read as tags, and attribute values are unescaped.
+// Tags returns the start tags of an HTML text as a browser reads them,
+// with the HTML standard's tokenizer (golang.org/x/net/html): comments
+// and the text of script, style and other raw-text elements are no tags,
+// and attribute values are unescaped.
 func Tags(s string) []Tag {
 	var tags []Tag
-	for i := 0; i < len(s); {
-		lt := strings.IndexByte(s[i:], '<')
-		if lt < 0 {
-			break
-		}
-		i += lt
-		if strings.HasPrefix(s[i:], "<!--") {
-			end := strings.Index(s[i+4:], "-->")
-			if end < 0 {
-				break
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return tags
+		case html.StartTagToken, html.SelfClosingTagToken:
+			raw := string(z.Raw())
+			name, more := z.TagName()
+			tag := Tag{Name: string(name), Raw: raw}
+			for more {
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				tag.Attrs = append(tag.Attrs, Attr{Name: string(key), Value: string(val)})
 			}
-			i += 4 + end + 3
-			continue
-		}
-		if i+1 >= len(s) || !isLetter(s[i+1]) {
-			i++
-			continue
-		}
-		tag, next := readTag(s, i)
-		tags = append(tags, tag)
-		i = next
-		if tag.Name == "script" || tag.Name == "style" {
-			end := strings.Index(strings.ToLower(s[i:]), "</"+tag.Name)
-			if end < 0 {
-				break
-			}
-			i += end
+			tags = append(tags, tag)
 		}
 	}
-	return tags
-}
-
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-
-// readTag reads the start tag at s[i] ('<') and returns it and the offset
-// after it.
-func readTag(s string, i int) (Tag, int) {
-	start := i
-	i++
-	j := i
-	for j < len(s) && !isSpace(s[j]) && s[j] != '>' && s[j] != '/' {
-		j++
-	}
-	tag := Tag{Name: strings.ToLower(s[i:j])}
-	i = j
-	for i < len(s) && s[i] != '>' {
-		if isSpace(s[i]) || s[i] == '/' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && !isSpace(s[j]) && s[j] != '>' && s[j] != '=' && !(s[j] == '/' && j > i) {
-			j++
-		}
-		if j == i {
-			j++ // a lone "=": a browser takes it as a name
-		}
-		a := Attr{Name: strings.ToLower(s[i:j])}
-		i = j
-		for i < len(s) && isSpace(s[i]) {
-			i++
-		}
-		if i < len(s) && s[i] == '=' {
-			i++
-			for i < len(s) && isSpace(s[i]) {
-				i++
-			}
-			if i < len(s) && (s[i] == '"' || s[i] == '\'') {
-				q := s[i]
-				end := strings.IndexByte(s[i+1:], q)
-				if end < 0 {
-					end = len(s) - i - 1
-				}
-				a.Value = html.UnescapeString(s[i+1 : i+1+end])
-				i += end + 2
-			} else {
-				j := i
-				for j < len(s) && !isSpace(s[j]) && s[j] != '>' {
-					j++
-				}
-				a.Value = html.UnescapeString(s[i:j])
-				i = j
-			}
-		}
-		tag.Attrs = append(tag.Attrs, a)
-	}
-	end := min(i+1, len(s))
-	tag.Raw = s[start:end]
-	return tag, end
 }
 
 // DangerousURL reports whether a browser would run code for the address

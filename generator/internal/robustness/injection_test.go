@@ -2,6 +2,7 @@ package robustness
 
 import (
 	"fmt"
+	"github.com/handout-health/handout/generator/output"
 	"strconv"
 	"strings"
 	"testing"
@@ -226,10 +227,27 @@ func TestInjectionInLinks(t *testing.T) {
 	}
 }
 
-// TestScannerFindsScripts proves the scanner above can fail: with raw HTML
-// allowed (markdown.unsafe, a site's explicit choice), a pasted script,
-// event handler and javascript: link are all reported.
+// TestScannerFindsScripts proves the scanner above can fail: on a page
+// holding a script, an event handler and a javascript: link, it reports
+// all three.
 func TestScannerFindsScripts(t *testing.T) {
+	mem := output.NewMemory()
+	page := "<!DOCTYPE html><title>x</title><script>alert(1)</script>\n<img src=x onerror=alert(2)>\n<a href=\"javascript:alert(3)\">x</a>"
+	if err := mem.WriteFile("articles/sleep/index.html", []byte(page)); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(unsafeOutput(mem), "\n")
+	for _, want := range []string{"script element <script>", `event handler onerror="alert(2)"`, `<a href="javascript:alert(3)"> runs code`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("scanner missed %s; it found:\n%s", want, got)
+		}
+	}
+}
+
+// TestRawHTMLRunsNoScript: with raw HTML allowed (markdown.unsafe, a
+// site's explicit choice), a pasted script, event handler and javascript:
+// link never reach the page, and each is a warning at its line.
+func TestRawHTMLRunsNoScript(t *testing.T) {
 	files := edit("site.yaml", "title: Riverside library", "title: Riverside library\nmarkdown:\n  unsafe: true")
 	files["content/articles/sleep.md"] = strings.Replace(files["content/articles/sleep.md"], "Sleep helps the body.",
 		"<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n<a href=\"javascript:alert(3)\">x</a>\n\nSleep helps the body.", 1)
@@ -237,10 +255,16 @@ func TestScannerFindsScripts(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build failed:\n%s", res.Diagnostics.Errors())
 	}
-	got := strings.Join(unsafeOutput(mem), "\n")
-	for _, want := range []string{"script element <script>", `event handler onerror="alert(2)"`, `<a href="javascript:alert(3)"> runs code`} {
-		if !strings.Contains(got, want) {
-			t.Errorf("scanner missed %s; it found:\n%s", want, got)
+	for _, p := range unsafeOutput(mem) {
+		t.Error(p)
+	}
+	for _, line := range []int{12, 14, 16} {
+		found := false
+		for _, d := range res.Diagnostics {
+			found = found || d.Path == "content/articles/sleep.md" && d.Line == line && d.Rule == "raw-html"
+		}
+		if !found {
+			t.Errorf("no raw-html warning at line %d:\n%s", line, res.Diagnostics)
 		}
 	}
 }

@@ -52,6 +52,10 @@ type Removal struct {
 	Offset int
 	// What says what was removed and why, in an editor's words.
 	What string
+	// ScriptSrc is the address of a removed <script src>, which the
+	// consent check judges too: a tracker pasted into content is a
+	// consent error, not only a removal.
+	ScriptSrc string
 }
 
 var removalsKey = parser.NewContextKey()

@@ -174,6 +174,9 @@ func (s *sanitizer) startTag(z *xhtml.Tokenizer, raw []byte, offset int, selfClo
 	}
 	if why, removed := removedElements[name]; removed && !(name == "script" && gated(get)) {
 		s.remove(offset, "<%s> removed: %s", name, why)
+		if name == "script" {
+			s.removals[len(s.removals)-1].ScriptSrc = get("src")
+		}
 		return name, nil, false
 	}
 	var kept []kv
