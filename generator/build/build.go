@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/handout-health/handout/generator/consent"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/feeds"
 	"github.com/handout-health/handout/generator/internal/parallel"
@@ -95,10 +96,11 @@ func renderPages(pages []pageFor, w output.Writer, check pageCheck, progress fun
 	parallel.For(len(pages), func(i int) {
 		buf := bufferPool.Get().(*bytes.Buffer)
 		buf.Reset()
-		err := pages[i].theme.Render(buf, pages[i].made())
+		page := pieceWriter{buf: buf, theme: pages[i].theme, body: string(pages[i].made().Body)}
+		err := pages[i].theme.Render(&page, pages[i].made())
 		var problems diag.List
 		if err == nil {
-			problems = check(pages[i].file, buf.Bytes())
+			problems = check(pages[i].file, buf.Bytes(), page.pieces)
 		}
 		if err == nil && len(problems) == 0 {
 			// Writers do not keep the bytes, so the buffer can be reused.
@@ -123,6 +125,27 @@ func renderPages(pages []pageFor, w output.Writer, check pageCheck, progress fun
 		}
 	})
 	return list
+}
+
+// pieceWriter writes a page and notes where it wrote, whole, a piece
+// judged already, which the page check need not read again (see
+// consent.PageChecker): the document's HTML, or a partial the theme
+// judged (render.Theme.Judged). html/template writes each such value in
+// one Write.
+type pieceWriter struct {
+	buf    *bytes.Buffer
+	theme  *render.Theme
+	body   string
+	pieces []consent.Piece
+}
+
+// Write implements io.Writer.
+func (w *pieceWriter) Write(p []byte) (int, error) {
+	if len(p) >= consent.MinPiece && (string(p) == w.body || w.theme.Judged(p)) {
+		start := w.buf.Len()
+		w.pieces = append(w.pieces, consent.Piece{Start: start, End: start + len(p)})
+	}
+	return w.buf.Write(p)
 }
 
 func asDiagnostics(err error) diag.List {
@@ -150,6 +173,7 @@ func (s *Site) loadTheme(fsys fs.FS, site *render.Site) (*render.Theme, diag.Lis
 	return render.Load(site, render.Options{
 		Theme: templates.FS, Overrides: overrides, OverridesPath: overridesDir,
 		CodeStyle: cfg.Markdown.HighlightStyle, CodeDarkStyle: cfg.Markdown.HighlightDarkStyle,
+		Clean: consent.NewRules(cfg).Clean,
 	})
 }
 

@@ -33,7 +33,7 @@ func (s *Site) CheckConsent(fsys fs.FS) diag.List {
 			todo = append(todo, d)
 		}
 	}
-	parallel.For(len(todo), func(i int) { todo[i].checkConsent(rules) })
+	parallel.For(len(todo), func(i int) { todo[i].checkConsent(rules, s.Config.Markdown.Unsafe) })
 	var list diag.List
 	for _, d := range all {
 		list = append(list, d.consentProblems...)
@@ -43,16 +43,17 @@ func (s *Site) CheckConsent(fsys fs.FS) diag.List {
 }
 
 // pageCheck judges one rendered page, named by its file under the output
-// folder, before it is written.
-type pageCheck func(file string, page []byte) diag.List
+// folder, before it is written; pieces are where it holds HTML judged
+// already or shared by many pages (see consent.PageChecker).
+type pageCheck func(file string, page []byte, pieces []consent.Piece) diag.List
 
 // pageCheck returns the check of the site's rendered pages. Its findings
 // are reported in the page as built, since no one source file holds the
 // whole page.
 func (s *Site) pageCheck() pageCheck {
-	rules := consent.NewRules(s.Config)
-	return func(file string, page []byte) diag.List {
-		list := rules.CheckHTML("public/"+file, page)
+	pages := consent.NewRules(s.Config).Pages()
+	return func(file string, page []byte, pieces []consent.Piece) diag.List {
+		list := pages.Check("public/"+file, page, pieces)
 		for i := range list {
 			list[i].Message += " (in the page as built: the address comes from a template of the theme or templates/, or from site.yaml)"
 		}
@@ -84,9 +85,15 @@ func (s *Site) checkStatic(fsys fs.FS, rules *consent.Rules) diag.List {
 }
 
 // checkConsent checks d's converted HTML and keeps what it found until d
-// is converted again.
-func (d *Doc) checkConsent(rules *consent.Rules) {
-	d.consentProblems, d.consentChecked = rules.CheckDocument(d.Path, d.Body, d.Result.HTML), true
+// is converted again. With raw HTML off only its images can fetch
+// anything (see consent.Rules.CheckImages).
+func (d *Doc) checkConsent(rules *consent.Rules, rawHTML bool) {
+	if rawHTML {
+		d.consentProblems = rules.CheckDocument(d.Path, d.Body, d.Result.HTML)
+	} else {
+		d.consentProblems = rules.CheckImages(d.Path, d.Result.Images)
+	}
+	d.consentChecked = true
 	for _, r := range d.Result.Removed {
 		if r.ScriptSrc != "" {
 			d.consentProblems = append(d.consentProblems, rules.CheckRemovedScript(d.Path, r.Line, r.Col, r.ScriptSrc)...)

@@ -478,7 +478,7 @@ func (s *Site) convertOne(d *Doc, matcher *glossary.Matcher) markdown.Result {
 func (s *Site) converted(d *Doc) {
 	d.consentChecked, d.searchDoc, d.problemsFound = false, nil, false
 	if s.consentRules != nil {
-		d.checkConsent(s.consentRules)
+		d.checkConsent(s.consentRules, s.Config.Markdown.Unsafe)
 		d.Body = nil
 	}
 	if sp := s.opts.spill; sp != nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/handout-health/handout/generator/internal/weburl"
+	"github.com/handout-health/handout/generator/markdown"
 )
 
 // FuzzCheckHTML compares the check's verdict with a browser-grade parse:
@@ -79,4 +80,67 @@ func messages(found []finding) string {
 		s += fmt.Sprintf("  %d %s\n", f.pos, f.message)
 	}
 	return s
+}
+
+// FuzzSafeMarkdownFetchesOnlyImages holds CheckImages to its promise:
+// with raw HTML off, whatever the Markdown, every problem that reading the
+// converted HTML finds is one that judging the document's images finds.
+func FuzzSafeMarkdownFetchesOnlyImages(f *testing.F) {
+	for _, s := range []string{
+		"![](http:tracker.example/p.gif) ![a](//t.example/a.png \"t\")",
+		"<img src=//t.example/a> <script src=//t.example/s.js></script>",
+		"[x](javascript:alert(1)) ![y](data:text/html,x) ![z](data:image/png;base64,AA==)",
+		"<https://t.example/a> www.t.example [[Sleep]] [^1]\n\n[^1]: ![n](//t.example/n.png)",
+		"| a | ![b](https:\\\\t.example/b.png) |\n|---|---|\n",
+		"```html\n<img src=//t.example/x>\n```\n\n    <img src=//t.example/y>",
+		"![](<//t.example/a b.png>) ![](%2F%2Ft.example/c.png) ![](ｈttps://t.example/d.png)",
+		"- [ ] task ![i](//t.example/i.png)\n> quote ![q](//t.example/q.png)",
+	} {
+		f.Add(s)
+	}
+	r := &Rules{urls: weburl.NewJudge("https://clinic.example/", nil)}
+	conv := markdown.New(markdown.Options{})
+	f.Fuzz(func(t *testing.T, src string) {
+		res := conv.Convert([]byte(src), markdown.Env{Path: "content/articles/x.md", BasePath: "/"})
+		var images []string
+		for _, d := range r.CheckImages("x.md", res.Images) {
+			images = append(images, d.Message)
+		}
+		read := r.findings(res.HTML, false)
+		var want []finding
+		for _, m := range images {
+			want = append(want, finding{message: m})
+		}
+		if missed := missing(read, want); len(missed) > 0 {
+			t.Fatalf("%q: reading the HTML finds what the images do not:\n%s\nHTML:\n%s", src, missed, res.HTML)
+		}
+	})
+}
+
+// FuzzPageChecker holds the page check's skipping to reading the whole
+// page: around a piece that passes Clean, whatever stands before and
+// after it, Check finds what CheckHTML finds, at the same places.
+func FuzzPageChecker(f *testing.F) {
+	piece := `<header class="site-header"><a class="site-name" href="/">Clinic</a><nav aria-label="Main"><ul><li><a href="/tags/">Topics</a></li><li><a href="/glossary/">Glossary</a></li></ul></nav><form action="/search/"><input name="q"></form></header>` + "\n"
+	for _, s := range [][2]string{
+		{"<!DOCTYPE html><title>x</title><body>", "<img src=//t.example/a></body>"},
+		{"<!-- open", "-->"}, {"<", "img src=//t.example/a>"}, {"</", "x>"}, {"<textarea>", "</textarea><img src=//t.example/b>"},
+		{"<img src=\"", "\">"}, {"<style>", "</style>"}, {"<script>", "</script><iframe src=//t.example/c></iframe>"},
+		{"<svg>", "<style><img src=//t.example/d></style>"}, {"<noscript>", "</noscript>"}, {"<!", ">"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	r := &Rules{urls: weburl.NewJudge("https://clinic.example/", nil)}
+	if !r.Clean([]byte(piece)) {
+		f.Fatal("the test's piece does not pass Clean")
+	}
+	pages := r.Pages()
+	f.Fuzz(func(t *testing.T, before, after string) {
+		page := []byte(before + piece + after)
+		pieces := []Piece{{Start: len(before), End: len(before) + len(piece)}}
+		got, want := pages.Check("p", page, pieces).String(), r.CheckHTML("p", page).String()
+		if got != want {
+			t.Fatalf("before %q, after %q:\nCheck:\n%s\nCheckHTML:\n%s", before, after, got, want)
+		}
+	})
 }

@@ -3,7 +3,11 @@ package consent
 import (
 	"bytes"
 
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/markdown"
 )
 
 // CheckDocument reports the problems of a converted Markdown document: it
@@ -48,6 +52,27 @@ func (r *Rules) CheckDocument(path string, body, html []byte) diag.List {
 			line, col = lines.Position(off)
 		}
 		list = append(list, diag.Errorf(path, line, col, "%s", f.message).WithRule(Rule))
+	}
+	return list
+}
+
+// CheckImages reports the third-party images of a document converted with
+// raw HTML off, at their places in the Markdown file. Such a document's
+// HTML fetches nothing but its Markdown images: goldmark writes no other
+// element that loads anything, and drops addresses that run script
+// (FuzzSafeMarkdownFetchesOnlyImages holds it to that). So its HTML need
+// not be read: each image is judged by the address goldmark writes.
+func (r *Rules) CheckImages(path string, images []markdown.Image) diag.List {
+	var list diag.List
+	img := &element{name: "img"}
+	for _, im := range images {
+		dest := util.URLEscape([]byte(im.Src), true)
+		if gmhtml.IsDangerousURL(dest) {
+			continue // goldmark writes src=""
+		}
+		if origin, third := r.leaves(string(dest), false); third {
+			list = append(list, diag.Errorf(path, im.Line, im.Col, "%s", thirdPartyMessage(img, "src", string(dest), origin)).WithRule(Rule))
+		}
 	}
 	return list
 }

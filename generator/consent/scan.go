@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/handout-health/handout/generator/internal/htmlattr"
 )
 
 // findings returns the problems of an HTML text in the order of their
@@ -27,7 +29,9 @@ func (r *Rules) findings(src []byte, template bool) []finding {
 // reads it (its content is text) and as one that does not (markup).
 func (r *Rules) findingsAt(depth int, src []byte, template bool) []finding {
 	foreign, noscript := tagsThatMatter(src)
-	read := r.tokens
+	read := func(src []byte, scripting, template bool, depth int, emit func(finding)) {
+		r.tokens(src, scripting, template, depth, emit)
+	}
 	if foreign {
 		read = r.tree
 	}
@@ -43,11 +47,16 @@ func (r *Rules) findingsAt(depth int, src []byte, template bool) []finding {
 }
 
 // tokens reads src with the HTML tokenizer, judging each start tag and
-// the stylesheet of each <style>.
-func (r *Rules) tokens(src []byte, scripting, template bool, depth int, emit func(finding)) {
+// the stylesheet of each <style>. It reports whether the text ends where
+// text after it would be read afresh: after a whole token, outside the
+// text of a <script>, <style> or the like, outside a comment, and not
+// after a lone "<" (see endsAfresh).
+func (r *Rules) tokens(src []byte, scripting, template bool, depth int, emit func(finding)) (clean bool) {
 	z := html.NewTokenizer(bytes.NewReader(src))
 	off := 0
 	inStyle := false
+	rawOpen := "" // the element whose text the tokenizer is reading
+	clean = true
 	var el element
 	// Findings carry the tag as written, by which CheckDocument places them.
 	judged := func(f finding) {
@@ -67,10 +76,11 @@ func (r *Rules) tokens(src []byte, scripting, template bool, depth int, emit fun
 					emit(f)
 				})
 			}
-			return
+			return clean && off == len(src) && rawOpen == ""
 		}
 		start := off
 		off += len(z.Raw())
+		clean = endsAfresh(tt, src[start:off])
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, more := z.TagName()
@@ -84,9 +94,16 @@ func (r *Rules) tokens(src []byte, scripting, template bool, depth int, emit fun
 			}
 			if el.name == "noscript" && !scripting {
 				z.NextIsNotRawText()
+			} else if htmlattr.HoldsText(el.name) {
+				rawOpen = el.name
 			}
 			inStyle = el.name == "style"
 			r.judge(&el, template, depth, judged)
+		case html.EndTagToken:
+			if name, _ := z.TagName(); string(name) == rawOpen {
+				rawOpen = ""
+			}
+			inStyle = false
 		case html.TextToken:
 			if inStyle {
 				// Raw text: the source bytes are what the CSS parser gets,
@@ -103,6 +120,20 @@ func (r *Rules) tokens(src []byte, scripting, template bool, depth int, emit fun
 			inStyle = false
 		}
 	}
+}
+
+// endsAfresh reports whether text after a token of type tt, written raw,
+// starts afresh: not after a comment or declaration cut off by the end
+// ("<!-- a"), nor after a "<" or "</" that the end left as text but that
+// text after it would make a tag.
+func endsAfresh(tt html.TokenType, raw []byte) bool {
+	switch tt {
+	case html.CommentToken, html.DoctypeToken:
+		return bytes.HasSuffix(raw, []byte(">"))
+	case html.TextToken:
+		return !bytes.HasSuffix(raw, []byte("<")) && !bytes.HasSuffix(raw, []byte("</"))
+	}
+	return true
 }
 
 // finishTag returns an unfinished start tag closed, with the quote it

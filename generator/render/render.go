@@ -115,6 +115,15 @@ type Theme struct {
 	// under partialsMu.
 	partialsMu sync.RWMutex
 	partials   map[partialKey]string
+	// clean judges each cached partial once (Options.Clean). Under
+	// partialsMu: passed holds the partials that passed, by key;
+	// sharedPassed the results of partialCached that passed, which many
+	// pages hold; listsPassed the results of partialEach all of whose
+	// entries passed, until a page takes them (see Judged).
+	clean        func([]byte) bool
+	passed       map[partialKey]bool
+	sharedPassed map[string]bool
+	listsPassed  map[string]bool
 	// texts are the theme's words in the site's language.
 	texts *texts
 }
@@ -147,12 +156,42 @@ func (t *Theme) partialCached(layout *template.Template) func(name string, data 
 			if html, err = renderPartial(layout, name, data); err != nil {
 				return "", err
 			}
+			passed := t.clean != nil && t.clean([]byte(html))
 			t.partialsMu.Lock()
-			t.partials[k] = html
+			t.partials[k], t.passed[k] = html, passed
+			if passed {
+				t.sharedPassed[html] = true
+			}
 			t.partialsMu.Unlock()
 		}
 		return template.HTML(html), nil
 	}
+}
+
+// maxListsPassed bounds the lists waiting for a page to take them: one
+// that a page does not write whole (escaped in an attribute) is never
+// taken.
+const maxListsPassed = 256
+
+// Judged reports whether p is, byte for byte, a result of partialCached
+// or partialEach that passed Options.Clean as the theme rendered it (the
+// header, the footer, the cookie banner; a list of entries each of which
+// passed), which the consent check of the page need not read again (see
+// consent.PageChecker). A list is taken by the first page that asks.
+func (t *Theme) Judged(p []byte) bool {
+	t.partialsMu.RLock()
+	shared := t.sharedPassed[string(p)]
+	t.partialsMu.RUnlock()
+	if shared {
+		return true
+	}
+	t.partialsMu.Lock()
+	defer t.partialsMu.Unlock()
+	if t.listsPassed[string(p)] {
+		delete(t.listsPassed, string(p))
+		return true
+	}
+	return false
 }
 
 // partialEach returns the template function that writes a partial for
@@ -175,17 +214,20 @@ func (t *Theme) partialEach(layout *template.Template) func(string, []Entry) (te
 			htmls[i] = html
 		}
 		t.partialsMu.RUnlock()
-		for _, i := range missing {
+		passed := make([]bool, len(missing))
+		for j, i := range missing {
 			html, err := renderPartial(layout, name, list[i])
 			if err != nil {
 				return "", err
 			}
 			htmls[i] = html
+			passed[j] = t.clean != nil && t.clean([]byte(html))
 		}
 		if len(missing) > 0 {
 			t.partialsMu.Lock()
-			for _, i := range missing {
-				t.partials[partialKey{name, list[i].Path}] = htmls[i]
+			for j, i := range missing {
+				k := partialKey{name, list[i].Path}
+				t.partials[k], t.passed[k] = htmls[i], passed[j]
 			}
 			t.partialsMu.Unlock()
 		}
@@ -200,8 +242,29 @@ func (t *Theme) partialEach(layout *template.Template) func(string, []Entry) (te
 		for _, html := range htmls {
 			b.WriteString(html)
 		}
+		t.noteList(name, list, b.String())
 		return template.HTML(b.String()), nil
 	}
+}
+
+// noteList notes a partialEach result for Judged when every entry in it
+// passed Options.Clean: pieces that pass and end where reading starts
+// afresh pass together.
+func (t *Theme) noteList(name string, list []Entry, html string) {
+	if t.clean == nil || len(list) == 0 {
+		return
+	}
+	t.partialsMu.Lock()
+	defer t.partialsMu.Unlock()
+	for i := range list {
+		if !t.passed[partialKey{name, list[i].Path}] {
+			return
+		}
+	}
+	if len(t.listsPassed) >= maxListsPassed {
+		clear(t.listsPassed)
+	}
+	t.listsPassed[html] = true
 }
 
 // Options are what Load needs beyond the theme files.
@@ -214,6 +277,10 @@ type Options struct {
 	OverridesPath string
 	// CodeStyles are the chroma styles for light and dark code blocks.
 	CodeStyle, CodeDarkStyle string
+	// Clean, when set, judges each partial the theme renders and caches
+	// (consent.Rules.Clean): a page's check skips what passed, where the
+	// page holds it whole (see Theme.Judged).
+	Clean func(html []byte) bool
 }
 
 // Load parses every template and fingerprints every asset.
@@ -222,7 +289,8 @@ func Load(site *Site, opts Options) (*Theme, diag.List) {
 	if list.HasErrors() {
 		return nil, list
 	}
-	t := &Theme{site: site, layouts: map[string]*template.Template{}, origin: origin, partials: map[partialKey]string{}}
+	t := &Theme{site: site, layouts: map[string]*template.Template{}, origin: origin, clean: opts.Clean}
+	t.ResetCache()
 	texts, problems := loadTexts(site.Language, site.Languages, strs)
 	list = append(list, problems...)
 	t.texts = texts
@@ -357,7 +425,8 @@ func (t *Theme) Render(w io.Writer, page *Page) error {
 // build after the content changed.
 func (t *Theme) ResetCache() {
 	t.partialsMu.Lock()
-	t.partials = map[partialKey]string{}
+	t.partials, t.passed = map[partialKey]string{}, map[partialKey]bool{}
+	t.sharedPassed, t.listsPassed = map[string]bool{}, map[string]bool{}
 	t.partialsMu.Unlock()
 }
 

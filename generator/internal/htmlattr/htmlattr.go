@@ -6,8 +6,8 @@
 // any name starting with "on"), or when it holds an address a browser
 // would follow, load or submit to, and that address is a javascript: or
 // vbscript: one (however it is written: "Java\tScript:" is one), or a
-// data: address anywhere but an image, which can hold a page that runs
-// script. Addresses are read with package weburl, as browsers read them.
+// data: address that is not an image, which can hold a page that runs
+// script (an SVG image counts as a page outside an image element). Addresses are read with package weburl, as browsers read them.
 package htmlattr
 
 import (
@@ -28,6 +28,19 @@ var addressAttrs = map[string]bool{
 
 // listAttrs hold a comma-separated list of candidates ("a.png 2x, b.png").
 var listAttrs = map[string]bool{"srcset": true, "imagesrcset": true, "data-srcset": true}
+
+// holdsText are the elements whose content the tokenizer (and the
+// browser) reads as text up to their end tag: the HTML standard's
+// RAWTEXT, RCDATA, script data and PLAINTEXT states.
+var holdsText = map[string]bool{
+	"script": true, "style": true, "textarea": true, "title": true, "xmp": true, "iframe": true,
+	"noembed": true, "noframes": true, "noscript": true, "plaintext": true,
+}
+
+// HoldsText reports whether an HTML element (its name in lower case) holds
+// text, not markup, up to its end tag: what follows its start tag cannot
+// start a tag of its own.
+func HoldsText(element string) bool { return holdsText[element] }
 
 // IsHandler reports whether an attribute (its name in lower case) is an
 // event handler, whose value the browser runs as script.
@@ -69,13 +82,16 @@ func TakesImage(element, key string) bool {
 
 // RunsScript reports whether an address attribute of an element runs
 // script, and why: the first candidate that is a javascript: or vbscript:
-// address, or a data: address where it is not an image.
+// address, or a data: address that is not an image (an image element
+// shows any image; elsewhere, opened as a page, an SVG image runs its
+// script, a PNG does not).
 func RunsScript(element, key, value string) (address, why string, bad bool) {
 	for _, u := range Addresses(key, value) {
 		if weburl.RunsScript(u) {
 			return u, "runs script", true
 		}
-		if data, image := weburl.IsData(u); data && !(image && TakesImage(element, key)) {
+		data, image := weburl.IsData(u)
+		if data && !(image && TakesImage(element, key) || weburl.IsRasterData(u)) {
 			return u, "is a data: address that is not an image shown by an image element, and can hold a page that runs script", true
 		}
 	}

@@ -139,9 +139,40 @@ func Scheme(ref string) string {
 	return u.Scheme()
 }
 
+// plainScheme returns the scheme written at the start of ref, in lower
+// case ("" for none), when ref holds only printable ASCII without a
+// backslash: there the parser, which drops nothing from such a string,
+// finds that scheme or fails. It reports false for any other string.
+func plainScheme(ref string) (string, bool) {
+	end := -1
+	for i := 0; i < len(ref); i++ {
+		c := ref[i]
+		if c <= ' ' || c == '\\' || c >= 0x7f {
+			return "", false
+		}
+		if c == ':' && end < 0 {
+			end = i
+		}
+	}
+	if end <= 0 || !isAlpha(ref[0]) {
+		return "", true
+	}
+	for i := 1; i < end; i++ {
+		if c := ref[i]; !isAlpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.' {
+			return "", true
+		}
+	}
+	return strings.ToLower(ref[:end]), true
+}
+
+func isAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
 // RunsScript reports whether following or loading ref runs script:
 // javascript: and vbscript: addresses (however they are written).
 func RunsScript(ref string) bool {
+	if s, plain := plainScheme(ref); plain && s != "javascript" && s != "vbscript" {
+		return false
+	}
 	s := Scheme(ref)
 	return s == "javascript" || s == "vbscript"
 }
@@ -149,6 +180,9 @@ func RunsScript(ref string) bool {
 // IsData reports whether ref is a data: address, and whether that is an
 // image (data:image/...), the one kind a page may hold inline.
 func IsData(ref string) (data, image bool) {
+	if s, plain := plainScheme(ref); plain && s != "data" {
+		return false, false
+	}
 	if Scheme(ref) != "data" {
 		return false, false
 	}
@@ -157,6 +191,26 @@ func IsData(ref string) (data, image bool) {
 		return true, false
 	}
 	return true, strings.HasPrefix(strings.ToLower(strings.TrimLeft(u.Pathname(), " \t")), "image/")
+}
+
+// rasterImages are the image types that run no script however they are
+// opened.
+var rasterImages = map[string]bool{"image/png": true, "image/gif": true, "image/jpeg": true, "image/webp": true, "image/avif": true}
+
+// IsRasterData reports whether ref is a data: address of a raster image
+// (PNG, GIF, JPEG, WebP, AVIF), which runs no script even opened as a
+// page, as an SVG image would.
+func IsRasterData(ref string) bool {
+	if data, image := IsData(ref); !data || !image {
+		return false
+	}
+	u, err := whatwg.Parse(ref)
+	if err != nil {
+		return false
+	}
+	media, _, _ := strings.Cut(strings.ToLower(u.Pathname()), ",")
+	media, _, _ = strings.Cut(media, ";")
+	return rasterImages[strings.TrimSpace(media)]
 }
 
 // Origin returns scheme://host[:port] of an absolute address, with the

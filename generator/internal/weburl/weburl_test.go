@@ -103,6 +103,18 @@ func TestRunsScriptAndData(t *testing.T) {
 	}
 }
 
+func TestIsRasterData(t *testing.T) {
+	for ref, want := range map[string]bool{
+		"data:image/png;base64,AA==": true, "DATA:IMAGE/JPEG,x": true, "data:image/webp,x": true,
+		"data:image/svg+xml,<svg onload=alert(1)>": false, "data:image/svg+xml;base64,PHN2Zz4=": false,
+		"data:text/html,x": false, "data:,x": false, "https://a.example/a.png": false, "data:image/png ;x": true,
+	} {
+		if got := IsRasterData(ref); got != want {
+			t.Errorf("IsRasterData(%q) = %v, want %v", ref, got, want)
+		}
+	}
+}
+
 // FuzzJudge holds the quick answers to what the WHATWG parser says: an
 // address that sameDocumentOrSite keeps on the page's origin resolves
 // there over both schemes, Scheme names the scheme the parser reads, and
@@ -138,6 +150,9 @@ func FuzzJudge(f *testing.F) {
 		}
 		if got := Scheme(ref); got != want {
 			t.Fatalf("Scheme(%q) = %q, the parser says %q", ref, got, want)
+		}
+		if s, plain := plainScheme(ref); plain && want != "" && s != want {
+			t.Fatalf("plainScheme(%q) = %q, the parser says %q", ref, s, want)
 		}
 	})
 }

@@ -30,13 +30,6 @@ var removedElements = map[string]string{
 	"math":      "inside <math> the browser reads markup by other rules: write the formula in words, or show it as an image",
 }
 
-// rawText are the elements whose content the tokenizer (and the browser)
-// reads as text up to their end tag.
-var rawText = map[string]bool{
-	"script": true, "style": true, "textarea": true, "title": true, "xmp": true, "iframe": true,
-	"noembed": true, "noframes": true, "noscript": true, "plaintext": true,
-}
-
 // sanitize returns the raw HTML of pieces with what could run script
 // removed, and whether anything changed.
 func (s *sanitizer) sanitize(pieces []piece) ([]byte, bool) {
@@ -87,7 +80,7 @@ func (s *sanitizer) sanitize(pieces []piece) ([]byte, bool) {
 			name, tag, ok := s.startTag(z, raw, at(start), tt == xhtml.SelfClosingTagToken)
 			if !ok {
 				changed = true
-				if rawText[name] {
+				if htmlattr.HoldsText(name) {
 					skip = name
 				}
 				continue
@@ -96,7 +89,7 @@ func (s *sanitizer) sanitize(pieces []piece) ([]byte, bool) {
 				changed = true
 			}
 			out.Write(tag)
-			if rawText[name] {
+			if htmlattr.HoldsText(name) {
 				s.open = name
 			}
 		case xhtml.EndTagToken:
