@@ -22,7 +22,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/scaffold"
@@ -148,7 +148,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	defer root.Close()
-	if err := output.CheckTarget(*dest, *siteDir, build.SourceFolders...); err != nil {
+	if err := output.CheckTarget(*dest, *siteDir, site.SourceFolders...); err != nil {
 		fail(stderr, "build", err)
 		return exitUsage
 	}
@@ -159,8 +159,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	progress := newProgress(stderr)
-	res, err := build.Build(root.FS(), build.Options{
-		LoadOptions: build.LoadOptions{Drafts: *drafts, BaseURL: *baseURL},
+	res, err := site.Build(root.FS(), site.Options{
+		LoadOptions: site.LoadOptions{Drafts: *drafts, BaseURL: *baseURL},
 		Writer:      out,
 		Version:     version(),
 		Progress:    progress.pages,

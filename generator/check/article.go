@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 )
 
@@ -45,7 +45,7 @@ const (
 // Its methods only read the site, so articles are checked in parallel.
 type checker struct {
 	// site is the site in the language checked.
-	site  *build.Site
+	site  *site.Site
 	today time.Time
 	// lang is how the language is measured and judged.
 	lang language
@@ -53,21 +53,21 @@ type checker struct {
 	glossaryAcronyms map[string]bool
 }
 
-func newChecker(s *build.Site, today time.Time) *checker {
+func newChecker(s *site.Site, today time.Time) *checker {
 	return &checker{site: s, today: today, lang: languageOf(s.Language.Code), glossaryAcronyms: glossaryAcronyms(s)}
 }
 
 // articleCheck is the state of checking one article.
 type articleCheck struct {
 	*checker
-	doc   *build.Doc
+	doc   *site.Doc
 	loc   *locator
 	prose prose
 	// found maps a block index to where its sentences start, once found.
 	found map[int][]int
 }
 
-func (c *checker) article(d *build.Doc) Article {
+func (c *checker) article(d *site.Doc) Article {
 	a := &articleCheck{checker: c, doc: d, loc: newLocator(d.Body), prose: newProse(d.Result.Blocks), found: map[int][]int{}}
 	out := Article{Path: d.Path, Lang: c.site.Language.Code, Title: d.Title, URL: d.URL(), Sources: len(d.Sources)}
 	var list diag.List
@@ -186,7 +186,7 @@ func sectionName(title string, headings []string) string {
 }
 
 // imageFindings reports images without alt text.
-func imageFindings(d *build.Doc) diag.List {
+func imageFindings(d *site.Doc) diag.List {
 	var list diag.List
 	for _, img := range d.Result.Images {
 		if strings.TrimSpace(img.Alt) == "" {

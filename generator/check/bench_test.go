@@ -4,7 +4,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/internal/corpusgen"
 )
 
@@ -27,9 +27,9 @@ func BenchmarkCheck(b *testing.B) {
 }
 
 // BenchmarkRules runs only the rules on the same loaded site: what check
-// adds to build.Load.
+// adds to site.Load.
 func BenchmarkRules(b *testing.B) {
-	s, list := build.Load(corpus(1000, 200), build.LoadOptions{})
+	s, list := site.Load(corpus(1000, 200), site.LoadOptions{})
 	for b.Loop() {
 		Run(s, list, Options{Now: today})
 	}

@@ -1,5 +1,5 @@
 // Package check is handout's health-content governance: it reads a loaded
-// site (build.Load) and reports, per article and in every language of the
+// site (site.Load) and reports, per article and in every language of the
 // site, whether it is fit to publish to patients. It prints nothing;
 // package check/report writes a Report as a table, JSON or an HTML page
 // for a governance meeting.
@@ -105,7 +105,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/parallel"
 )
@@ -120,12 +120,12 @@ type Options struct {
 	Drafts bool
 }
 
-// Site loads the site in fsys with build.Load and checks it, including the
+// Site loads the site in fsys with site.Load and checks it, including the
 // consent check of third-party content and the check of the output's
 // names that build runs. The Report is never nil; when site.yaml cannot
 // be read it holds only that error.
 func Site(fsys fs.FS, opts Options) *Report {
-	s, list := build.Load(fsys, build.LoadOptions{Drafts: opts.Drafts})
+	s, list := site.Load(fsys, site.LoadOptions{Drafts: opts.Drafts})
 	if s != nil {
 		// Ungated third-party content: a defect on a health site.
 		list = append(list, s.CheckConsent(fsys)...)
@@ -135,10 +135,10 @@ func Site(fsys fs.FS, opts Options) *Report {
 	return Run(s, list, opts)
 }
 
-// Run checks a loaded site. loadDiags are the diagnostics build.Load
+// Run checks a loaded site. loadDiags are the diagnostics site.Load
 // returned with it, reported as they are except that a missing required
 // section is an error here. s may be nil (a site.yaml that failed).
-func Run(s *build.Site, loadDiags diag.List, opts Options) *Report {
+func Run(s *site.Site, loadDiags diag.List, opts Options) *Report {
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -168,10 +168,10 @@ func Run(s *build.Site, loadDiags diag.List, opts Options) *Report {
 
 // checkArticles checks the articles of every language of s, in parallel,
 // and returns the languages and the articles' reports, sorted by path.
-func checkArticles(s *build.Site, today time.Time) ([]Language, []Article) {
+func checkArticles(s *site.Site, today time.Time) ([]Language, []Article) {
 	type job struct {
 		c   *checker
-		doc *build.Doc
+		doc *site.Doc
 	}
 	var jobs []job
 	var langs []Language

@@ -56,9 +56,9 @@ Most adults need seven to nine hours a night.
 Too little sleep can make you tired. Talk to your doctor if you sleep badly.
 `
 
-// site is a small site: one article per entry of articles (file name to
+// testSite is a small site: one article per entry of articles (file name to
 // whole file), and a glossary term that an article uses.
-func site(articles map[string]string, extra map[string]string) fstest.MapFS {
+func testSite(articles map[string]string, extra map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{
 		"site.yaml":                  {Data: []byte(siteYAML)},
 		"content/glossary/rem.md":    {Data: []byte("---\nterm: REM sleep\nsynonyms: [rapid eye movement sleep]\n---\nThe stage of sleep in which most dreams happen.\n")},
@@ -100,7 +100,7 @@ func of(r *Report, rule string) diag.List {
 }
 
 func TestCleanArticleHasNoFindings(t *testing.T) {
-	r := run(t, site(map[string]string{"sleep.md": article(frontMatter, sections)}, nil), Options{})
+	r := run(t, testSite(map[string]string{"sleep.md": article(frontMatter, sections)}, nil), Options{})
 	if len(r.Diagnostics) != 0 {
 		t.Fatalf("want no findings, got:\n%s", r.Diagnostics)
 	}
@@ -266,7 +266,7 @@ Why it matters.
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := site(map[string]string{"sleep.md": tt.file}, map[string]string{"static/img/bed.png": "png"})
+			fsys := testSite(map[string]string{"sleep.md": tt.file}, map[string]string{"static/img/bed.png": "png"})
 			if tt.rule == RuleFeedback {
 				fsys["site.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(siteYAML, "feedback_url: mailto:library@clinic.example\n", "", 1))}
 			}
@@ -321,7 +321,7 @@ func TestRulesLeaveGoodTextAlone(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := run(t, site(map[string]string{"sleep.md": article(frontMatter, tt.body)}, nil), Options{})
+			r := run(t, testSite(map[string]string{"sleep.md": article(frontMatter, tt.body)}, nil), Options{})
 			if got := of(r, tt.rule); len(got) > 0 {
 				t.Errorf("want no %s finding, got:\n%s", tt.rule, got)
 			}
@@ -331,7 +331,7 @@ func TestRulesLeaveGoodTextAlone(t *testing.T) {
 
 func TestStrictRaisesWarnings(t *testing.T) {
 	overdue := strings.Replace(frontMatter, "last_reviewed: 2026-01-10", "last_reviewed: 2020-01-10", 1)
-	fsys := site(map[string]string{"sleep.md": article(overdue, sections)}, nil)
+	fsys := testSite(map[string]string{"sleep.md": article(overdue, sections)}, nil)
 	r := run(t, fsys, Options{})
 	if r.Failed() || r.Summary.Warnings != 1 || r.Summary.Overdue != 1 {
 		t.Fatalf("without strict: failed %v, summary %+v\n%s", r.Failed(), r.Summary, r.Diagnostics)
@@ -343,7 +343,7 @@ func TestStrictRaisesWarnings(t *testing.T) {
 }
 
 func TestReportFigures(t *testing.T) {
-	r := run(t, site(map[string]string{"sleep.md": article(frontMatter, sections)}, nil), Options{})
+	r := run(t, testSite(map[string]string{"sleep.md": article(frontMatter, sections)}, nil), Options{})
 	var a *Article
 	for i := range r.Articles {
 		if r.Articles[i].Path == "content/articles/sleep.md" {
@@ -393,7 +393,7 @@ func TestBrokenSiteYAML(t *testing.T) {
 // TestEmptyArticle checks an article with no prose at all: no figures,
 // no panic, and empty lists rather than nulls in JSON.
 func TestEmptyArticle(t *testing.T) {
-	r := run(t, site(map[string]string{"empty.md": article(frontMatter, "")}, nil), Options{})
+	r := run(t, testSite(map[string]string{"empty.md": article(frontMatter, "")}, nil), Options{})
 	for _, a := range r.Articles {
 		if a.Path != "content/articles/empty.md" {
 			continue

@@ -8,7 +8,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/markdown"
 	"github.com/handout-health/handout/generator/readability"
@@ -41,11 +41,11 @@ func articleAt(t *testing.T, r *Report, path string) Article {
 	return Article{}
 }
 
-// proseOf returns an article's prose blocks as build.Load converts them,
+// proseOf returns an article's prose blocks as site.Load converts them,
 // by section id ("" is the lede), and all of them under "*".
 func proseOf(t *testing.T, fsys fstest.MapFS, path string) map[string][]string {
 	t.Helper()
-	s, _ := build.Load(fsys, build.LoadOptions{})
+	s, _ := site.Load(fsys, site.LoadOptions{})
 	for _, ls := range s.Sites() {
 		if d := ls.Doc(path); d != nil {
 			out := map[string][]string{}
@@ -58,7 +58,7 @@ func proseOf(t *testing.T, fsys fstest.MapFS, path string) map[string][]string {
 			return out
 		}
 	}
-	t.Fatalf("build.Load has no %s", path)
+	t.Fatalf("site.Load has no %s", path)
 	return nil
 }
 
@@ -219,7 +219,7 @@ func TestStaleTranslation(t *testing.T) {
 	fsys[es] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[es].Data), "last_reviewed: 2026-10-01", "last_reviewed: 2026-08-01", 1))}
 
 	r := run(t, fsys, Options{})
-	stale := of(r, build.RuleTranslationStale)
+	stale := of(r, site.RuleTranslationStale)
 	if r.Failed() || len(stale) != 1 || stale[0].Severity != diag.Warning || stale[0].Path != es || stale[0].Line != 5 {
 		t.Fatalf("without --strict: failed %v, stale findings:\n%s", r.Failed(), stale)
 	}
@@ -227,7 +227,7 @@ func TestStaleTranslation(t *testing.T) {
 		t.Errorf("the stale translation's warnings: %d", a.Warnings)
 	}
 	r = run(t, fsys, Options{Strict: true})
-	stale = of(r, build.RuleTranslationStale)
+	stale = of(r, site.RuleTranslationStale)
 	if !r.Failed() || len(stale) != 1 || stale[0].Severity != diag.Error || r.Summary.Errors != 1 {
 		t.Fatalf("--strict: failed %v, summary %+v\n%s", r.Failed(), r.Summary, r.Diagnostics)
 	}

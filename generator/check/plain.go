@@ -10,7 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/markdown"
 	"github.com/handout-health/handout/generator/readability"
@@ -113,7 +113,7 @@ func wordIndex(s, w string) int {
 // glossaryAcronyms returns the acronyms the glossary explains: those
 // among the words of the names of its terms and articles (their titles
 // and synonyms), so that the term "HPA axis" explains HPA.
-func glossaryAcronyms(s *build.Site) map[string]bool {
+func glossaryAcronyms(s *site.Site) map[string]bool {
 	out := map[string]bool{}
 	for _, d := range slices.Concat(s.Terms, s.Articles) {
 		for _, name := range d.Names() {

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 )
 
 // review judges an article's review record against today.
-func (c *checker) review(d *build.Doc) (Review, diag.List) {
+func (c *checker) review(d *site.Doc) (Review, diag.List) {
 	var list diag.List
 	warn := func(key, rule, format string, args ...any) {
 		list = append(list, diag.Warnf(d.Path, d.KeyLine(key), 1, format, args...).WithRule(rule))
@@ -55,7 +55,7 @@ func (c *checker) review(d *build.Doc) (Review, diag.List) {
 	return r, list
 }
 
-func lastReviewedClause(d *build.Doc) string {
+func lastReviewedClause(d *site.Doc) string {
 	if d.LastReviewed.IsZero() {
 		return ""
 	}

@@ -1,7 +1,7 @@
 package check
 
 import (
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/diag"
 )
@@ -9,7 +9,7 @@ import (
 // siteWide reports what belongs to no one article: images on glossary
 // terms and pages in every language, a missing feedback address. (Unused
 // glossary terms are the build's finding, term-unused.)
-func siteWide(s *build.Site) diag.List {
+func siteWide(s *site.Site) diag.List {
 	var list diag.List
 	for _, ls := range s.Sites() {
 		for _, d := range ls.Terms {
@@ -30,7 +30,7 @@ func siteWide(s *build.Site) diag.List {
 // default language. It is information, not a finding: a clinic may
 // translate only some articles, and readers of the others are led to the
 // default language's.
-func untranslated(root, ls *build.Site) []ArticleRef {
+func untranslated(root, ls *site.Site) []ArticleRef {
 	out := []ArticleRef{}
 	if ls == root {
 		return out

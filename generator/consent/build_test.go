@@ -14,7 +14,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/internal/corpusgen"
 	"github.com/handout-health/handout/generator/output"
 )
@@ -62,7 +62,7 @@ func TestBuildRefusesUngatedThirdParties(t *testing.T) {
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			fsys, want, warnings := siteFromTxtar(t, file)
-			res, err := build.Build(fsys, build.Options{Writer: output.NewMemory(), Now: buildDay})
+			res, err := site.Build(fsys, site.Options{Writer: output.NewMemory(), Now: buildDay})
 			for _, w := range warnings {
 				if !strings.Contains(res.Diagnostics.String(), w) {
 					t.Errorf("no warning %s…; the build said:\n%s", w, res.Diagnostics)
@@ -88,7 +88,7 @@ func TestBuildRefusesUngatedThirdParties(t *testing.T) {
 // output carries what the banner needs and nothing it must not.
 func TestSampleSiteOutput(t *testing.T) {
 	out := output.NewMemory()
-	res, err := build.Build(os.DirFS(repoRoot), build.Options{Writer: out, Now: buildDay})
+	res, err := site.Build(os.DirFS(repoRoot), site.Options{Writer: out, Now: buildDay})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, res.Diagnostics)
 	}
@@ -171,7 +171,7 @@ func TestNoCategoriesNoBanner(t *testing.T) {
 		"content/pages/privacy.md": {Data: []byte("---\ntitle: Privacy\nsummary: What we keep.\n---\nNothing.\n")},
 	}
 	out := output.NewMemory()
-	if res, err := build.Build(fsys, build.Options{Writer: out, Now: buildDay}); err != nil {
+	if res, err := site.Build(fsys, site.Options{Writer: out, Now: buildDay}); err != nil {
 		t.Fatalf("%v\n%s", err, res.Diagnostics)
 	}
 	for _, name := range out.Names() {
@@ -197,7 +197,7 @@ func TestConsentOutputIsReproducible(t *testing.T) {
 	var outs [2]*output.Memory
 	for i := range outs {
 		outs[i] = output.NewMemory()
-		if res, err := build.Build(os.DirFS(repoRoot), build.Options{Writer: outs[i], Now: buildDay}); err != nil {
+		if res, err := site.Build(os.DirFS(repoRoot), site.Options{Writer: outs[i], Now: buildDay}); err != nil {
 			t.Fatalf("%v\n%s", err, res.Diagnostics)
 		}
 	}
@@ -212,7 +212,7 @@ func TestConsentOutputIsReproducible(t *testing.T) {
 
 // BenchmarkCheckConsent measures the consent check of a whole site (every
 // document's HTML and the theme overrides), to set against
-// BenchmarkBuild of package build. $HANDOUT_BENCH_ARTICLES sets the size
+// BenchmarkBuild of package site. $HANDOUT_BENCH_ARTICLES sets the size
 // of the generated corpus (default 1,000 articles).
 func BenchmarkCheckConsent(b *testing.B) {
 	n := 1000
@@ -220,7 +220,7 @@ func BenchmarkCheckConsent(b *testing.B) {
 		n = v
 	}
 	fsys := corpusgen.MapFS(corpusgen.Options{Articles: n, Terms: n / 4, Seed: 1})
-	site, list := build.Load(fsys, build.LoadOptions{})
+	site, list := site.Load(fsys, site.LoadOptions{})
 	if site == nil {
 		b.Fatal(list)
 	}

@@ -23,7 +23,7 @@ import (
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/internal/browsertest"
 	"github.com/handout-health/handout/generator/output"
 )
@@ -187,7 +187,7 @@ func buildSite(t *testing.T, fsys fs.FS) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := build.Build(fsys, build.Options{Writer: out, Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)})
+	res, err := site.Build(fsys, site.Options{Writer: out, Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		_ = out.Abort()
 		t.Fatalf("building the test site: %v\n%s", err, res.Diagnostics)

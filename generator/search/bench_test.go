@@ -6,14 +6,14 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/internal/corpusgen"
 	"github.com/handout-health/handout/generator/search"
 )
 
 // benchArticles is the corpus size of the benchmarks: 1,000 articles, or
-// $HANDOUT_BENCH_ARTICLES, as in generator/build.
+// $HANDOUT_BENCH_ARTICLES, as in generator/site.
 func benchArticles() int {
 	if n, err := strconv.Atoi(os.Getenv("HANDOUT_BENCH_ARTICLES")); err == nil && n > 0 {
 		return n
@@ -26,7 +26,7 @@ func benchArticles() int {
 // the build gives them.
 func benchDocs(b *testing.B, n int) []search.Doc {
 	fsys := corpusgen.MapFS(corpusgen.Options{Articles: n, Terms: n / 5, Seed: 1})
-	site, list := build.Load(fsys, build.LoadOptions{})
+	site, list := site.Load(fsys, site.LoadOptions{})
 	if list.HasErrors() {
 		b.Fatal(list.Errors())
 	}

@@ -22,7 +22,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/internal/browsertest"
 	"github.com/handout-health/handout/generator/output"
 )
@@ -42,7 +42,7 @@ func buildSite(t testing.TB, fsys fs.FS) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := build.Build(fsys, build.Options{Writer: w, Now: testNow, Version: "test"})
+	res, err := site.Build(fsys, site.Options{Writer: w, Now: testNow, Version: "test"})
 	if err != nil {
 		_ = w.Abort()
 		t.Fatalf("%v\n%s", err, res.Diagnostics.Errors())

@@ -13,7 +13,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/watch"
@@ -64,7 +64,7 @@ func Run(ctx context.Context, opts Options) error {
 	go w.Run(watchCtx)
 
 	mem := output.NewMemory()
-	builder := build.NewBuilder(root.FS(), build.Options{LoadOptions: build.LoadOptions{Drafts: opts.Drafts}, Version: opts.Version}, mem)
+	builder := site.NewBuilder(root.FS(), site.Options{LoadOptions: site.LoadOptions{Drafts: opts.Drafts}, Version: opts.Version}, mem)
 	start := time.Now()
 	res, err := builder.Rebuild(nil)
 	basePath := "/"
@@ -154,7 +154,7 @@ func listen(bind string, port int, log io.Writer) (net.Listener, error) {
 
 // report prints one line for a build and tells the pages; srv nil means
 // the pages were told already.
-func report(log io.Writer, what string, res build.Result, err error, took time.Duration, srv *Server) {
+func report(log io.Writer, what string, res site.Result, err error, took time.Duration, srv *Server) {
 	stamp := time.Now().Format("15:04:05")
 	if err != nil {
 		var lines []string

@@ -15,7 +15,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/internal/fuzzcheck"
 	"github.com/handout-health/handout/generator/output"
 )
@@ -96,11 +96,11 @@ func with(files map[string]string, changes ...string) map[string]string {
 }
 
 // buildMemory builds a site into memory.
-func buildMemory(t testing.TB, files map[string]string) (*output.Memory, build.Result, error) {
+func buildMemory(t testing.TB, files map[string]string) (*output.Memory, site.Result, error) {
 	t.Helper()
 	mem := output.NewMemory()
-	res, err := build.Build(mapFS(files), build.Options{Writer: mem, Now: buildDate, Version: "test"})
-	if err != nil && !errors.Is(err, build.ErrFailed) {
+	res, err := site.Build(mapFS(files), site.Options{Writer: mem, Now: buildDate, Version: "test"})
+	if err != nil && !errors.Is(err, site.ErrFailed) {
 		t.Fatalf("build returned an error that is not a content failure: %v", err)
 	}
 	return mem, res, err

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/output"
 )
 
@@ -51,7 +51,7 @@ func TestSampleSiteFileNames(t *testing.T) {
 	}
 	defer root.Close()
 	mem := output.NewMemory()
-	res, err := build.Build(root.FS(), build.Options{Writer: mem, Now: buildDate})
+	res, err := site.Build(root.FS(), site.Options{Writer: mem, Now: buildDate})
 	if err != nil {
 		t.Fatalf("the sample library does not build:\n%s", res.Diagnostics.Errors())
 	}

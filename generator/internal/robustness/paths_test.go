@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/check"
 	"github.com/handout-health/handout/generator/output"
 )
@@ -114,7 +114,7 @@ func symlinks(t *testing.T, dir string, links map[string]string) {
 
 // buildRoot builds the site in dir as handout does, through os.OpenRoot,
 // and fails the test if the build does not end within a minute.
-func buildRoot(t *testing.T, dir string) (*output.Memory, build.Result, error) {
+func buildRoot(t *testing.T, dir string) (*output.Memory, site.Result, error) {
 	t.Helper()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -123,20 +123,20 @@ func buildRoot(t *testing.T, dir string) (*output.Memory, build.Result, error) {
 	defer root.Close()
 	type result struct {
 		mem *output.Memory
-		res build.Result
+		res site.Result
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
 		mem := output.NewMemory()
-		res, err := build.Build(root.FS(), build.Options{Writer: mem, Now: buildDate})
+		res, err := site.Build(root.FS(), site.Options{Writer: mem, Now: buildDate})
 		done <- result{mem, res, err}
 	}()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	select {
 	case r := <-done:
-		if r.err != nil && !errors.Is(r.err, build.ErrFailed) {
+		if r.err != nil && !errors.Is(r.err, site.ErrFailed) {
 			t.Fatalf("build: %v", r.err)
 		}
 		return r.mem, r.res, r.err

@@ -11,7 +11,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/glossary"
 	"github.com/handout-health/handout/generator/internal/corpusgen"
 	"github.com/handout-health/handout/generator/markdown"
@@ -105,7 +105,7 @@ func TestHugeArticle(t *testing.T) {
 	big := proseOf(50 << 20)
 	writeTree(t, dir, map[string]string{"content/articles/big.md": "---\ntitle: Big\nsummary: A big article.\n---\n" + big})
 	big = ""
-	var res build.Result
+	var res site.Result
 	var err error
 	u := measure(func() { _, res, err = buildRoot(t, dir) })
 	t.Logf("50 MB article refused in %v", u)
@@ -126,7 +126,7 @@ func TestHugeArticle(t *testing.T) {
 	files := withArticle(proseOf(size))
 	u = measure(func() {
 		mem := &discard{}
-		res, err = build.Build(mapFS(files), build.Options{Writer: mem, Now: buildDate})
+		res, err = site.Build(mapFS(files), site.Options{Writer: mem, Now: buildDate})
 	})
 	t.Logf("%.1f MB article built in %v", float64(size)/(1<<20), u)
 	if err != nil {
@@ -155,7 +155,7 @@ func TestHugeLine(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files := withArticle("Lede.\n\n" + tt.line + "\n")
-			var res build.Result
+			var res site.Result
 			var err error
 			u := measure(func() { _, res, err = buildMemory(t, files) })
 			t.Logf("%v", u)
@@ -197,7 +197,7 @@ func TestDeepNesting(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files := withArticle(tt.body)
-			var res build.Result
+			var res site.Result
 			var err error
 			u := measure(func() { _, res, err = buildMemory(t, files) })
 			t.Logf("%v", u)
@@ -260,9 +260,9 @@ func TestManyGlossaryTerms(t *testing.T) {
 		fsys[f.Path] = &fstest.MapFile{Data: f.Data}
 	}
 	out := &discard{}
-	var bres build.Result
+	var bres site.Result
 	var err error
-	u = measure(func() { bres, err = build.Build(fsys, build.Options{Writer: out, Now: buildDate}) })
+	u = measure(func() { bres, err = site.Build(fsys, site.Options{Writer: out, Now: buildDate}) })
 	t.Logf("site of %d terms and 1,000 articles built: %d files in %v", terms, out.files.Load(), u)
 	if err != nil {
 		t.Fatalf("build failed:\n%s", bres.Diagnostics.Errors()[:min(10, len(bres.Diagnostics.Errors()))])

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // TestHostileYAML: a megabyte of YAML built to exhaust the parser (lists
@@ -29,7 +29,7 @@ func TestHostileYAML(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files := with(baseSite(), tt.file, tt.data)
-			var res build.Result
+			var res site.Result
 			var err error
 			u := measure(func() { _, res, err = buildMemory(t, files) })
 			t.Logf("%v", u)

@@ -43,7 +43,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/output"
 )
 
@@ -96,7 +96,7 @@ func main() {
 	}
 }
 
-func run(site string, shots []shot) error {
+func run(siteDir string, shots []shot) error {
 	tmp, err := os.MkdirTemp("", "handout-screenshots-")
 	if err != nil {
 		return err
@@ -107,9 +107,9 @@ func run(site string, shots []shot) error {
 	if err != nil {
 		return err
 	}
-	if res, err := build.Build(os.DirFS(site), build.Options{Writer: out}); err != nil {
+	if res, err := site.Build(os.DirFS(siteDir), site.Options{Writer: out}); err != nil {
 		_ = out.Abort()
-		return fmt.Errorf("building %s: %w\n%s", site, err, res.Diagnostics)
+		return fmt.Errorf("building %s: %w\n%s", siteDir, err, res.Diagnostics)
 	}
 	if err := out.Commit(); err != nil {
 		return err

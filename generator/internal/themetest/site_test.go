@@ -13,7 +13,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"github.com/handout-health/handout/generator/build"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/internal/browsertest"
 	"github.com/handout-health/handout/generator/output"
 )
@@ -114,7 +114,7 @@ func buildSample(dir string) error {
 	if err != nil {
 		return err
 	}
-	res, err := build.Build(os.DirFS(repoRoot), build.Options{Writer: out, Now: buildDate})
+	res, err := site.Build(os.DirFS(repoRoot), site.Options{Writer: out, Now: buildDate})
 	if err != nil {
 		_ = out.Abort()
 		return fmt.Errorf("%w\n%s", err, res.Diagnostics)

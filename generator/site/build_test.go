@@ -1,4 +1,4 @@
-package build
+package site
 
 import (
 	"flag"
@@ -68,10 +68,10 @@ func TestGoldenArticle(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	if err != nil {
-		t.Fatalf("%v (run go test ./generator/build -update)", err)
+		t.Fatalf("%v (run go test ./generator/site -update)", err)
 	}
 	if got != string(want) {
-		t.Errorf("articles/serotonin/index.html differs from %s (if the change is intended, run go test ./generator/build -update and review the diff)\n%s", golden, firstDifference(got, string(want)))
+		t.Errorf("articles/serotonin/index.html differs from %s (if the change is intended, run go test ./generator/site -update and review the diff)\n%s", golden, firstDifference(got, string(want)))
 	}
 }
 

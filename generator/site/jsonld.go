@@ -1,4 +1,4 @@
-package build
+package site
 
 // The schema.org MedicalWebPage description of an article, embedded as
 // JSON-LD so that search engines and health portals can read who reviewed

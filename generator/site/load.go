@@ -7,7 +7,7 @@
 // reads; Build runs them all and writes the output. Stages return
 // diagnostics; Build decides: errors fail the build (nothing is written,
 // the previous output stays), warnings are reported.
-package build
+package site
 
 import (
 	"cmp"
