@@ -22,10 +22,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/scaffold"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // Exit statuses.

@@ -4,29 +4,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
-)
-
-// Rule ids, as they appear in Diagnostic.Rule and the JSON report.
-const (
-	RuleLink             = "link"
-	RuleSectionMissing   = "section-missing"
-	RuleSectionOrder     = "section-order"
-	RuleSectionDuplicate = "section-duplicate"
-	RuleReadability      = "readability"
-	RuleReviewOverdue    = "review-overdue"
-	RuleReviewDue        = "review-due"
-	RuleReviewMissing    = "review-missing"
-	RuleReviewDate       = "review-date"
-	RuleSourcesMissing   = "sources-missing"
-	RuleImageAlt         = "image-alt"
-	RuleTermUnused       = "term-unused"
-	RuleAcronym          = "acronym"
-	RuleListLength       = "list-length"
-	RuleSentenceLength   = "sentence-length"
-	RuleNumberWords      = "number-words"
-	RuleFeedback         = "feedback"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // Plain-language limits (CDC Clear Communication Index, PEMAT).
@@ -162,7 +141,7 @@ func (a *articleCheck) sectionOrder() diag.List {
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			list = append(list, diag.Warnf(a.doc.Path, s.Line, 1, "section %q appears twice (first at line %d): merge them", s.Title, first).WithRule(RuleSectionDuplicate))
+			list = append(list, diag.Warnf(a.doc.Path, s.Line, 1, "section %q appears twice (first at line %d): merge them", s.Title, first).WithRule(diag.RuleSectionDuplicate))
 			continue
 		}
 		if !s.Schema {
@@ -170,7 +149,7 @@ func (a *articleCheck) sectionOrder() diag.List {
 		}
 		seen[id] = s.Line
 		if r < latest {
-			list = append(list, diag.Warnf(a.doc.Path, s.Line, 1, "section %q should come before %q: the order is %s", s.Title, latestTitle, strings.Join(names, ", ")).WithRule(RuleSectionOrder))
+			list = append(list, diag.Warnf(a.doc.Path, s.Line, 1, "section %q should come before %q: the order is %s", s.Title, latestTitle, strings.Join(names, ", ")).WithRule(diag.RuleSectionOrder))
 			continue
 		}
 		latest, latestTitle = r, s.Title
@@ -190,7 +169,7 @@ func imageFindings(d *site.Doc) diag.List {
 	var list diag.List
 	for _, img := range d.Result.Images {
 		if strings.TrimSpace(img.Alt) == "" {
-			list = append(list, diag.Warnf(d.Path, img.Line, img.Col, "image %s has no alt text: describe what it shows between the brackets of ![…](…)", img.Src).WithRule(RuleImageAlt))
+			list = append(list, diag.Warnf(d.Path, img.Line, img.Col, "image %s has no alt text: describe what it shows between the brackets of ![…](…)", img.Src).WithRule(diag.RuleImageAlt))
 		}
 	}
 	return list
@@ -201,7 +180,7 @@ func (a *articleCheck) longLists() diag.List {
 	var list diag.List
 	for _, l := range a.doc.Result.Lists {
 		if !l.Ordered && l.Items > MaxListItems {
-			list = append(list, diag.Warnf(a.doc.Path, max(l.Line, 1), 1, "a bullet list of %d items: keep lists to %d items or fewer, or split this one under subheadings", l.Items, MaxListItems).WithRule(RuleListLength))
+			list = append(list, diag.Warnf(a.doc.Path, max(l.Line, 1), 1, "a bullet list of %d items: keep lists to %d items or fewer, or split this one under subheadings", l.Items, MaxListItems).WithRule(diag.RuleListLength))
 		}
 	}
 	return list
@@ -213,7 +192,7 @@ func (a *articleCheck) longSentences() diag.List {
 	for i, s := range a.prose.sentences {
 		if len(s.words) > MaxSentenceWords {
 			line, col := a.where(i)
-			list = append(list, diag.Warnf(a.doc.Path, line, col, "a sentence of %d words: split it into sentences of %d words or fewer: %s", len(s.words), MaxSentenceWords, quote(s.text)).WithRule(RuleSentenceLength))
+			list = append(list, diag.Warnf(a.doc.Path, line, col, "a sentence of %d words: split it into sentences of %d words or fewer: %s", len(s.words), MaxSentenceWords, quote(s.text)).WithRule(diag.RuleSentenceLength))
 		}
 	}
 	return list

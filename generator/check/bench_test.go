@@ -4,8 +4,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/internal/corpusgen"
+	"github.com/handout-health/handout/generator/site"
 )
 
 func corpus(articles, terms int) fstest.MapFS {

@@ -105,9 +105,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/parallel"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // Options control a check.
@@ -198,7 +198,7 @@ func checkArticles(s *site.Site, today time.Time) ([]Language, []Article) {
 func raiseMissingSections(list diag.List) diag.List {
 	out := make(diag.List, len(list))
 	for i, d := range list {
-		if d.Rule == RuleSectionMissing {
+		if d.Rule == diag.RuleSectionMissing {
 			d.Severity = diag.Error
 		}
 		out[i] = d

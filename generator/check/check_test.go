@@ -136,12 +136,12 @@ func TestRules(t *testing.T) {
 		count    int // findings of the rule; 0 means 1
 	}{
 		{
-			name: "missing section is an error", rule: RuleSectionMissing, severity: diag.Error,
+			name: "missing section is an error", rule: diag.RuleSectionMissing, severity: diag.Error,
 			file:    article(frontMatter, replace("## Mechanism\n\nYour brain slows down. Your heart rate drops.\n", "")),
 			message: []string{`"mechanism"`},
 		},
 		{
-			name: "sections out of order", rule: RuleSectionOrder, severity: diag.Warning,
+			name: "sections out of order", rule: diag.RuleSectionOrder, severity: diag.Warning,
 			file: article(frontMatter, `Lede.
 
 ## Mechanism
@@ -162,112 +162,112 @@ Why it matters.
 			message: []string{`"Context" should come before "Mechanism"`, "the order is Context, Significance, Mechanism, Application, Metric, Risk"},
 		},
 		{
-			name: "section twice", rule: RuleSectionDuplicate, severity: diag.Warning,
+			name: "section twice", rule: diag.RuleSectionDuplicate, severity: diag.Warning,
 			file:    article(frontMatter, sections+"\n## Risk\n\nMore risk.\n"),
 			message: []string{`"Risk" appears twice (first at line 28)`},
 			at:      "sleep.md:32:1",
 		},
 		{
-			name: "review overdue names the date", rule: RuleReviewOverdue, severity: diag.Warning,
+			name: "review overdue names the date", rule: diag.RuleReviewOverdue, severity: diag.Warning,
 			file:    article(withDate("2023-01-10", ""), sections),
 			at:      "sleep.md:5:1",
 			message: []string{"due on 2025-01-10", "685 days ago", "last reviewed on 2023-01-10"},
 		},
 		{
-			name: "review overdue by next_review", rule: RuleReviewOverdue, severity: diag.Warning,
+			name: "review overdue by next_review", rule: diag.RuleReviewOverdue, severity: diag.Warning,
 			file:    article(withDate("2025-01-10", "2026-11-25"), sections),
 			at:      "sleep.md:6:1",
 			message: []string{"due on 2026-11-25, 1 day ago"},
 		},
 		{
-			name: "review due within warn_days", rule: RuleReviewDue, severity: diag.Warning,
+			name: "review due within warn_days", rule: diag.RuleReviewDue, severity: diag.Warning,
 			file:    article(withDate("2025-01-10", "2027-01-25"), sections),
 			at:      "sleep.md:6:1",
 			message: []string{"due on 2027-01-25, in 60 days", "warn_days is 60"},
 		},
 		{
-			name: "review due today", rule: RuleReviewDue, severity: diag.Warning,
+			name: "review due today", rule: diag.RuleReviewDue, severity: diag.Warning,
 			file:    article(withDate("2025-01-10", "2026-11-26"), sections),
 			message: []string{"due on 2026-11-26, today"},
 		},
 		{
-			name: "no reviewer", rule: RuleReviewMissing, severity: diag.Warning,
+			name: "no reviewer", rule: diag.RuleReviewMissing, severity: diag.Warning,
 			file: article(noReviewer, sections), at: "sleep.md:1:1", message: []string{"no reviewed_by"},
 		},
 		{
-			name: "no review date", rule: RuleReviewMissing, severity: diag.Warning,
+			name: "no review date", rule: diag.RuleReviewMissing, severity: diag.Warning,
 			file: article(noDate, sections), at: "sleep.md:1:1", message: []string{"no last_reviewed"},
 		},
 		{
-			name: "review date in the future", rule: RuleReviewDate, severity: diag.Warning,
+			name: "review date in the future", rule: diag.RuleReviewDate, severity: diag.Warning,
 			file: article(withDate("2027-01-01", ""), sections), at: "sleep.md:5:1", message: []string{"2027-01-01 is in the future"},
 		},
 		{
-			name: "no sources", rule: RuleSourcesMissing, severity: diag.Warning,
+			name: "no sources", rule: diag.RuleSourcesMissing, severity: diag.Warning,
 			file: article(noSources, sections), at: "sleep.md:1:1", message: []string{"no sources"},
 		},
 		{
-			name: "image without alt text", rule: RuleImageAlt, severity: diag.Warning,
+			name: "image without alt text", rule: diag.RuleImageAlt, severity: diag.Warning,
 			file:    article(frontMatter, replace("You sleep each night.", "You sleep each night. ![](/img/bed.png)")),
 			at:      "sleep.md:14:1",
 			message: []string{"/img/bed.png has no alt text"},
 		},
 		{
-			name: "broken link is an error", rule: RuleLink, severity: diag.Error,
+			name: "broken link is an error", rule: diag.RuleLink, severity: diag.Error,
 			file: article(frontMatter, replace("Keep your room dark.", "Keep your room [[Darkness]].")),
 			at:   "sleep.md:22:44",
 		},
 		{
-			name: "acronym not explained", rule: RuleAcronym, severity: diag.Warning,
+			name: "acronym not explained", rule: diag.RuleAcronym, severity: diag.Warning,
 			file:    article(frontMatter, replace("Your brain slows down.", "Your brain slows down. The NHS and the NHS say so.")),
 			at:      "sleep.md:18:28",
 			message: []string{"acronym NHS is not explained"},
 		},
 		{
-			name: "long bullet list", rule: RuleListLength, severity: diag.Warning,
+			name: "long bullet list", rule: diag.RuleListLength, severity: diag.Warning,
 			file:    article(frontMatter, replace("Go to bed at the same time.", "Go to bed at the same time.\n\n- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h\n")),
 			at:      "sleep.md:24:1",
 			message: []string{"a bullet list of 8 items"},
 		},
 		{
-			name: "long sentence", rule: RuleSentenceLength, severity: diag.Warning,
+			name: "long sentence", rule: diag.RuleSentenceLength, severity: diag.Warning,
 			file:    article(frontMatter, replace("It helps you feel well.", "It helps you "+strings.Repeat("feel ", 22)+"well.")),
 			at:      "sleep.md:14:23",
 			message: []string{"a sentence of 26 words", "“It helps you feel feel"},
 		},
 		{
-			name: "percentage without words in the risk section", rule: RuleNumberWords, severity: diag.Warning,
+			name: "percentage without words in the risk section", rule: diag.RuleNumberWords, severity: diag.Warning,
 			file:    article(frontMatter, replace("Too little sleep can make you tired.", "Too little sleep makes 25% of adults tired.")),
 			at:      "sleep.md:30:24",
 			message: []string{"25% in the risk section", `"1 in 4 people"`},
 		},
 		{
-			name: "fraction without words in the metric section", rule: RuleNumberWords, severity: diag.Warning,
+			name: "fraction without words in the metric section", rule: diag.RuleNumberWords, severity: diag.Warning,
 			file:    article(frontMatter, replace("Most adults need", "About 1/3 of adults get less. Most adults need")),
 			at:      "sleep.md:26:7",
 			message: []string{"1/3 in the metric section", `"1 in 3 people"`},
 		},
 		{
-			name: "percent in words", rule: RuleNumberWords, severity: diag.Warning,
+			name: "percent in words", rule: diag.RuleNumberWords, severity: diag.Warning,
 			file:    article(frontMatter, replace("Most adults need", "About 12.5 percent of adults get less. Most adults need")),
 			message: []string{"12.5 percent", `"1 in 8 people"`},
 		},
 		{
-			name: "hard article", rule: RuleReadability, severity: diag.Warning,
+			name: "hard article", rule: diag.RuleReadability, severity: diag.Warning,
 			file: article(frontMatter, replace("You sleep each night. It helps you feel well.",
 				"Physiological sleep regulation involves complicated interactions between homeostatic accumulation of adenosine and circadian oscillations generated by hypothalamic pacemakers.")),
 			at:      "sleep.md:14:1",
 			message: []string{"reads at grade", "the target is grade 8 or lower", "hardest section: Context", "hardest sentences: line 14 “Physiological sleep regulation"},
 		},
 		{
-			name: "no feedback address", rule: RuleFeedback, severity: diag.Warning,
+			name: "no feedback address", rule: diag.RuleFeedback, severity: diag.Warning,
 			file: article(frontMatter, sections), at: "site.yaml:1:1", message: []string{"no feedback_url"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := testSite(map[string]string{"sleep.md": tt.file}, map[string]string{"static/img/bed.png": "png"})
-			if tt.rule == RuleFeedback {
+			if tt.rule == diag.RuleFeedback {
 				fsys["site.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(siteYAML, "feedback_url: mailto:library@clinic.example\n", "", 1))}
 			}
 			r := run(t, fsys, Options{})
@@ -303,21 +303,21 @@ func TestRulesLeaveGoodTextAlone(t *testing.T) {
 	tests := []struct {
 		name, body, rule string
 	}{
-		{"acronym in the glossary", replace("You sleep each night.", "You dream in REM sleep. SSRIs can change it."), RuleAcronym},
-		{"acronym as a word of a glossary name", replace("You sleep each night.", "REM is a stage."), RuleAcronym},
-		{"acronym defined in brackets", replace("You sleep each night.", "The NHS (National Health Service) says so."), RuleAcronym},
-		{"acronym after its definition", replace("You sleep each night.", "Ask the National Health Service (NHS)."), RuleAcronym},
-		{"acronym that stands for", replace("You sleep each night.", "Ask the NHS. NHS stands for National Health Service."), RuleAcronym},
-		{"everyday capitals", replace("You sleep each night.", "It is OK to nap. Turn off the TV."), RuleAcronym},
-		{"seven bullets", replace("Go to bed at the same time.", "Go to bed.\n\n- a\n- b\n- c\n- d\n- e\n- f\n- g\n"), RuleListLength},
-		{"eight numbered steps", replace("Go to bed at the same time.", "Go to bed.\n\n1. a\n2. b\n3. c\n4. d\n5. e\n6. f\n7. g\n8. h\n"), RuleListLength},
-		{"25-word sentence", replace("It helps you feel well.", "It helps you "+strings.Repeat("feel ", 21)+"well."), RuleSentenceLength},
-		{"abbreviations do not end sentences", replace("It helps you feel well.", "Dr. Lee, e.g., gives 2.5 mg. at night, i.e. late. It helps."), RuleSentenceLength},
-		{"percentage with a natural frequency", replace("Too little sleep can make you tired.", "Too little sleep makes 25% of adults (1 in 4) tired."), RuleNumberWords},
-		{"percentage with words out of", replace("Too little sleep can make you tired.", "About 20 percent, or 20 out of 100 people, feel tired."), RuleNumberWords},
-		{"percentage outside metric and risk", replace("You sleep each night.", "You sleep 33% of your life."), RuleNumberWords},
-		{"blood pressure is not a fraction", replace("Most adults need", "A reading of 120/80 is normal. Most adults need"), RuleNumberWords},
-		{"plain article", sections, RuleReadability},
+		{"acronym in the glossary", replace("You sleep each night.", "You dream in REM sleep. SSRIs can change it."), diag.RuleAcronym},
+		{"acronym as a word of a glossary name", replace("You sleep each night.", "REM is a stage."), diag.RuleAcronym},
+		{"acronym defined in brackets", replace("You sleep each night.", "The NHS (National Health Service) says so."), diag.RuleAcronym},
+		{"acronym after its definition", replace("You sleep each night.", "Ask the National Health Service (NHS)."), diag.RuleAcronym},
+		{"acronym that stands for", replace("You sleep each night.", "Ask the NHS. NHS stands for National Health Service."), diag.RuleAcronym},
+		{"everyday capitals", replace("You sleep each night.", "It is OK to nap. Turn off the TV."), diag.RuleAcronym},
+		{"seven bullets", replace("Go to bed at the same time.", "Go to bed.\n\n- a\n- b\n- c\n- d\n- e\n- f\n- g\n"), diag.RuleListLength},
+		{"eight numbered steps", replace("Go to bed at the same time.", "Go to bed.\n\n1. a\n2. b\n3. c\n4. d\n5. e\n6. f\n7. g\n8. h\n"), diag.RuleListLength},
+		{"25-word sentence", replace("It helps you feel well.", "It helps you "+strings.Repeat("feel ", 21)+"well."), diag.RuleSentenceLength},
+		{"abbreviations do not end sentences", replace("It helps you feel well.", "Dr. Lee, e.g., gives 2.5 mg. at night, i.e. late. It helps."), diag.RuleSentenceLength},
+		{"percentage with a natural frequency", replace("Too little sleep can make you tired.", "Too little sleep makes 25% of adults (1 in 4) tired."), diag.RuleNumberWords},
+		{"percentage with words out of", replace("Too little sleep can make you tired.", "About 20 percent, or 20 out of 100 people, feel tired."), diag.RuleNumberWords},
+		{"percentage outside metric and risk", replace("You sleep each night.", "You sleep 33% of your life."), diag.RuleNumberWords},
+		{"blood pressure is not a fraction", replace("Most adults need", "A reading of 120/80 is normal. Most adults need"), diag.RuleNumberWords},
+		{"plain article", sections, diag.RuleReadability},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,10 +8,10 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/markdown"
 	"github.com/handout-health/handout/generator/readability"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // languagesSite is testdata/languages.txtar: a library in English,
@@ -122,7 +122,7 @@ func TestSpanishReadability(t *testing.T) {
 	if len(hard.Hardest) != 3 || hard.Hardest[0].INFLESZ > hard.Hardest[1].INFLESZ || hard.Hardest[1].INFLESZ > hard.Hardest[2].INFLESZ {
 		t.Errorf("hardest Spanish sentences not lowest INFLESZ first: %+v", hard.Hardest)
 	}
-	found := of(r, RuleReadability)
+	found := of(r, diag.RuleReadability)
 	if len(found) != 1 || found[0].Path != hard.Path || found[0].Severity != diag.Warning {
 		t.Fatalf("want one readability warning, on %s; got:\n%s", hard.Path, found)
 	}
@@ -143,8 +143,8 @@ func TestMinINFLESZ(t *testing.T) {
 	fsys := languagesSite(t)
 	fsys["site.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["site.yaml"].Data), "languages:", "readability:\n  min_inflesz: 95\nlanguages:", 1))}
 	r := run(t, fsys, Options{})
-	if r.MinINFLESZ != 95 || r.Summary.BelowINFLESZ != 2 || len(of(r, RuleReadability)) != 2 {
-		t.Errorf("min_inflesz 95: %v, summary %+v, findings:\n%s", r.MinINFLESZ, r.Summary, of(r, RuleReadability))
+	if r.MinINFLESZ != 95 || r.Summary.BelowINFLESZ != 2 || len(of(r, diag.RuleReadability)) != 2 {
+		t.Errorf("min_inflesz 95: %v, summary %+v, findings:\n%s", r.MinINFLESZ, r.Summary, of(r, diag.RuleReadability))
 	}
 }
 
@@ -219,7 +219,7 @@ func TestStaleTranslation(t *testing.T) {
 	fsys[es] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[es].Data), "last_reviewed: 2026-10-01", "last_reviewed: 2026-08-01", 1))}
 
 	r := run(t, fsys, Options{})
-	stale := of(r, site.RuleTranslationStale)
+	stale := of(r, diag.RuleTranslationStale)
 	if r.Failed() || len(stale) != 1 || stale[0].Severity != diag.Warning || stale[0].Path != es || stale[0].Line != 5 {
 		t.Fatalf("without --strict: failed %v, stale findings:\n%s", r.Failed(), stale)
 	}
@@ -227,7 +227,7 @@ func TestStaleTranslation(t *testing.T) {
 		t.Errorf("the stale translation's warnings: %d", a.Warnings)
 	}
 	r = run(t, fsys, Options{Strict: true})
-	stale = of(r, site.RuleTranslationStale)
+	stale = of(r, diag.RuleTranslationStale)
 	if !r.Failed() || len(stale) != 1 || stale[0].Severity != diag.Error || r.Summary.Errors != 1 {
 		t.Fatalf("--strict: failed %v, summary %+v\n%s", r.Failed(), r.Summary, r.Diagnostics)
 	}
@@ -245,21 +245,21 @@ func TestPlainLanguageRulesByLanguage(t *testing.T) {
 		name, path, old, new, rule string
 		want                       []string // the finding's message; none when nil
 	}{
-		{"Spanish percentage", es, "Hable con su médico", "El 25 % de los adultos duerme mal. Hable con su médico", RuleNumberWords,
+		{"Spanish percentage", es, "Hable con su médico", "El 25 % de los adultos duerme mal. Hable con su médico", diag.RuleNumberWords,
 			[]string{"25 % in the risk section", `"1 de cada 4 personas"`}},
-		{"Spanish percent in words", es, "Hable con su médico", "El 12 por ciento duerme mal. Hable con su médico", RuleNumberWords,
+		{"Spanish percent in words", es, "Hable con su médico", "El 12 por ciento duerme mal. Hable con su médico", diag.RuleNumberWords,
 			[]string{"12 por ciento", `"unas 12 de cada 100 personas"`}},
-		{"Spanish fraction", es, "Anote a qué hora", "Un 1/3 duerme poco. Anote a qué hora", RuleNumberWords,
+		{"Spanish fraction", es, "Anote a qué hora", "Un 1/3 duerme poco. Anote a qué hora", diag.RuleNumberWords,
 			[]string{"1/3 in the metric section", `"1 de cada 3 personas"`}},
-		{"Spanish natural frequency", es, "Hable con su médico", "El 25 % (1 de cada 4 adultos) duerme mal. Hable con su médico", RuleNumberWords, nil},
-		{"Spanish words de cada", es, "Hable con su médico", "Uno de cada cuatro, el 25 %, duerme mal. Hable con su médico", RuleNumberWords, nil},
-		{"French is not checked for figures", fr, "Parlez à votre médecin", "25 % des adultes dorment mal. Parlez à votre médecin", RuleNumberWords, nil},
-		{"Spanish acronym", es, "Muchos duermen menos.", "Muchos duermen menos. La OMS lo dice.", RuleAcronym,
+		{"Spanish natural frequency", es, "Hable con su médico", "El 25 % (1 de cada 4 adultos) duerme mal. Hable con su médico", diag.RuleNumberWords, nil},
+		{"Spanish words de cada", es, "Hable con su médico", "Uno de cada cuatro, el 25 %, duerme mal. Hable con su médico", diag.RuleNumberWords, nil},
+		{"French is not checked for figures", fr, "Parlez à votre médecin", "25 % des adultes dorment mal. Parlez à votre médecin", diag.RuleNumberWords, nil},
+		{"Spanish acronym", es, "Muchos duermen menos.", "Muchos duermen menos. La OMS lo dice.", diag.RuleAcronym,
 			[]string{"acronym OMS is not explained"}},
-		{"Spanish acronym defined", es, "Muchos duermen menos.", "Muchos duermen menos. La OMS lo dice. OMS significa Organización Mundial de la Salud.", RuleAcronym, nil},
-		{"Spanish long sentence", es, "Muchos duermen menos.", "Muchos" + strings.Repeat(" adultos", 25) + " duermen menos.", RuleSentenceLength,
+		{"Spanish acronym defined", es, "Muchos duermen menos.", "Muchos duermen menos. La OMS lo dice. OMS significa Organización Mundial de la Salud.", diag.RuleAcronym, nil},
+		{"Spanish long sentence", es, "Muchos duermen menos.", "Muchos" + strings.Repeat(" adultos", 25) + " duermen menos.", diag.RuleSentenceLength,
 			[]string{"a sentence of 28 words"}},
-		{"French long sentence", fr, "Beaucoup dorment moins.", "Beaucoup" + strings.Repeat(" adultes", 25) + " dorment moins.", RuleSentenceLength,
+		{"French long sentence", fr, "Beaucoup dorment moins.", "Beaucoup" + strings.Repeat(" adultes", 25) + " dorment moins.", diag.RuleSentenceLength,
 			[]string{"a sentence of 28 words"}},
 	}
 	for _, tt := range tests {
@@ -305,7 +305,7 @@ func TestSpanishDefaultLanguage(t *testing.T) {
 
 	r := run(t, fsys, Options{})
 	a := articleAt(t, r, "content/articles/ejercicio.md")
-	if a.Lang != "es" || a.Readability.Formulas != FormulasSpanish || !a.BelowINFLESZ || len(of(r, RuleReadability)) != 1 {
+	if a.Lang != "es" || a.Readability.Formulas != FormulasSpanish || !a.BelowINFLESZ || len(of(r, diag.RuleReadability)) != 1 {
 		t.Errorf("Spanish-only site: %+v\n%s", a, r.Diagnostics)
 	}
 	if len(r.Languages) != 1 || len(r.Languages[0].Untranslated) != 0 {

@@ -10,10 +10,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/markdown"
 	"github.com/handout-health/handout/generator/readability"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // everydayCapitals are written in capitals but read as ordinary words, so
@@ -63,7 +63,7 @@ func (a *articleCheck) acronyms() diag.List {
 			if at, ok := a.loc.word(w, a.loc.offset(b.Line)); ok {
 				line, col = a.loc.position(at)
 			}
-			list = append(list, diag.Warnf(a.doc.Path, line, col, "acronym %s is not explained: say what it stands for where it is first used, as “%s (…)”, or add it to the glossary", acr, acr).WithRule(RuleAcronym))
+			list = append(list, diag.Warnf(a.doc.Path, line, col, "acronym %s is not explained: say what it stands for where it is first used, as “%s (…)”, or add it to the glossary", acr, acr).WithRule(diag.RuleAcronym))
 		}
 	}
 	return list
@@ -194,7 +194,7 @@ func (a *articleCheck) numbersWithoutWords() diag.List {
 				line, col = a.loc.position(at + j)
 			}
 		}
-		list = append(list, diag.Warnf(a.doc.Path, line, col, "%s in the %s section: say it in words too, as a count of people (such as %q)", figure, s.section, suggestion).WithRule(RuleNumberWords))
+		list = append(list, diag.Warnf(a.doc.Path, line, col, "%s in the %s section: say it in words too, as a count of people (such as %q)", figure, s.section, suggestion).WithRule(diag.RuleNumberWords))
 	}
 	return list
 }

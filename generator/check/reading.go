@@ -185,7 +185,7 @@ func (a *articleCheck) readabilityFinding(art Article, b *strings.Builder, score
 	if len(art.Hardest) > 0 {
 		line, col = art.Hardest[0].Line, art.Hardest[0].Col
 	}
-	return diag.Warnf(a.doc.Path, line, col, "%s", b.String()).WithRule(RuleReadability)
+	return diag.Warnf(a.doc.Path, line, col, "%s", b.String()).WithRule(diag.RuleReadability)
 }
 
 // hardestSection returns the section with prose whose difficulty is

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // review judges an article's review record against today.
@@ -16,15 +16,15 @@ func (c *checker) review(d *site.Doc) (Review, diag.List) {
 	}
 	r := Review{ReviewedBy: d.ReviewedBy, LastReviewed: isoOrEmpty(d.LastReviewed), NextReview: isoOrEmpty(d.NextReview), Status: ReviewUnknown}
 	if d.ReviewedBy == "" {
-		warn("reviewed_by", RuleReviewMissing, "no reviewed_by: name the clinician who reviewed this article, as reviewed_by: \"A. Clinician, PharmD\"")
+		warn("reviewed_by", diag.RuleReviewMissing, "no reviewed_by: name the clinician who reviewed this article, as reviewed_by: \"A. Clinician, PharmD\"")
 	}
 	if d.LastReviewed.IsZero() {
-		warn("last_reviewed", RuleReviewMissing, "no last_reviewed: give the date of the last clinical review, as last_reviewed: %s", c.today.Format(isoDate))
+		warn("last_reviewed", diag.RuleReviewMissing, "no last_reviewed: give the date of the last clinical review, as last_reviewed: %s", c.today.Format(isoDate))
 	} else if last := day(d.LastReviewed); last.After(c.today) {
-		warn("last_reviewed", RuleReviewDate, "last_reviewed %s is in the future (today is %s)", last.Format(isoDate), c.today.Format(isoDate))
+		warn("last_reviewed", diag.RuleReviewDate, "last_reviewed %s is in the future (today is %s)", last.Format(isoDate), c.today.Format(isoDate))
 	}
 	if len(d.Sources) == 0 {
-		warn("sources", RuleSourcesMissing, "no sources: list the evidence behind this article under sources: (title and url)")
+		warn("sources", diag.RuleSourcesMissing, "no sources: list the evidence behind this article under sources: (title and url)")
 	}
 	if d.NextReview.IsZero() {
 		return r, list
@@ -41,14 +41,14 @@ func (c *checker) review(d *site.Doc) (Review, diag.List) {
 	switch {
 	case r.DaysLeft < 0:
 		r.Status = ReviewOverdue
-		warn(key, RuleReviewOverdue, "review overdue: the next review was due on %s, %s ago%s", next.Format(isoDate), days(-r.DaysLeft), lastReviewedClause(d))
+		warn(key, diag.RuleReviewOverdue, "review overdue: the next review was due on %s, %s ago%s", next.Format(isoDate), days(-r.DaysLeft), lastReviewedClause(d))
 	case r.DaysLeft <= warnDays:
 		r.Status = ReviewDue
 		when := "today"
 		if r.DaysLeft > 0 {
 			when = "in " + days(r.DaysLeft)
 		}
-		warn(key, RuleReviewDue, "review due on %s, %s (review.warn_days is %d)%s", next.Format(isoDate), when, warnDays, lastReviewedClause(d))
+		warn(key, diag.RuleReviewDue, "review due on %s, %s (review.warn_days is %d)%s", next.Format(isoDate), when, warnDays, lastReviewedClause(d))
 	default:
 		r.Status = ReviewOK
 	}

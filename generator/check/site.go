@@ -1,9 +1,9 @@
 package check
 
 import (
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // siteWide reports what belongs to no one article: images on glossary
@@ -20,7 +20,7 @@ func siteWide(s *site.Site) diag.List {
 		}
 	}
 	if s.Config.FeedbackURL == "" {
-		list = append(list, diag.Warnf(config.FileName, 1, 1, "no feedback_url: give readers a way to report a mistake on a page, as feedback_url: mailto:library@clinic.example").WithRule(RuleFeedback))
+		list = append(list, diag.Warnf(config.FileName, 1, 1, "no feedback_url: give readers a way to report a mistake on a page, as feedback_url: mailto:library@clinic.example").WithRule(diag.RuleFeedback))
 	}
 	return list
 }

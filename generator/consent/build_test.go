@@ -14,9 +14,9 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/internal/corpusgen"
 	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // siteFromTxtar reads a test site: every file of the archive but "want"

@@ -85,9 +85,6 @@ import (
 	"github.com/handout-health/handout/generator/internal/weburl"
 )
 
-// Rule is the diagnostic rule of every finding of this package.
-const Rule = "consent"
-
 // Rules is what the check enforces for one site.
 type Rules struct {
 	urls *weburl.Judge
@@ -129,7 +126,7 @@ func (r *Rules) report(path string, src []byte, found []finding) diag.List {
 	var list diag.List
 	for _, f := range found {
 		line, col := lines.Position(f.pos)
-		list = append(list, diag.Errorf(path, line, col, "%s", f.message).WithRule(Rule))
+		list = append(list, diag.Errorf(path, line, col, "%s", f.message).WithRule(diag.RuleConsent))
 	}
 	return list
 }

@@ -23,9 +23,9 @@ import (
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/internal/browsertest"
 	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // The browser tests build a variant of the sample site (the repository

@@ -51,7 +51,7 @@ func (r *Rules) CheckDocument(path string, body, html []byte) diag.List {
 		if off >= 0 {
 			line, col = lines.Position(off)
 		}
-		list = append(list, diag.Errorf(path, line, col, "%s", f.message).WithRule(Rule))
+		list = append(list, diag.Errorf(path, line, col, "%s", f.message).WithRule(diag.RuleConsent))
 	}
 	return list
 }
@@ -71,7 +71,7 @@ func (r *Rules) CheckImages(path string, images []markdown.Image) diag.List {
 			continue // goldmark writes src=""
 		}
 		if origin, third := r.leaves(string(dest), false); third {
-			list = append(list, diag.Errorf(path, im.Line, im.Col, "%s", thirdPartyMessage(img, "src", string(dest), origin)).WithRule(Rule))
+			list = append(list, diag.Errorf(path, im.Line, im.Col, "%s", thirdPartyMessage(img, "src", string(dest), origin)).WithRule(diag.RuleConsent))
 		}
 	}
 	return list
@@ -87,7 +87,7 @@ func (r *Rules) CheckRemovedScript(path string, line, col int, src string) diag.
 		return nil
 	}
 	el := &element{name: "script"}
-	return diag.List{diag.Errorf(path, line, col, "%s", thirdPartyMessage(el, "src", src, origin)).WithRule(Rule)}
+	return diag.List{diag.Errorf(path, line, col, "%s", thirdPartyMessage(el, "src", src, origin)).WithRule(diag.RuleConsent)}
 }
 
 // span is a half-open byte range.

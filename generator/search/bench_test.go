@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/internal/corpusgen"
 	"github.com/handout-health/handout/generator/search"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // benchArticles is the corpus size of the benchmarks: 1,000 articles, or

@@ -13,9 +13,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/watch"
 )
 

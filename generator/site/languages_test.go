@@ -162,7 +162,7 @@ func TestLanguagesStaleTranslation(t *testing.T) {
 	mem, res := buildSite(t, fsys)
 	var stale []diag.Diagnostic
 	for _, d := range res.Diagnostics {
-		if d.Rule == RuleTranslationStale {
+		if d.Rule == diag.RuleTranslationStale {
 			stale = append(stale, d)
 		}
 	}

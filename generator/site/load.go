@@ -530,7 +530,7 @@ func (s *Site) link(converted []*Doc, incremental bool) diag.List {
 	g := s.Graph
 	for _, t := range s.Terms {
 		if len(g.UsedBy[t.Path]) == 0 {
-			list = append(list, diag.Warnf(t.Path, t.KeyLine("term"), 1, "glossary term %q is not used by any article", t.Title).WithRule("term-unused"))
+			list = append(list, diag.Warnf(t.Path, t.KeyLine("term"), 1, "glossary term %q is not used by any article", t.Title).WithRule(diag.RuleTermUnused))
 		}
 	}
 	return list
@@ -544,11 +544,11 @@ func (s *Site) docProblems(d *Doc) diag.List {
 		list = append(list, diag.Errorf(d.Path, r.Line, r.Col, "%s", r.Message))
 	}
 	for _, r := range d.Result.Removed {
-		list = append(list, diag.Warnf(d.Path, r.Line, r.Col, "%s", r.What).WithRule("raw-html"))
+		list = append(list, diag.Warnf(d.Path, r.Line, r.Col, "%s", r.What).WithRule(diag.RuleRawHTML))
 	}
 	for _, l := range d.Result.Links {
 		if !l.Resolved {
-			list = append(list, diag.Errorf(d.Path, l.Line, l.Col, "broken link: %s", l.Problem).WithRule("link"))
+			list = append(list, diag.Errorf(d.Path, l.Line, l.Col, "broken link: %s", l.Problem).WithRule(diag.RuleLink))
 		}
 	}
 	if d.Kind == content.Term && d.Definition == "" {
@@ -607,7 +607,7 @@ func missingSections(d *Doc, cfg *config.Config) diag.List {
 			if n := len(d.Result.Sections); n > 0 {
 				line = d.Result.Sections[n-1].Line
 			}
-			list = append(list, diag.Warnf(d.Path, line, 1, "missing required section %q (a ## %s heading)", s.ID, s.Headings[0]).WithRule("section-missing"))
+			list = append(list, diag.Warnf(d.Path, line, 1, "missing required section %q (a ## %s heading)", s.ID, s.Headings[0]).WithRule(diag.RuleSectionMissing))
 		}
 	}
 	return list
@@ -724,16 +724,12 @@ func (s *Site) pair() diag.List {
 			if d.Stale() {
 				list = append(list, diag.Warnf(d.Path, d.KeyLine("last_reviewed"), 1,
 					"stale translation: reviewed %s, but its source %s was reviewed %s; check the translation against the source and update last_reviewed",
-					d.LastReviewed.Format(time.DateOnly), src.Path, src.LastReviewed.Format(time.DateOnly)).WithRule(RuleTranslationStale))
+					d.LastReviewed.Format(time.DateOnly), src.Path, src.LastReviewed.Format(time.DateOnly)).WithRule(diag.RuleTranslationStale))
 			}
 		}
 	}
 	return list
 }
-
-// RuleTranslationStale is the rule of a translation whose source was
-// reviewed after it.
-const RuleTranslationStale = "translation-stale"
 
 // Stale reports whether d is a translation whose source was reviewed
 // after it.

@@ -15,9 +15,9 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/internal/fuzzcheck"
 	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // buildDate fixes review judgements, so results do not depend on the day.

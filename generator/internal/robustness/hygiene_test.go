@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // safeSegment is a file or folder name that needs no quoting in a URL

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/check"
 	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // TestUnsafeSlugsAndAliases refuses every slug and alias that could leave

@@ -13,9 +13,9 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/internal/browsertest"
 	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/site"
 )
 
 // buildDate is the day the sample site is judged by: late enough that one

@@ -1,0 +1,52 @@
+package diag
+
+// The rules, as Diagnostic.Rule and the JSON report name them: every
+// finding of a check that an editor may look up or a CI job may filter by
+// carries one. They are declared here, once, for every stage that reports
+// them (the build's stages, package consent, package check).
+const (
+	// RuleLink is a link that resolves to nothing.
+	RuleLink = "link"
+	// RuleConsent is a request to a third party that no consent category
+	// gates, or script that content would add (package consent).
+	RuleConsent = "consent"
+	// RuleRawHTML is raw HTML that the sanitizer removed from a document
+	// because it could run script (package markdown/rawhtml).
+	RuleRawHTML = "raw-html"
+	// RuleSectionMissing is a required section an article lacks.
+	RuleSectionMissing = "section-missing"
+	// RuleSectionOrder is an article whose sections are out of the
+	// schema's order.
+	RuleSectionOrder = "section-order"
+	// RuleSectionDuplicate is a schema section written twice.
+	RuleSectionDuplicate = "section-duplicate"
+	// RuleTermUnused is a glossary term no article uses.
+	RuleTermUnused = "term-unused"
+	// RuleTranslationStale is a translation whose source was reviewed
+	// after it.
+	RuleTranslationStale = "translation-stale"
+	// RuleReadability is an article over the site's reading-grade target.
+	RuleReadability = "readability"
+	// RuleReviewOverdue, RuleReviewDue, RuleReviewMissing and
+	// RuleReviewDate are an article's review: past due, due soon, with no
+	// reviewer or date, and with dates that contradict each other.
+	RuleReviewOverdue = "review-overdue"
+	RuleReviewDue     = "review-due"
+	RuleReviewMissing = "review-missing"
+	RuleReviewDate    = "review-date"
+	// RuleSourcesMissing is an article with no sources.
+	RuleSourcesMissing = "sources-missing"
+	// RuleImageAlt is an image without a description.
+	RuleImageAlt = "image-alt"
+	// RuleAcronym is an acronym used before it is explained.
+	RuleAcronym = "acronym"
+	// RuleListLength and RuleSentenceLength are a list or a sentence too
+	// long to take in at once.
+	RuleListLength     = "list-length"
+	RuleSentenceLength = "sentence-length"
+	// RuleNumberWords is a figure that a reader would take in better as a
+	// count of people.
+	RuleNumberWords = "number-words"
+	// RuleFeedback is a site with no way for readers to report a mistake.
+	RuleFeedback = "feedback"
+)
