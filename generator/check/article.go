@@ -6,6 +6,7 @@ import (
 
 	"github.com/handout-health/handout/generator/build"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/markdown"
 )
 
 // Rule ids, as they appear in Diagnostic.Rule and the JSON report.
@@ -27,6 +28,8 @@ const (
 	RuleSentenceLength   = "sentence-length"
 	RuleNumberWords      = "number-words"
 	RuleFeedback         = "feedback"
+	RuleCallout          = markdown.RuleCallout
+	RuleEmergencyNumber  = "emergency-number"
 )
 
 // Plain-language limits (CDC Clear Communication Index, PEMAT).
