@@ -14,7 +14,7 @@ import (
 func TestCallouts(t *testing.T) {
 	article := "---\ntitle: Rash\nsummary: A rash.\n---\nText.\n\n> [!EMERGENCY] Call if\n> you cannot breathe.\n\n> [!WARNIG]\n> Typo.\n"
 	fsys := fstest.MapFS{
-		"site.yaml": {Data: []byte("title: Clinic\ncontacts:\n  emergency: 999\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n    contacts:\n      emergency: 112\n")},
+		"site.yaml":                   {Data: []byte("title: Clinic\ncontacts:\n  emergency: 999\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n    contacts:\n      emergency: 112\n")},
 		"content/articles/rash.md":    {Data: []byte(article)},
 		"content/articles/rash.es.md": {Data: []byte(strings.Replace(article, "title: Rash", "title: Erupción", 1))},
 	}
