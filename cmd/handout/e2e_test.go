@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -292,7 +293,7 @@ func TestInitBuildAndNew(t *testing.T) {
 		t.Fatalf("new article: exit %d\n%s%s", code, stdout, stderr)
 	}
 	text := readFile(t, filepath.Join(site, "content/articles/sleep-hygiene.md"))
-	for _, want := range []string{"---\ntitle: \"Sleep hygiene\"\n", "summary: ", "last_reviewed: ", "## Context", "## Significance", "## Mechanism", "## Application", "## Metric", "## Risk"} {
+	for _, want := range []string{"---\ntitle: \"Sleep hygiene\"\n", "summary: ", "last_reviewed: ", "## Context", "## Significance", "## Mechanism", "## Application", "## Metric", "## Risk", "<!-- A box", "> [!URGENT]", "[!EMERGENCY]"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("new article lacks %q:\n%s", want, text)
 		}
@@ -303,6 +304,23 @@ func TestInitBuildAndNew(t *testing.T) {
 	for kind, title := range map[string]string{"term": "Circadian rhythm", "page": "Contact us"} {
 		if code, _, stderr := runHandout(t, "new", kind, title, "-s", site); code != 0 {
 			t.Errorf("new %s: exit %d: %s", kind, code, stderr)
+		}
+	}
+	// The callout syntax shown in the new article is a comment: check
+	// reads no marker in it (no callout or acronym finding).
+	code, stdout, stderr = runHandout(t, "check", "-s", site, "--drafts", "--format", "json")
+	if code != 0 {
+		t.Fatalf("check --drafts: exit %d\n%s%s", code, stdout, stderr)
+	}
+	var report struct {
+		Diagnostics []struct{ Path, Rule, Message string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &report); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range report.Diagnostics {
+		if d.Rule == "callout" || d.Rule == "acronym" {
+			t.Errorf("check reads the new article's comment: %s %s: %s", d.Path, d.Rule, d.Message)
 		}
 	}
 	// A new article is a draft: it builds with --drafts.

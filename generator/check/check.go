@@ -33,6 +33,11 @@
 //	                                       in English, "1 de cada 4" in Spanish
 //	feedback          warning   site       site.yaml has no feedback_url, so articles offer no
 //	                                       way to report a mistake
+//	callout           warning   all        a callout marker of no known kind, such as [!WARNIG],
+//	                                       shown as a plain quote (from the build)
+//	emergency-number  warning   site       a page has an emergency callout (> [!EMERGENCY]) but
+//	                                       its language has no contacts.emergency, so it says
+//	                                       "Call your local emergency number"; once per site
 //
 // A language is English or Spanish by the primary subtag of its code (en,
 // en-GB; es, es-MX). The plain-language rules (acronym to number-words)

@@ -260,6 +260,18 @@ Why it matters.
 			message: []string{"reads at grade", "the target is grade 8 or lower", "hardest section: Context", "hardest sentences: line 14 “Physiological sleep regulation"},
 		},
 		{
+			name: "unknown callout marker", rule: diag.RuleCallout, severity: diag.Warning,
+			file:    article(frontMatter, replace("Go to bed at the same time.", "Go to bed.\n\n> [!WARNIG] Typo\n> Text.\n\nGo")),
+			at:      "sleep.md:24:3",
+			message: []string{"unknown callout marker [!WARNIG], shown as a plain quote: did you mean [!WARNING]?"},
+		},
+		{
+			name: "emergency callout with no number", rule: diag.RuleEmergencyNumber, severity: diag.Warning,
+			file:    article(frontMatter, replace("Talk to your doctor if you sleep badly.", "Talk to your doctor.\n\n> [!EMERGENCY]\n> Call now if you cannot wake someone.\n\n> [!EMERGENCY] Again\n")),
+			at:      "site.yaml:1:1",
+			message: []string{"content/articles/sleep.md:32:3 has an emergency callout, but site.yaml gives no emergency number", `contacts: {emergency: "911"}`},
+		},
+		{
 			name: "no feedback address", rule: diag.RuleFeedback, severity: diag.Warning,
 			file: article(frontMatter, sections), at: "site.yaml:1:1", message: []string{"no feedback_url"},
 		},
@@ -318,6 +330,9 @@ func TestRulesLeaveGoodTextAlone(t *testing.T) {
 		{"percentage outside metric and risk", replace("You sleep each night.", "You sleep 33% of your life."), diag.RuleNumberWords},
 		{"blood pressure is not a fraction", replace("Most adults need", "A reading of 120/80 is normal. Most adults need"), diag.RuleNumberWords},
 		{"plain article", sections, diag.RuleReadability},
+		{"callout markers", replace("You sleep each night.", "> [!WARNING] Sleep well\n> You sleep each night.\n\n> [!IMPORTANT]\n> Rest.\n"), diag.RuleAcronym},
+		{"a callout that is not a marker's", replace("You sleep each night.", "> [!NOTE] Sleep well\n> You sleep each night.\n"), diag.RuleCallout},
+		{"no emergency callout", replace("You sleep each night.", "> [!WARNING]\n> Call if you cannot wake someone.\n"), diag.RuleEmergencyNumber},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -420,5 +435,35 @@ func TestUngatedThirdPartyScriptIsAnError(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("an ungated third-party script was not reported as an error at content/articles/a.md:7")
+	}
+}
+
+// TestCallouts: a callout's marker is no prose (the words of an article
+// are those of the same text written without callouts), its title is a
+// heading (not measured, as headings are not), and a site with an
+// emergency number gets no emergency-number finding.
+func TestCallouts(t *testing.T) {
+	words := func(body string, siteYAML string) (int, *Report) {
+		t.Helper()
+		fsys := testSite(map[string]string{"sleep.md": article(frontMatter, body)}, nil)
+		if siteYAML != "" {
+			fsys["site.yaml"] = &fstest.MapFile{Data: []byte(siteYAML)}
+		}
+		r := run(t, fsys, Options{})
+		for _, a := range r.Articles {
+			if a.Path == "content/articles/sleep.md" {
+				return a.Readability.Words, r
+			}
+		}
+		t.Fatal("no report for sleep.md")
+		return 0, nil
+	}
+	plain, _ := words(sections, "")
+	withCallouts, r := words(strings.Replace(sections, "You sleep each night.", "> [!TIP] A title of six words here\n> You sleep each night.\n\n> [!EMERGENCY]\n", 1), siteYAML+"contacts:\n  emergency: 999\n")
+	if withCallouts != plain {
+		t.Errorf("an article with callouts counts %d words, the same text without them %d", withCallouts, plain)
+	}
+	if len(r.Diagnostics) != 0 {
+		t.Errorf("callouts on a site with an emergency number: %s", r.Diagnostics)
 	}
 }

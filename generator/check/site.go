@@ -3,11 +3,13 @@ package check
 import (
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/markdown/callout"
 	"github.com/handout-health/handout/generator/site"
 )
 
 // siteWide reports what belongs to no one article: images on glossary
-// terms and pages in every language, a missing feedback address. (Unused
+// terms and pages in every language, a missing feedback address, an
+// emergency callout with no number to call. (Unused
 // glossary terms are the build's finding, term-unused.)
 func siteWide(s *site.Site) diag.List {
 	var list diag.List
@@ -22,7 +24,32 @@ func siteWide(s *site.Site) diag.List {
 	if s.Config.FeedbackURL == "" {
 		list = append(list, diag.Warnf(config.FileName, 1, 1, "no feedback_url: give readers a way to report a mistake on a page, as feedback_url: mailto:library@clinic.example").WithRule(diag.RuleFeedback))
 	}
-	return list
+	return append(list, emergencyNumber(s)...)
+}
+
+// emergencyNumber warns, once for the site, when a page has an emergency
+// callout in a language that has no emergency number: the callout then
+// tells an anxious reader to find the number themselves.
+func emergencyNumber(s *site.Site) diag.List {
+	for _, ls := range s.Sites() {
+		if s.Config.ContactsIn(ls.Language).Emergency != "" {
+			continue
+		}
+		for _, d := range ls.All() {
+			for _, c := range d.Result.Callouts {
+				if c.Kind != callout.Emergency.String() {
+					continue
+				}
+				fix := `set the number readers should call, as contacts: {emergency: "911"}`
+				if len(s.Config.Languages) > 1 {
+					fix += ", or a language's own under languages[].contacts (" + ls.Language.Code + ")"
+				}
+				return diag.List{diag.Warnf(config.FileName, 1, 1, "%s:%d:%d has an emergency callout, but site.yaml gives no emergency number, so it says “Call your local emergency number”: %s",
+					d.Path, c.Line, c.Col, fix).WithRule(diag.RuleEmergencyNumber)}
+			}
+		}
+	}
+	return nil
 }
 
 // untranslated returns the articles of the default language, root, that

@@ -36,7 +36,12 @@
 //	    headings: [Mechanism, How it works]
 //	    required: true
 //	consent: ...               # see Consent
+//	contacts:                  # numbers the callouts give (contacts.go)
+//	  emergency: "999"         # the emergency callout's "Call 999"
+//	  urgent: "111"            # the urgent callout's number (optional)
+//	  crisis: "116 123"        # a crisis line (optional)
 //
+// A language may set its own contacts, key by key (languages[].contacts).
 // When sections is given it replaces the default schema (context,
 // significance, mechanism, application, metric, risk) whole.
 //
@@ -87,6 +92,7 @@ type Config struct {
 	Readability Readability `yaml:"readability"`
 	Sections    []Section   `yaml:"sections"`
 	Consent     Consent     `yaml:"consent"`
+	Contacts    Contacts    `yaml:"contacts"`
 
 	// base is BaseURL parsed; set by Load.
 	base *url.URL
@@ -133,6 +139,9 @@ type Language struct {
 	Description string `yaml:"description"`
 	// Consent gives the consent categories' words in this language.
 	Consent []ConsentText `yaml:"consent"`
+	// Contacts replace the site's contacts, key by key, in this language
+	// (see Config.ContactsIn).
+	Contacts Contacts `yaml:"contacts"`
 
 	prefix string
 }
@@ -329,6 +338,7 @@ func (c *Config) validate(file *ast.File) diag.List {
 		}
 	}
 	list = append(list, c.validateConsent(file)...)
+	c.Contacts.validate("$.contacts", errAt)
 	return list
 }
 
@@ -372,6 +382,7 @@ func (c *Config) validateLanguages(file *ast.File) diag.List {
 		if i > 0 {
 			l.prefix = key + "/"
 		}
+		l.Contacts.validate(at+".contacts", errAt)
 		cats := map[string]bool{}
 		for _, cat := range c.Consent.Categories {
 			cats[cat.ID] = true

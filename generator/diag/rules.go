@@ -49,4 +49,9 @@ const (
 	RuleNumberWords = "number-words"
 	// RuleFeedback is a site with no way for readers to report a mistake.
 	RuleFeedback = "feedback"
+	// RuleCallout is a callout marker that names no kind ([!WARNIG]).
+	RuleCallout = "callout"
+	// RuleEmergencyNumber is an emergency callout on a site that gives no
+	// emergency number to call.
+	RuleEmergencyNumber = "emergency-number"
 )

@@ -6,10 +6,13 @@
 //
 // The dialect is CommonMark with GitHub's tables, strikethrough, task lists
 // and autolinks, footnotes, heading anchors, code highlighted by chroma as
-// CSS classes, and three extensions of our own: wiki links
-// (package wikilink), sections (package sections) and glossary terms
-// (package glossterm, which links the first mention of each glossary entry
-// when Env.Glossary is set). Raw HTML is dropped unless Options.Unsafe is
+// CSS classes, and extensions of our own: wiki links (package wikilink),
+// sections (package sections), glossary terms (package glossterm, which
+// links the first mention of each glossary entry when Env.Glossary is
+// set), callouts (package callout: > [!WARNING] ..., with the theme's
+// words from Env.Text and the site's numbers from Env.Contacts) and
+// tables that scroll sideways in a region of their own (package
+// tablescroll). Raw HTML is dropped unless Options.Unsafe is
 // set; then it is kept without what could run script (package rawhtml),
 // and Result.Removed says what went.
 // A document nested deeper than MaxDepth or with a line longer than
@@ -37,9 +40,11 @@ import (
 
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/slug"
+	"github.com/handout-health/handout/generator/markdown/callout"
 	"github.com/handout-health/handout/generator/markdown/glossterm"
 	"github.com/handout-health/handout/generator/markdown/rawhtml"
 	"github.com/handout-health/handout/generator/markdown/sections"
+	"github.com/handout-health/handout/generator/markdown/tablescroll"
 	"github.com/handout-health/handout/generator/markdown/wikilink"
 )
 
@@ -70,6 +75,8 @@ func New(opts Options) *Converter {
 		wikilink.Extension,
 		glossterm.Extension,
 		&sections.Extension{Schema: opts.Sections},
+		callout.Extension,
+		tablescroll.Extension,
 		linkExtension{},
 	}
 	if opts.Unsafe {
@@ -131,6 +138,12 @@ type Env struct {
 	// Self identifies the document (its path), which is never linked to
 	// itself by the glossary.
 	Self string
+	// Text returns the theme's words in the document's language, for
+	// callout headings and table labels (keys callout.* and table.*);
+	// nil writes the keys themselves.
+	Text func(key string, args ...any) string
+	// Contacts are the site's numbers in the document's language.
+	Contacts Contacts
 }
 
 // LinkKind says how a link was written.
@@ -180,7 +193,8 @@ type BlockKind int
 const (
 	// Paragraph is a paragraph of running text.
 	Paragraph BlockKind = iota
-	// Heading is a heading of any level.
+	// Heading is a heading of any level, or the title written after a
+	// callout's marker (never the marker itself).
 	Heading
 	// ListItem is one item of a list.
 	ListItem
@@ -214,6 +228,12 @@ type Result struct {
 	// Removed is what the raw-HTML sanitizer took out (with
 	// Options.Unsafe: see package rawhtml), for the caller to warn about.
 	Removed []Removal
+	// Warnings are the other problems of the Markdown, such as an
+	// unknown callout marker, for the caller to warn about.
+	Warnings []Warning
+	// Callouts are the document's callouts, nested ones included, in
+	// order.
+	Callouts []Callout
 }
 
 // Removal is something taken out of a document's raw HTML or links
@@ -249,6 +269,8 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 	col := &collector{}
 	pc.Set(collectorKey, col)
 	glossterm.WithEnv(pc, &glossterm.Env{Matcher: env.Glossary, Self: env.Self, Linked: &col.terms})
+	callout.WithEnv(pc, &callout.Env{Text: env.Text, Emergency: env.Contacts.Emergency, Urgent: env.Contacts.Urgent})
+	tablescroll.WithEnv(pc, &tablescroll.Env{Text: env.Text})
 	doc := c.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
 	buf := htmlBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -270,8 +292,13 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 		line, col := lines.Position(r.Offset)
 		res.Removed = append(res.Removed, Removal{Line: line, Col: col, What: r.What, ScriptSrc: r.ScriptSrc})
 	}
+	for _, p := range callout.Problems(pc) {
+		line, col := lines.Position(p.Offset)
+		res.Warnings = append(res.Warnings, Warning{Line: line, Col: col, Rule: diag.RuleCallout, Message: p.Message})
+	}
 	res.Sections, res.Blocks, res.Anchors = outline(doc, source, lines)
 	res.Lists = lists(doc, lines)
+	res.Callouts = callouts(doc, lines)
 	return res
 }
 
@@ -297,6 +324,9 @@ func outline(doc ast.Node, source []byte, lines *diag.Lines) ([]Section, []Block
 			if id, ok := n.AttributeString("id"); ok {
 				anchors = append(anchors, string(id.([]byte)))
 			}
+		case *callout.Title:
+			// The marker is not in it: only the title as written.
+			kind = Heading
 		case *ast.Paragraph, *ast.TextBlock:
 			kind = Paragraph
 			if _, inList := n.Parent().(*ast.ListItem); inList {

@@ -14,6 +14,8 @@ import (
 	"github.com/handout-health/handout/generator/glossary"
 	"github.com/handout-health/handout/generator/markdown/glossterm"
 	"github.com/handout-health/handout/generator/markdown/sections"
+	"github.com/handout-health/handout/generator/render"
+	"github.com/handout-health/handout/templates"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
@@ -50,7 +52,10 @@ func schema() []sections.Spec {
 }
 
 // TestGolden converts testdata/*.txtar: each has input.md and the expected
-// output.html and report (sections, links, images, blocks).
+// output.html and report (sections, links, images, blocks, callouts,
+// warnings). The comment may ask for raw HTML ("unsafe"), the test
+// glossary ("glossary"), the theme's Spanish words ("Spanish") and the
+// site numbers 999, 111 and 116 123 ("contacts").
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	if len(files) == 0 {
@@ -72,8 +77,15 @@ func TestGolden(t *testing.T) {
 			}
 			c := New(Options{Sections: schema(), Unsafe: strings.Contains(string(ar.Comment), "unsafe")})
 			env := Env{Path: "content/articles/x.md", Self: "content/articles/x.md", BasePath: "/library/", Resolver: fakeSite{}}
+			env.Text = render.Words(templates.FS, nil, "en")
 			if strings.Contains(string(ar.Comment), "glossary") {
 				env.Glossary = testGlossary
+			}
+			if strings.Contains(string(ar.Comment), "Spanish") {
+				env.Text = render.Words(templates.FS, nil, "es")
+			}
+			if strings.Contains(string(ar.Comment), "contacts") {
+				env.Contacts = Contacts{Emergency: "999", Urgent: "111", Crisis: "116 123"}
 			}
 			res := c.Convert(input.Data, env)
 			got := map[string]string{"output.html": string(res.HTML), "report": report(res)}
@@ -130,6 +142,12 @@ func report(res Result) string {
 	}
 	for _, r := range res.Removed {
 		fmt.Fprintf(&b, "removed %d:%d %s\n", r.Line, r.Col, r.What)
+	}
+	for _, c := range res.Callouts {
+		fmt.Fprintf(&b, "callout %d:%d %s\n", c.Line, c.Col, c.Kind)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(&b, "warning %d:%d [%s] %s\n", w.Line, w.Col, w.Rule, w.Message)
 	}
 	return b.String()
 }

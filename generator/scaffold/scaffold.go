@@ -82,6 +82,7 @@ func document(k content.Kind, title string, schema []config.Section, today time.
 			fmt.Fprintf(&b, "\n## %s\n\n", heading)
 			if s.ID == "risk" {
 				b.WriteString("Say what can go wrong, and when to talk to a clinician.\n")
+				b.WriteString(calloutComment)
 			} else {
 				b.WriteString("Write this section in short, plain sentences.\n")
 			}
@@ -89,6 +90,20 @@ func document(k content.Kind, title string, schema []config.Section, today time.
 	}
 	return b.String()
 }
+
+// calloutComment shows an editor how to write a callout, in an HTML
+// comment that the page never shows and check never reads.
+const calloutComment = `
+<!-- A box that tells the reader when to get help. Start each of its lines with >:
+
+> [!URGENT] Call your clinician the same day if
+> - the pain gets worse
+
+The kinds are [!NOTE], [!TIP], [!IMPORTANT], [!WARNING], [!CAUTION],
+[!URGENT] (get advice soon) and [!EMERGENCY] (get help now: it shows the
+number of contacts.emergency in site.yaml). Delete this comment when you
+are done. -->
+`
 
 // Init writes a new site into dir, which must be empty or absent: a
 // site.yaml, an example article with a glossary term and an about page.

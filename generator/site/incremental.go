@@ -247,7 +247,8 @@ func classify(paths []string) changes {
 	}
 	for _, p := range paths {
 		switch {
-		case p == config.FileName:
+		case p == config.FileName, strings.HasPrefix(p, "templates/i18n/"):
+			// String files hold words of converted Markdown too.
 			c.config = true
 		case strings.HasPrefix(p, "templates/"):
 			c.templates = true

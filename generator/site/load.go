@@ -26,7 +26,9 @@ import (
 	"github.com/handout-health/handout/generator/markdown"
 	"github.com/handout-health/handout/generator/markdown/glossterm"
 	"github.com/handout-health/handout/generator/markdown/sections"
+	"github.com/handout-health/handout/generator/render"
 	"github.com/handout-health/handout/generator/search"
+	"github.com/handout-health/handout/templates"
 )
 
 // LoadOptions control what is read.
@@ -117,6 +119,9 @@ type Site struct {
 
 	opts LoadOptions
 	conv *markdown.Converter
+	// words are the theme's words in the site's language, which callouts
+	// and tables write into converted Markdown.
+	words func(key string, args ...any) string
 	// consentRules check each document as it is converted when the site
 	// is built once (see LoadOptions.once); nil otherwise.
 	consentRules *consent.Rules
@@ -195,10 +200,11 @@ func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
 	cs, problems := content.Load(fsys, contentOptions(cfg, opts))
 	conv := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)})
 	rules := consent.NewRules(cfg)
+	overrides, _ := fs.Sub(fsys, overridesDir)
 	newSite := func(lang config.Language) *Site {
 		ls := &Site{
 			Config: cfg, Language: lang, Content: &content.Site{}, opts: opts, conv: conv,
-			fileProblems: map[string]diag.List{},
+			fileProblems: map[string]diag.List{}, words: render.Words(templates.FS, overrides, lang.Code),
 		}
 		if opts.once {
 			ls.consentRules, ls.files = rules, fsys
@@ -379,7 +385,8 @@ func (s *Site) makeIndex() diag.List {
 }
 
 func (s *Site) env(d *Doc, matcher *glossary.Matcher) markdown.Env {
-	e := markdown.Env{Path: d.Path, BasePath: s.Config.BasePath(), Resolver: s.Index, Self: d.Path}
+	e := markdown.Env{Path: d.Path, BasePath: s.Config.BasePath(), Resolver: s.Index, Self: d.Path,
+		Text: s.words, Contacts: markdown.Contacts(s.Config.ContactsIn(s.Language))}
 	if matcher != nil {
 		e.Glossary = matcher
 	}
@@ -545,6 +552,9 @@ func (s *Site) docProblems(d *Doc) diag.List {
 	}
 	for _, r := range d.Result.Removed {
 		list = append(list, diag.Warnf(d.Path, r.Line, r.Col, "%s", r.What).WithRule(diag.RuleRawHTML))
+	}
+	for _, w := range d.Result.Warnings {
+		list = append(list, diag.Warnf(d.Path, w.Line, w.Col, "%s", w.Message).WithRule(w.Rule))
 	}
 	for _, l := range d.Result.Links {
 		if !l.Resolved {

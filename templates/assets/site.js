@@ -81,3 +81,24 @@
   });
   window.addEventListener("resize", function () { if (current) place(current); });
 })();
+
+// Wide tables (package markdown/tablescroll): a table scrolls sideways in
+// its region, which has tabindex="0" in the HTML so that a keyboard can
+// scroll it with or without this script. While the table fits, the
+// region leaves the tab order: a stop that scrolls nothing only slows a
+// keyboard user down.
+(function () {
+  var regions = document.querySelectorAll(".table-scroll");
+  if (!regions.length || !window.ResizeObserver) return;
+  function fit(region) {
+    if (region.scrollWidth > region.clientWidth) region.setAttribute("tabindex", "0");
+    else region.removeAttribute("tabindex");
+  }
+  var observer = new ResizeObserver(function (entries) {
+    entries.forEach(function (e) { fit(e.target.closest(".table-scroll")); });
+  });
+  regions.forEach(function (region) {
+    observer.observe(region);
+    if (region.firstElementChild) observer.observe(region.firstElementChild);
+  });
+})();

@@ -103,8 +103,9 @@ func DangerousURL(u string) bool {
 }
 
 // Positions returns the problems of a conversion's positions: every link,
-// image, section and block must lie on a line of the source (blocks and
-// sections may say 0 for "unknown"), with a column of at least 1.
+// image, section, block, callout and warning must lie on a line of the
+// source (blocks and sections may say 0 for "unknown"), with a column of
+// at least 1.
 func Positions(source []byte, res markdown.Result) []string {
 	lines := strings.Count(string(source), "\n") + 1
 	var problems []string
@@ -127,6 +128,12 @@ func Positions(source []byte, res markdown.Result) []string {
 	}
 	for _, b := range res.Blocks {
 		check("block", b.Line, 1, true)
+	}
+	for _, c := range res.Callouts {
+		check("callout "+c.Kind, c.Line, c.Col, false)
+	}
+	for _, w := range res.Warnings {
+		check("warning "+w.Message, w.Line, w.Col, false)
 	}
 	return problems
 }

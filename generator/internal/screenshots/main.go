@@ -11,7 +11,12 @@
 //	docs/screenshots/article-phone.png    390 pixels wide (a phone), light
 //	docs/screenshots/article-dark.png     1280 pixels wide, dark mode
 //	docs/screenshots/article-print.png    the print stylesheet on A4 paper
+//	docs/screenshots/callouts*.png        every kind of callout, in light and
+//	                                      dark mode and printed
+//	docs/screenshots/table-phone.png      a wide table on a phone
 //
+// The callouts and the table are those of docs/examples/building-blocks.md,
+// which is added to a copy of the site as the page /building-blocks/.
 // The print preview is the article under print media, 210 mm wide with the
 // theme's 16 mm margins: what the first sheet of a printout shows.
 //
@@ -21,8 +26,9 @@
 //
 // Flags: -page (default the sample article), -width and -height (CSS
 // pixels), -dark, -print, -full (the whole page, not the first screen),
-// -at (a CSS selector to scroll to), -banner (a first visit: the cookie
-// banner open), -o (the one file to write; without it the README's four
+// -at (a CSS selector to scroll to), -clip (a CSS selector: the picture
+// is the box around every element it matches), -banner (a first visit:
+// the cookie banner open), -o (the one file to write; without it the README's four
 // pictures are made), -s (the site, default "."). Chromium is $CHROMIUM,
 // or chromium on the PATH.
 package main
@@ -41,6 +47,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/handout-health/handout/generator/output"
@@ -53,7 +60,7 @@ type shot struct {
 	width, height int64
 	dark, print   bool
 	full, banner  bool
-	at            string
+	at, clip      string
 	file          string
 }
 
@@ -69,8 +76,21 @@ func readme(dir string) []shot {
 		// The Spanish translation on a phone, with the banner of a first
 		// visit in Spanish.
 		{page: "/es" + article, width: 390, height: 844, banner: true, file: filepath.Join(dir, "article-es-phone.png")},
+		// The building blocks: the callouts at the article's width, and
+		// the wide table on a phone.
+		{page: "/" + blocksSlug + "/", width: 760, height: 900, clip: ".lede > .callout", file: filepath.Join(dir, "callouts.png")},
+		{page: "/" + blocksSlug + "/", width: 760, height: 900, clip: ".lede > .callout", dark: true, file: filepath.Join(dir, "callouts-dark.png")},
+		{page: "/" + blocksSlug + "/", width: 794, height: 1123, clip: ".lede > .callout", print: true, file: filepath.Join(dir, "callouts-print.png")},
+		{page: "/" + blocksSlug + "/", width: 390, height: 844, clip: ".table-scroll", file: filepath.Join(dir, "table-phone.png")},
 	}
 }
+
+// blocksFile is the page of building blocks, added to a copy of the site
+// under blocksSlug.
+const (
+	blocksFile = "docs/examples/building-blocks.md"
+	blocksSlug = "building-blocks"
+)
 
 func main() {
 	var s shot
@@ -83,6 +103,7 @@ func main() {
 	flag.BoolVar(&s.full, "full", false, "capture the whole page")
 	flag.BoolVar(&s.banner, "banner", false, "a first visit: leave the cookie banner open")
 	flag.StringVar(&s.at, "at", "", "scroll the element this CSS `selector` matches to the top first")
+	flag.StringVar(&s.clip, "clip", "", "capture the box around the elements this CSS `selector` matches")
 	flag.StringVar(&s.file, "o", "", "write one picture to this `file` instead of the README's")
 	flag.Parse()
 
@@ -102,12 +123,16 @@ func run(siteDir string, shots []shot) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
+	copied, err := withBlocks(siteDir, filepath.Join(tmp, "site"))
+	if err != nil {
+		return err
+	}
 	public := filepath.Join(tmp, "public")
 	out, err := output.NewDir(public)
 	if err != nil {
 		return err
 	}
-	if res, err := site.Build(os.DirFS(siteDir), site.Options{Writer: out}); err != nil {
+	if res, err := site.Build(os.DirFS(copied), site.Options{Writer: out}); err != nil {
 		_ = out.Abort()
 		return fmt.Errorf("building %s: %w\n%s", siteDir, err, res.Diagnostics)
 	}
@@ -149,6 +174,39 @@ func run(siteDir string, shots []shot) error {
 		fmt.Println("wrote", s.file)
 	}
 	return nil
+}
+
+// withBlocks copies the site into dir with the page of building blocks
+// added, and returns dir; a site without the page is used as it is.
+func withBlocks(site, dir string) (string, error) {
+	page, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(blocksFile)))
+	if errors.Is(err, os.ErrNotExist) {
+		return site, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	for _, name := range []string{"content", "static", "templates"} {
+		from := filepath.Join(site, name)
+		if _, err := os.Stat(from); errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(from)); err != nil {
+			return "", err
+		}
+	}
+	config, err := os.ReadFile(filepath.Join(site, "site.yaml"))
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), config, 0o644); err != nil {
+		return "", err
+	}
+	pages := filepath.Join(dir, "content", "pages")
+	if err := os.MkdirAll(pages, 0o755); err != nil {
+		return "", err
+	}
+	return dir, os.WriteFile(filepath.Join(pages, blocksSlug+".md"), page, 0o644)
 }
 
 // staticHost serves dir as a static host does: 404.html for a missing file.
@@ -215,9 +273,12 @@ func take(browser context.Context, base string, s shot) error {
 	}
 	var png []byte
 	var err error
-	if s.full {
+	switch {
+	case s.clip != "":
+		png, err = clipShot(ctx, s.clip)
+	case s.full:
 		png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	} else {
+	default:
 		png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	}
 	if err != nil {
@@ -227,4 +288,33 @@ func take(browser context.Context, base string, s shot) error {
 		return err
 	}
 	return os.WriteFile(s.file, png, 0o644)
+}
+
+// clipBox is the box, in page coordinates and with a margin, around every
+// element a selector matches.
+const clipBox = `(sel => {
+  let top = Infinity, left = Infinity, bottom = 0, right = 0;
+  for (const el of document.querySelectorAll(sel)) {
+    const r = el.getBoundingClientRect();
+    top = Math.min(top, r.top + scrollY); left = Math.min(left, r.left + scrollX);
+    bottom = Math.max(bottom, r.bottom + scrollY); right = Math.max(right, r.right + scrollX);
+  }
+  const m = 12;
+  return top === Infinity ? null : {x: Math.max(0, left - m), y: Math.max(0, top - m), width: right - left + 2 * m, height: bottom - top + 2 * m, scale: 1};
+})`
+
+// clipShot captures the box around the elements sel matches.
+func clipShot(ctx context.Context, sel string) ([]byte, error) {
+	box, err := chromedp.Run(ctx, chromedp.Evaluate[*page.Viewport](fmt.Sprintf("%s(%q)", clipBox, sel)))
+	if err != nil {
+		return nil, err
+	}
+	if box == nil {
+		return nil, fmt.Errorf("nothing matches %s", sel)
+	}
+	res, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{Clip: box, CaptureBeyondViewport: new(true)})
+	if err != nil {
+		return nil, err
+	}
+	return res.Data, nil
 }

@@ -6,7 +6,10 @@
 //
 // One page of every kind is checked: the home page (index), an article, an
 // article whose review is overdue, the glossary, a glossary term, the
-// topics, a topic (tag), a free page, search, cookies and the 404 page.
+// topics, a topic (tag), a free page, search, cookies and the 404 page,
+// and the page of building blocks (docs/examples/building-blocks.md:
+// every kind of callout, nested ones, a wide and a narrow table), which
+// is added to a copy of the sample site for the tests.
 //
 //	TestAxe                 axe-core, tags wcag2a wcag2aa wcag21a wcag21aa
 //	                        wcag22aa, over every page in light and dark mode
@@ -31,6 +34,17 @@
 //	                        (a phone, or a 1280px desktop at 400% zoom).
 //	TestKeyboard            the skip link comes first and works; every Tab
 //	                        stop shows a focus indicator.
+//	TestCalloutsAnnounced   Chromium's accessibility tree: each callout is a
+//	                        note named by its heading, "Warning: When to
+//	                        call your doctor" (the kind, then the title);
+//	                        icons are left out; the emergency callout links
+//	                        site.yaml's number, "Call 911", to tel:911.
+//	TestCalloutLooks        each kind's own border colour in light and dark
+//	                        mode; printed, black on white with the kind in
+//	                        each heading and borders that differ by kind.
+//	TestWideTables          at 320px the wide table scrolls in its labelled
+//	                        region, which takes focus and scrolls with the
+//	                        arrow keys; a table that fits is no tab stop.
 //	TestPrintHandout        print media: no navigation, banner or search;
 //	                        page address, review dates, the words used and
 //	                        the sources' addresses are printed; nothing is

@@ -59,6 +59,8 @@ var pageKinds = []pageKind{
 	{"search (Spanish)", "/es/search/?q=serotonina", "es/search/index.html", `document.querySelectorAll("[data-search-list] li").length > 0`},
 	{"cookies (Spanish)", "/es/cookies/", "es/cookies/index.html", ""},
 	{"untranslated", "/es/untranslated/", "es/untranslated/index.html", ""},
+	// The building blocks of Markdown: every callout kind, wide tables.
+	{"page (building blocks)", "/" + blocksSlug + "/", blocksSlug + "/index.html", ""},
 }
 
 func TestMain(m *testing.M) {
@@ -109,17 +111,49 @@ func findRoot() (string, error) {
 	}
 }
 
+// buildSample builds the sample site, with the page of building blocks
+// added (blocksFile), into dir. The site is copied first (its
+// site.yaml and content/; its theme is the one the test binary embeds), so
+// that the page never joins the sample library.
 func buildSample(dir string) error {
+	copied := filepath.Join(filepath.Dir(dir), "site")
+	for _, name := range []string{"site.yaml", "content"} {
+		if err := copySite(filepath.Join(repoRoot, name), filepath.Join(copied, name)); err != nil {
+			return err
+		}
+	}
+	if err := copySite(filepath.Join(repoRoot, filepath.FromSlash(blocksFile)), filepath.Join(copied, "content", "pages", blocksSlug+".md")); err != nil {
+		return err
+	}
 	out, err := output.NewDir(dir)
 	if err != nil {
 		return err
 	}
-	res, err := site.Build(os.DirFS(repoRoot), site.Options{Writer: out, Now: buildDate})
+	res, err := site.Build(os.DirFS(copied), site.Options{Writer: out, Now: buildDate})
 	if err != nil {
 		_ = out.Abort()
 		return fmt.Errorf("%w\n%s", err, res.Diagnostics)
 	}
 	return out.Commit()
+}
+
+// copySite copies a file or a folder of the sample site.
+func copySite(from, to string) error {
+	info, err := os.Stat(from)
+	if err != nil {
+		return err
+	}
+	if info.IsDir() {
+		return os.CopyFS(to, os.DirFS(from))
+	}
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o644)
 }
 
 // browser is the one Chromium that every test of the package opens tabs

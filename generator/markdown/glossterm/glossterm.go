@@ -9,7 +9,7 @@
 //
 // The transformer asks a Matcher (package glossary implements one) for
 // the mentions in each text node, in one pass for all entries. It never
-// links inside headings, links, wiki links, autolinks, code, images or raw
+// links inside headings (a callout's title included), links, wiki links, autolinks, code, images or raw
 // HTML, nor an entry on its own page. What to match, and which document
 // is being converted, travel in the parser context (see WithEnv), so one
 // goldmark instance serves every document and goroutine.
@@ -23,6 +23,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/handout-health/handout/generator/markdown/callout"
 	"github.com/handout-health/handout/generator/markdown/wikilink"
 )
 
@@ -78,7 +79,7 @@ func (Transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		switch n.Kind() {
 		case ast.KindHeading, ast.KindLink, ast.KindAutoLink, ast.KindImage, ast.KindCodeSpan,
 			ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindRawHTML,
-			wikilink.KindWikilink, KindTerm:
+			wikilink.KindWikilink, KindTerm, callout.KindTitle:
 			return ast.WalkSkipChildren, nil
 		case ast.KindText:
 			texts = append(texts, n.(*ast.Text))
