@@ -139,15 +139,6 @@ func (l List) String() string {
 	return b.String()
 }
 
-// Err returns l's errors as an error value, or nil when there are none.
-func (l List) Err() error {
-	errs := l.Errors()
-	if len(errs) == 0 {
-		return nil
-	}
-	return &ListError{List: errs}
-}
-
 // ListError is the error a failed stage returns: every error it found.
 type ListError struct {
 	List List

@@ -84,8 +84,6 @@ func runs(part string) []string {
 	return append(out, part[start:])
 }
 
-func isDigitRun(s string) bool { return s != "" && unicode.IsDigit(firstRune(s)) }
-
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r

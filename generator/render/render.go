@@ -430,12 +430,6 @@ func (t *Theme) ResetCache() {
 	t.partialsMu.Unlock()
 }
 
-// HasLayout reports whether the theme can render pages of a kind.
-func (t *Theme) HasLayout(kind string) bool {
-	_, ok := t.layouts[kind]
-	return ok
-}
-
 // Assets returns the theme's fingerprinted assets.
 func (t *Theme) Assets() *Assets { return t.assets }
 

@@ -108,6 +108,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/handout-health/handout/generator/internal/parallel"
 )
@@ -249,13 +250,14 @@ func docMasks(d Doc) map[string]uint32 {
 // when that is a-z or 0-9, otherwise "u" and the character's hex code
 // point ("u3c3" for "σ").
 func ShardKey(token string) string {
-	for _, r := range token {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			return string(r)
-		}
-		return "u" + strconv.FormatInt(int64(r), 16)
+	r, _ := utf8.DecodeRuneInString(token)
+	switch {
+	case token == "":
+		return ""
+	case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+		return string(r)
 	}
-	return ""
+	return "u" + strconv.FormatInt(int64(r), 16)
 }
 
 func bestField(mask uint32) int {

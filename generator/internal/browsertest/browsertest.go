@@ -58,13 +58,6 @@ func Require(t testing.TB) string {
 // Option changes how the browser starts.
 type Option func(*[]chromedp.ExecAllocatorOption, *[]chromedp.ContextOption)
 
-// WithWindowSize sets the window size in CSS pixels.
-func WithWindowSize(w, h int) Option {
-	return func(a *[]chromedp.ExecAllocatorOption, _ *[]chromedp.ContextOption) {
-		*a = append(*a, chromedp.WindowSize(w, h))
-	}
-}
-
 // WithFlag passes a command-line flag to Chromium, such as
 // "ignore-certificate-errors" for a test server's own certificate.
 func WithFlag(name string, value any) Option {

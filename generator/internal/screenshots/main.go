@@ -152,7 +152,7 @@ func run(siteDir string, shots []shot) error {
 	execPath := os.Getenv("CHROMIUM")
 	if execPath == "" {
 		if execPath, err = exec.LookPath("chromium"); err != nil {
-			return errors.New("Chromium not found: install it (apt-get install -y chromium) or set $CHROMIUM")
+			return errors.New("no Chromium found: install it (apt-get install -y chromium) or set $CHROMIUM")
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
