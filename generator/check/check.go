@@ -110,6 +110,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/site"
@@ -148,7 +149,7 @@ func Run(s *site.Site, loadDiags diag.List, opts Options) *Report {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	today := day(now)
+	today := content.Day(now)
 	r := &Report{Schema: SchemaVersion, Date: today.Format(isoDate), Strict: opts.Strict}
 	list := raiseMissingSections(loadDiags)
 	if s != nil {
@@ -212,9 +213,3 @@ func raiseMissingSections(list diag.List) diag.List {
 }
 
 const isoDate = "2006-01-02"
-
-// day is the calendar day of t, as midnight UTC.
-func day(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}

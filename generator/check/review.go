@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/site"
 )
@@ -20,7 +21,7 @@ func (c *checker) review(d *site.Doc) (Review, diag.List) {
 	}
 	if d.LastReviewed.IsZero() {
 		warn("last_reviewed", diag.RuleReviewMissing, "no last_reviewed: give the date of the last clinical review, as last_reviewed: %s", c.today.Format(isoDate))
-	} else if last := day(d.LastReviewed); last.After(c.today) {
+	} else if last := content.Day(d.LastReviewed); last.After(c.today) {
 		warn("last_reviewed", diag.RuleReviewDate, "last_reviewed %s is in the future (today is %s)", last.Format(isoDate), c.today.Format(isoDate))
 	}
 	if len(d.Sources) == 0 {
@@ -29,7 +30,7 @@ func (c *checker) review(d *site.Doc) (Review, diag.List) {
 	if d.NextReview.IsZero() {
 		return r, list
 	}
-	next := day(d.NextReview)
+	next := content.Day(d.NextReview)
 	r.DaysLeft = daysBetween(c.today, next)
 	// The message points at next_review when it is written, else at the
 	// last_reviewed it was computed from.

@@ -396,3 +396,10 @@ func CheckAddresses(site *Site) diag.List {
 	}
 	return list
 }
+
+// Day is the calendar day of t, as midnight UTC: the day by which a build
+// and check judge reviews ("Next review due" on or before it is overdue).
+func Day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

@@ -213,7 +213,7 @@ func lowerKey(word, buf []byte) []byte {
 	if isLowerASCII(word) {
 		return word
 	}
-	if isASCII(word) && len(word) <= cap(buf) {
+	if slug.IsASCII(word) && len(word) <= cap(buf) {
 		key := buf[:len(word)]
 		for i, c := range word {
 			if c >= 'A' && c <= 'Z' {
@@ -224,15 +224,6 @@ func lowerKey(word, buf []byte) []byte {
 		return key
 	}
 	return []byte(slug.Fold(string(word)))
-}
-
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 func isLowerASCII(b []byte) bool {

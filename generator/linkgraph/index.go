@@ -13,6 +13,7 @@ import (
 
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/internal/slug"
 	"github.com/handout-health/handout/generator/markdown"
 )
 
@@ -34,10 +35,11 @@ func (ix *Index) SetFallback(other *Index) { ix.fallback = other }
 
 var _ markdown.Resolver = (*Index)(nil)
 
-// NormalizeName is how names are compared: case-insensitive, with runs of
-// white space folded to one space.
+// NormalizeName is how names are compared: as the glossary compares them
+// (slug.Fold: case- and accent-insensitive, so [[Cafe]] finds "Café"),
+// with runs of white space folded to one space.
 func NormalizeName(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return slug.Fold(strings.Join(strings.Fields(s), " "))
 }
 
 // NewIndex indexes every document of site. Two documents claiming the same

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/handout-health/handout/generator/internal/slug"
 )
 
 // foldTable maps letters that lower-casing and NFKD leave alone to the
@@ -22,7 +24,7 @@ var foldTable = map[rune]string{
 // ("ß" is "ss", final "ς" is "σ"). search.js folds queries with the same
 // steps in the same order.
 func Fold(s string) string {
-	if isASCII(s) {
+	if slug.IsASCII(s) {
 		return strings.ToLower(s)
 	}
 	s = strings.ToLower(norm.NFKD.String(s))
@@ -39,15 +41,6 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // maxTokenLen, in bytes, drops longer tokens: web addresses and chemical

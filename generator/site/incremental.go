@@ -114,7 +114,7 @@ func (b *Builder) run(changed []string) (Result, error) {
 	}
 	// Pages of documents whose changes other pages do not show are all
 	// that can change: the quick path renders only those (see quick).
-	quick := b.good && !scope.static && !scope.templates && !scope.config && b.day.Equal(today(now)) && site.quick()
+	quick := b.good && !scope.static && !scope.templates && !scope.config && b.day.Equal(content.Day(now)) && site.quick()
 	// A theme holds its language's view of the site (title, footer
 	// pages, consent), so it is made again when that view changes.
 	var pages []pageFor
@@ -212,7 +212,7 @@ func (b *Builder) run(changed []string) (Result, error) {
 	if b.out != nil && !quick {
 		b.removeStale()
 	}
-	b.good, b.day = true, today(now)
+	b.good, b.day = true, content.Day(now)
 	res.Diagnostics.Sort()
 	return res, nil
 }

@@ -683,12 +683,6 @@ func sortDocs(docs []*Doc) {
 	})
 }
 
-// today is the date a build judges reviews by.
-func today(now time.Time) time.Time {
-	y, m, d := now.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
 // pair links each translation to its source: the default-language
 // document named by its translation_of: key, or else the one beside it
 // with the same name (serotonin.md for serotonin.es.md). It reports

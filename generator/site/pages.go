@@ -311,7 +311,7 @@ func (s *Site) articlePage(a *Doc, now time.Time) *render.Page {
 		ReviewedBy:   a.ReviewedBy,
 		LastReviewed: a.LastReviewed,
 		NextReview:   a.NextReview,
-		Overdue:      !a.NextReview.IsZero() && a.NextReview.Before(today(now)),
+		Overdue:      !a.NextReview.IsZero() && a.NextReview.Before(content.Day(now)),
 		Related:      s.entries(s.docs(s.Graph.Related[a.Path])),
 		Backlinks:    s.entries(s.docs(s.Graph.Backlinks[a.Path])),
 	}

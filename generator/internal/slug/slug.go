@@ -51,7 +51,7 @@ func Make(s string) string {
 // Fold returns s in lower case without accents ("Café" gives "cafe"): the
 // form in which names are compared and sorted.
 func Fold(s string) string {
-	if isASCII(s) {
+	if IsASCII(s) {
 		return strings.ToLower(s)
 	}
 	if folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err == nil {
@@ -80,7 +80,9 @@ func SafePath(p string) bool {
 	return true
 }
 
-func isASCII(s string) bool {
+// IsASCII reports whether s holds only ASCII characters, for which
+// folding is lowering.
+func IsASCII[T ~string | ~[]byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return false
