@@ -22,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/scaffold"
@@ -148,7 +149,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	defer root.Close()
-	if err := output.CheckTarget(*dest, *siteDir, site.SourceFolders...); err != nil {
+	if err := output.CheckTarget(*dest, *siteDir, content.SourceFolders...); err != nil {
 		fail(stderr, "build", err)
 		return exitUsage
 	}

@@ -300,11 +300,10 @@ func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
 			list = append(list, diag.Errorf(p, 1, 1, "cannot read: %v", err))
 			return nil
 		}
-		name := d.Name()
-		if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) && d.IsDir() {
+		if p != root && d.IsDir() && Ignored(p, true) {
 			return fs.SkipDir
 		}
-		if !d.IsDir() && IsContentFile(name) {
+		if !d.IsDir() && IsContentFile(p) {
 			paths = append(paths, p)
 		}
 		return nil
@@ -367,10 +366,11 @@ func ReadFile(fsys fs.FS, p string) ([]byte, error) {
 	return data, err
 }
 
-// IsContentFile reports whether a file name is a document: a .md file that
-// is not an editor's backup or lock file.
-func IsContentFile(name string) bool {
-	return strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, "~")
+// IsContentFile reports whether a file of content/ (a slash path relative
+// to the site) is a document: a .md file that the site does not ignore
+// (see Ignored: not hidden, not an editor's backup).
+func IsContentFile(rel string) bool {
+	return strings.HasSuffix(rel, ".md") && !Ignored(rel, false)
 }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

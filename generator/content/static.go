@@ -113,24 +113,26 @@ func ListStatic(fsys fs.FS) ([]string, diag.List) {
 }
 
 // hiddenStatic decides whether the file or folder p of static/ is left
-// out: system litter (with no problem of its own), or a hidden name that
-// no host reads (with a warning). Everything else is published.
+// out (see Ignored): system litter (with no problem of its own), a
+// placeholder that keeps a folder in git (not worth a word), or a hidden
+// name or an editor's backup that no host reads (with a warning, since
+// the site's editor may have meant it to be published).
 func hiddenStatic(p string, dir bool) (skip bool, problem *diag.Diagnostic) {
+	if !Ignored(p, dir) {
+		return false, nil
+	}
 	name := path.Base(p)
 	if isSystemLitter(name) || !dir && slices.Contains(placeholders, name) {
 		return true, nil
 	}
-	if !strings.HasPrefix(name, ".") {
-		return false, nil
-	}
-	if dir && p == "static/"+WellKnown || !dir && slices.Contains(HostFiles, name) {
-		return false, nil
-	}
 	var d diag.Diagnostic
-	if dir {
+	switch {
+	case dir:
 		d = diag.Warnf(p, 1, 1, "hidden folder not published: of the folders whose names start with a dot, only static/%s/ is; move what the site needs out of it", WellKnown)
-	} else {
+	case strings.HasPrefix(name, "."):
 		d = diag.Warnf(p, 1, 1, "hidden file not published: of the files whose names start with a dot, only %s are; to publish it, rename it without the dot", strings.Join(HostFiles, ", "))
+	default:
+		d = diag.Warnf(p, 1, 1, "not published: an editor's backup or temporary file; to publish it, rename it")
 	}
 	return true, &d
 }

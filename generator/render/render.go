@@ -94,6 +94,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 )
 
@@ -359,13 +360,16 @@ func overlay(opts Options) (files map[string][]byte, origin map[string]string, s
 				}
 				return nil
 			}
-			if d.IsDir() {
-				if p != "." && strings.HasPrefix(d.Name(), ".") {
+			// The site's rule of what is no part of it (hidden names,
+			// editors' backups); and the Go file that embeds the default
+			// theme, in a repository that is a site itself.
+			if p != "." && content.Ignored(content.TemplatesDir+"/"+p, d.IsDir()) {
+				if d.IsDir() {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if strings.HasPrefix(d.Name(), ".") || strings.HasSuffix(d.Name(), "~") || path.Ext(p) == ".go" {
+			if d.IsDir() || path.Ext(p) == ".go" {
 				return nil
 			}
 			data, err := fs.ReadFile(fsys, p)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/handout-health/handout/generator/consent"
+	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/feeds"
 	"github.com/handout-health/handout/generator/internal/parallel"
@@ -19,10 +20,6 @@ import (
 	"github.com/handout-health/handout/generator/render"
 	"github.com/handout-health/handout/templates"
 )
-
-// SourceFolders are the folders of a site that a build reads, besides
-// site.yaml: an output folder must never be inside one of them.
-var SourceFolders = []string{"content", "static", "templates"}
 
 // Options control a build.
 type Options struct {
@@ -247,9 +244,9 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 	// comes first in the one the build writes (see planOutput).
 	var redirects []byte
 	for _, f := range s.Content.Static {
-		data, err := fs.ReadFile(fsys, "static/"+f)
+		data, err := fs.ReadFile(fsys, content.StaticDir+"/"+f)
 		if err != nil {
-			list = append(list, diag.Errorf("static/"+f, 1, 1, "cannot read: %v", err))
+			list = append(list, diag.Errorf(content.StaticDir+"/"+f, 1, 1, "cannot read: %v", err))
 			continue
 		}
 		if f == redirectsFile {

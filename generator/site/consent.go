@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"github.com/handout-health/handout/generator/consent"
+	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/parallel"
 )
 
 // overridesDir is the folder of a site's own templates.
-const overridesDir = "templates"
+const overridesDir = content.TemplatesDir
 
 // CheckConsent reports, as errors, every third-party request that no
 // consent category gates, and every script content would add (see package
@@ -70,7 +71,7 @@ func (s *Site) checkStatic(fsys fs.FS, rules *consent.Rules) diag.List {
 		if ext != ".html" && ext != ".htm" && ext != ".css" {
 			continue
 		}
-		name := "static/" + f
+		name := content.StaticDir + "/" + f
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			continue // writing the site reports it
@@ -108,7 +109,7 @@ func checkOverrides(fsys fs.FS, rules *consent.Rules) diag.List {
 		if err != nil {
 			return nil // no templates/ folder, or one render reports
 		}
-		if strings.HasPrefix(d.Name(), ".") && p != overridesDir {
+		if p != overridesDir && content.Ignored(p, d.IsDir()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -247,14 +247,14 @@ func classify(paths []string) changes {
 	}
 	for _, p := range paths {
 		switch {
-		case p == config.FileName, strings.HasPrefix(p, "templates/i18n/"):
+		case p == config.FileName, strings.HasPrefix(p, content.TemplatesDir+"/i18n/"):
 			// String files hold words of converted Markdown too.
 			c.config = true
-		case strings.HasPrefix(p, "templates/"):
+		case strings.HasPrefix(p, content.TemplatesDir+"/"):
 			c.templates = true
-		case strings.HasPrefix(p, "static/"):
+		case strings.HasPrefix(p, content.StaticDir+"/"):
 			c.static = true
-		case strings.HasPrefix(p, "content/"):
+		case strings.HasPrefix(p, content.ContentDir+"/"):
 			c.content = append(c.content, p)
 		}
 	}
@@ -359,7 +359,9 @@ func (s *Site) Update(fsys fs.FS, paths []string, static bool) diag.List {
 	if static {
 		files, problems := content.ListStatic(fsys)
 		s.Content.Static = files
-		maps.DeleteFunc(s.fileProblems, func(p string, _ diag.List) bool { return p == "static" || strings.HasPrefix(p, "static/") })
+		maps.DeleteFunc(s.fileProblems, func(p string, _ diag.List) bool {
+			return p == content.StaticDir || strings.HasPrefix(p, content.StaticDir+"/")
+		})
 		for _, d := range problems {
 			s.fileProblems[d.Path] = append(s.fileProblems[d.Path], d)
 		}
@@ -411,7 +413,7 @@ func (s *Site) siteFor(d *content.Document) *Site {
 
 // kindOf tells the kind of a content file from its folder.
 func kindOf(p string) (content.Kind, bool) {
-	if !content.IsContentFile(path.Base(p)) {
+	if !content.IsContentFile(p) {
 		return 0, false
 	}
 	for kind, folder := range content.Folders {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/handout-health/handout/generator/consent"
+	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/render"
 	"github.com/handout-health/handout/generator/search"
@@ -114,7 +115,7 @@ func (s *Site) planOutput(assets []render.Asset) *outputPlan {
 		}
 	}
 	for _, f := range s.Content.Static {
-		p.add(&claim{name: f, source: staticFile, path: "static/" + f, line: 1, col: 1})
+		p.add(&claim{name: f, source: staticFile, path: content.StaticDir + "/" + f, line: 1, col: 1})
 	}
 	return p
 }

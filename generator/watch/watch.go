@@ -20,17 +20,20 @@ import (
 	"context"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/content"
 )
 
-// Watched are the parts of a site that are watched.
-var Watched = []string{"site.yaml", "content", "templates", "static"}
+// Watched are the parts of a site that are watched: site.yaml and the
+// source folders.
+var Watched = append([]string{config.FileName}, content.SourceFolders...)
 
 // Timing of debouncing.
 const (
@@ -94,7 +97,7 @@ func (w *Watcher) addTree(dir string, found map[string]bool) {
 			return nil // gone already, or unreadable: nothing to watch
 		}
 		if d.IsDir() {
-			if p != dir && strings.HasPrefix(d.Name(), ".") {
+			if p != dir && content.Ignored(w.rel(p), true) {
 				return filepath.SkipDir
 			}
 			if err := w.fs.Add(p); err != nil {
@@ -125,18 +128,12 @@ func (w *Watcher) rel(p string) string {
 }
 
 // relevant reports whether a path belongs to the watched parts of the
-// site. Editors' temporary, swap and backup files ("x.md~", ".x.md.swp",
-// "#x.md#", "x.tmp", vim's "4913") are not: they come and go around a save
-// and change nothing the site shows.
+// site and is no file the site ignores (content.Ignored): editors'
+// temporary, swap and backup files ("x.md~", ".x.md.swp", "#x.md#",
+// "x.tmp", vim's "4913") come and go around a save and change nothing the
+// site shows.
 func relevant(rel string) bool {
-	for _, part := range strings.Split(rel, "/") {
-		if strings.HasPrefix(part, ".") {
-			return false
-		}
-	}
-	base := path.Base(rel)
-	if strings.HasSuffix(base, "~") || strings.HasPrefix(base, "#") || base == "4913" ||
-		strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".swx") || strings.HasSuffix(base, ".tmp") {
+	if content.Ignored(rel, false) {
 		return false
 	}
 	for _, w := range Watched {

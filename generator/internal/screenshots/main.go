@@ -50,6 +50,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/site"
 )
@@ -186,7 +187,7 @@ func withBlocks(site, dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for _, name := range []string{"content", "static", "templates"} {
+	for _, name := range content.SourceFolders {
 		from := filepath.Join(site, name)
 		if _, err := os.Stat(from); errors.Is(err, os.ErrNotExist) {
 			continue
