@@ -17,9 +17,10 @@ import (
 // one takes a _redirects line, see docs/deploy.md).
 func (r *Rules) HeadersFile() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Response headers for %s%s (Netlify, Cloudflare Pages), written by\n", r.Origin, r.BasePath)
-	b.WriteString("# handout from site.yaml. Files not named below keep the host's\n")
-	b.WriteString("# Cache-Control, which has browsers ask again on every visit.\n")
+	fmt.Fprintf(&b, "# Response headers for %s%s\n", r.Origin, r.BasePath)
+	b.WriteString("# on Netlify and Cloudflare Pages, written by handout from site.yaml.\n")
+	b.WriteString("# Files not named below keep the host's Cache-Control, which has\n")
+	b.WriteString("# browsers ask again on every visit.\n")
 	fmt.Fprintf(&b, "%s*\n", r.BasePath)
 	for _, h := range r.Security {
 		fmt.Fprintf(&b, "  %s: %s\n", h.Name, h.Value)
@@ -39,9 +40,10 @@ func (r *Rules) HeadersFile() string {
 // successful ones: a 404 must not be kept for a year.
 func (r *Rules) Nginx() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Response headers and 404 pages for %s%s, written by handout\n", r.Origin, r.BasePath)
-	b.WriteString("# from site.yaml. Include this file in the server block that serves\n")
-	b.WriteString("# public/; a location added there needs these add_header lines too.\n")
+	fmt.Fprintf(&b, "# Response headers and 404 pages for %s%s,\n", r.Origin, r.BasePath)
+	b.WriteString("# written by handout from site.yaml. Include this file in the server\n")
+	b.WriteString("# block that serves public/; a location added there needs these\n")
+	b.WriteString("# add_header lines too.\n")
 	for _, nf := range r.NotFound {
 		fmt.Fprintf(&b, "\nlocation %s {\n    error_page 404 %s;\n", nf.Prefix, nf.Page)
 		r.nginxHeaders(&b, Revalidate)
@@ -68,8 +70,9 @@ func (r *Rules) nginxHeaders(b *strings.Builder, cache string) {
 // Apache applies after the lines around it: its Cache-Control wins.
 func (r *Rules) Apache() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Response headers and 404 pages for %s%s, written by handout\n", r.Origin, r.BasePath)
-	b.WriteString("# from site.yaml, for public/.htaccess (mod_headers: a2enmod headers).\n")
+	fmt.Fprintf(&b, "# Response headers and 404 pages for %s%s,\n", r.Origin, r.BasePath)
+	b.WriteString("# written by handout from site.yaml, for public/.htaccess (mod_headers:\n")
+	b.WriteString("# a2enmod headers).\n")
 	for i, nf := range r.NotFound {
 		if i == 0 {
 			fmt.Fprintf(&b, "ErrorDocument 404 %s\n", nf.Page)
