@@ -18,7 +18,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -27,6 +26,7 @@ import (
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/scaffold"
 	"github.com/handout-health/handout/generator/site"
+	"github.com/handout-health/handout/generator/version"
 )
 
 // Exit statuses.
@@ -72,7 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "init":
 		return runInit(rest, stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintln(stdout, "handout", version())
+		fmt.Fprintln(stdout, "handout", version.Current())
 		return exitOK
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
@@ -80,14 +80,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "handout: unknown command %q\n\n%s", cmd, usage)
 	return exitUsage
-}
-
-// version is the module version the binary was built from.
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return "dev"
 }
 
 // newFlags returns a flag set that prints its usage to stderr and never
@@ -163,7 +155,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res, err := site.Build(root.FS(), site.Options{
 		LoadOptions: site.LoadOptions{Drafts: *drafts, BaseURL: *baseURL},
 		Writer:      out,
-		Version:     version(),
+		Version:     version.Current().Short(),
 		Progress:    progress.pages,
 		Scratch:     filepath.Dir(*dest),
 	})

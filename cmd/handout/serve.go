@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"github.com/handout-health/handout/generator/serve"
+	"github.com/handout-health/handout/generator/version"
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {
@@ -26,7 +27,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := serve.Run(ctx, serve.Options{SiteDir: *siteDir, Bind: *bind, Port: *port, Drafts: *drafts, Version: version(), Log: stdout})
+	err := serve.Run(ctx, serve.Options{SiteDir: *siteDir, Bind: *bind, Port: *port, Drafts: *drafts, Version: version.Current().Short(), Log: stdout})
 	if err != nil {
 		fail(stderr, "serve", err)
 		return exitContent

@@ -34,7 +34,7 @@ func TestConsentInBrowser(t *testing.T) {
 		{"GlobalPrivacyControlFirstVisit", "/", "", testGlobalPrivacyControlFirstVisit},
 		{"WithoutJavaScript", "/", "", testWithoutJavaScript},
 		{"KeyboardOnly", "/", "", testKeyboardOnly},
-		{"StrictContentSecurityPolicy", "/", "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'", testStrictContentSecurityPolicy},
+		{"StrictContentSecurityPolicy", "/", browsertest.StrictCSP, testStrictContentSecurityPolicy},
 		{"SubPath", "/library/", "", testSubPath},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
