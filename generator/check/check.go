@@ -133,10 +133,9 @@ type Options struct {
 func Site(fsys fs.FS, opts Options) *Report {
 	s, list := site.Load(fsys, site.LoadOptions{Drafts: opts.Drafts})
 	if s != nil {
-		// Ungated third-party content: a defect on a health site.
-		list = append(list, s.CheckConsent(fsys)...)
-		// Two sources of one output file: the build refuses them.
-		list = append(list, s.CheckOutput(fsys)...)
+		// What every build judges too: ungated third-party content (a
+		// defect on a health site), and two sources of one output file.
+		list = append(list, s.Check(fsys)...)
 	}
 	return Run(s, list, opts)
 }

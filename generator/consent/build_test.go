@@ -210,8 +210,9 @@ func TestConsentOutputIsReproducible(t *testing.T) {
 	}
 }
 
-// BenchmarkCheckConsent measures the consent check of a whole site (every
-// document's HTML and the theme overrides), to set against
+// BenchmarkCheckConsent measures the checks of a whole site that build
+// and check share (consent in every document and template override, the
+// output's names), to set against
 // BenchmarkBuild of package site. $HANDOUT_BENCH_ARTICLES sets the size
 // of the generated corpus (default 1,000 articles).
 func BenchmarkCheckConsent(b *testing.B) {
@@ -231,7 +232,7 @@ func BenchmarkCheckConsent(b *testing.B) {
 	b.SetBytes(size)
 	b.ResetTimer()
 	for b.Loop() {
-		if problems := site.CheckConsent(fsys); len(problems) > 0 {
+		if problems := site.Check(fsys); len(problems) > 0 {
 			b.Fatal(problems)
 		}
 	}

@@ -25,11 +25,9 @@
 package content
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io/fs"
 	"path"
 	"slices"
@@ -106,10 +104,8 @@ type Document struct {
 	aliasAt []aliasSource
 
 	// Body is the whole file with the front matter blanked out; nil when
-	// loaded with Options.BodiesLater (see ReadBody).
+	// loaded with Options.HoldBody, which holds it instead.
 	Body []byte
-	// fileSum is the hash of the file as loaded, for ReadBody.
-	fileSum uint64
 	// KeyLines gives the line of each front-matter key, for messages about
 	// a key's value (a review date, a missing source).
 	KeyLines map[string]int
@@ -210,10 +206,11 @@ type Options struct {
 	Languages []Language
 	// ReviewInterval computes a missing next_review from last_reviewed.
 	ReviewInterval func(time.Time) time.Time
-	// BodiesLater leaves every document's Body nil, for a caller that
-	// reads each with ReadBody when it needs it: the Markdown of a large
-	// library is then never held all at once.
-	BodiesLater bool
+	// HoldBody, when set, is given each document's Body as the file is
+	// read, instead of the Document keeping it: a caller that holds the
+	// bodies elsewhere (a build of a large library, in a scratch file)
+	// still reads each file once.
+	HoldBody func(d *Document, body []byte)
 }
 
 // reservedSlugs are top-level addresses the build writes itself, which a
@@ -320,33 +317,9 @@ func loadKind(fsys fs.FS, kind Kind, opts Options) ([]*Document, diag.List) {
 			return
 		}
 		docs[i], problems[i] = Parse(paths[i], kind, data, opts)
-		if d := docs[i]; d != nil && opts.BodiesLater {
-			d.fileSum = maphash.Bytes(fileSeed, data)
-		}
 	})
 	list = append(list, slices.Concat(problems...)...)
 	return slices.DeleteFunc(docs, func(d *Document) bool { return d == nil }), list
-}
-
-// fileSeed seeds the hashes ReadBody compares.
-var fileSeed = maphash.MakeSeed()
-
-// ReadBody reads again the Body of a document loaded with
-// Options.BodiesLater, from the file system it was loaded from. It fails
-// when the file cannot be read or is no longer what was loaded (an editor
-// saved it during the build), since its front matter was read from the
-// old one.
-func ReadBody(fsys fs.FS, d *Document) ([]byte, error) {
-	data, err := ReadFile(fsys, d.Path)
-	if err != nil {
-		return nil, err
-	}
-	if maphash.Bytes(fileSeed, data) != d.fileSum {
-		return nil, errors.New("the file changed while the site was being built: build again")
-	}
-	p := &fileParser{path: d.Path, kind: d.Kind}
-	_, body, _ := p.split(bytes.TrimPrefix(data, []byte("\uFEFF")))
-	return body.bytes(), nil
 }
 
 // MaxFileBytes is the largest content file handout reads: about 600,000

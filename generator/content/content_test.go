@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -156,35 +157,32 @@ func TestLanguageOfDocument(t *testing.T) {
 	}
 }
 
-// TestBodiesLater loads without bodies and reads each again with ReadBody:
-// the same bytes as a normal load, and an error for a file that changed
-// since it was loaded.
-func TestBodiesLater(t *testing.T) {
+// TestHoldBody loads with the bodies handed to a holder: the same bytes
+// as a normal load, none kept in the documents, and none for a file with
+// errors.
+func TestHoldBody(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/articles/serotonin.md": {Data: []byte(goodArticle)},
 		"content/articles/bom.md":       {Data: []byte("\uFEFF" + strings.Replace(goodArticle, "Serotonin", "Dopamine", 1))},
+		"content/articles/broken.md":    {Data: []byte("---\ntitle: [\n---\nText.\n")},
 	}
-	want, list := Load(fsys, Options{})
-	if list.HasErrors() {
-		t.Fatal(list)
+	want, _ := Load(fsys, Options{})
+	var mu sync.Mutex
+	held := map[string][]byte{}
+	site, _ := Load(fsys, Options{HoldBody: func(d *Document, body []byte) {
+		mu.Lock()
+		held[d.Path] = body
+		mu.Unlock()
+	}})
+	if len(held) != 2 {
+		t.Errorf("held %d bodies, want 2 (not the broken file's)", len(held))
 	}
-	site, _ := Load(fsys, Options{BodiesLater: true})
 	for i, d := range site.Articles {
 		if d.Body != nil {
-			t.Errorf("%s: Body loaded", d.Path)
+			t.Errorf("%s: Body kept", d.Path)
 		}
-		body, err := ReadBody(fsys, d)
-		if err != nil || string(body) != string(want.Articles[i].Body) {
-			t.Errorf("%s: ReadBody = %q, %v; want %q", d.Path, body, err, want.Articles[i].Body)
+		if got := held[d.Path]; string(got) != string(want.Articles[i].Body) {
+			t.Errorf("%s: held %q, want %q", d.Path, got, want.Articles[i].Body)
 		}
-	}
-	fsys["content/articles/serotonin.md"].Data = []byte(goodArticle + "More.\n")
-	d := site.Articles[1]
-	if _, err := ReadBody(fsys, d); err == nil || !strings.Contains(err.Error(), "changed while the site was being built") {
-		t.Errorf("%s changed after loading: ReadBody error %v", d.Path, err)
-	}
-	delete(fsys, "content/articles/serotonin.md")
-	if _, err := ReadBody(fsys, d); err == nil {
-		t.Errorf("%s removed after loading: no error", d.Path)
 	}
 }

@@ -70,12 +70,16 @@ func (p *fileParser) parse(data []byte, opts Options) {
 	if !ok {
 		return
 	}
-	if !opts.BodiesLater {
-		p.doc.Body = body.bytes()
-	}
 	p.doc.FrontMatterLine = 1
 	if p.decode(frontMatter) {
 		p.finish(opts)
+	}
+	switch {
+	case p.list.HasErrors():
+	case opts.HoldBody != nil:
+		opts.HoldBody(p.doc, body.bytes())
+	default:
+		p.doc.Body = body.bytes()
 	}
 }
 

@@ -254,7 +254,7 @@ func TestStringFileErrors(t *testing.T) {
 // A key that no string file has fails the page, naming the key.
 func TestMissingKey(t *testing.T) {
 	theme := loadStrings(t, "es", nil)
-	err := theme.Render(&bytes.Buffer{}, &Page{Kind: "page", Title: "no.such.key", Path: "x/"})
+	err := theme.Render(&bytes.Buffer{}, nil, &Page{Kind: "page", Title: "no.such.key", Path: "x/"})
 	if err == nil || !strings.Contains(err.Error(), `"no.such.key"`) {
 		t.Errorf("rendering with a missing key: %v", err)
 	}

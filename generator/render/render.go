@@ -410,14 +410,22 @@ func (t *Theme) templateError(err error) diag.Diagnostic {
 	return diag.Errorf("templates", 1, 1, "%s", msg)
 }
 
-// Render writes page with the layout for its kind. On an error w may hold
-// part of the page: render into a buffer and discard it then.
-func (t *Theme) Render(w io.Writer, page *Page) error {
+// Render writes page with the layout for its kind; templates see site as
+// .Site (nil: the view the theme was loaded with). The view is passed
+// here, not kept by the theme, so that a change to it (a new free page in
+// the footer, a new topic) renders pages again without parsing the theme
+// again; the template functions' addresses and language are the theme's
+// own, which change only with site.yaml. On an error w may hold part of
+// the page: render into a buffer and discard it then.
+func (t *Theme) Render(w io.Writer, site *Site, page *Page) error {
 	layout, ok := t.layouts[page.Kind]
 	if !ok {
 		return fmt.Errorf("the theme has no layouts/%s.html", page.Kind)
 	}
-	if err := layout.ExecuteTemplate(w, "layouts/base.html", Data{Site: t.site, Page: page}); err != nil {
+	if site == nil {
+		site = t.site
+	}
+	if err := layout.ExecuteTemplate(w, "layouts/base.html", Data{Site: site, Page: page}); err != nil {
 		d := t.templateError(err)
 		d.Message = fmt.Sprintf("rendering /%s: %s", page.Path, d.Message)
 		return &diag.ListError{List: diag.List{d}}

@@ -68,7 +68,7 @@ func loadTheme(t *testing.T, site *Site) *Theme {
 func render(t *testing.T, theme *Theme, page *Page) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := theme.Render(&buf, page); err != nil {
+	if err := theme.Render(&buf, nil, page); err != nil {
 		t.Fatalf("rendering %s: %v", page.Kind, err)
 	}
 	return buf.String()

@@ -131,3 +131,39 @@ func (p *pageHash) page(v *render.Page) {
 		p.entries(t.UsedBy)
 	}
 }
+
+// site hashes a language's view of the site (render.Site): a change to it
+// renders every page again.
+func (p *pageHash) site(v *render.Site) {
+	p.str(v.Title)
+	p.str(v.Description)
+	p.str(v.Language)
+	p.str(v.Prefix)
+	p.int(len(v.Languages))
+	for _, l := range v.Languages {
+		p.language(l)
+	}
+	p.str(v.BaseURL)
+	p.str(v.BasePath)
+	p.str(v.FeedbackURL)
+	p.bool(v.Consent != nil)
+	if c := v.Consent; c != nil {
+		p.int(c.Version)
+		p.int(c.ExpiresDays)
+		p.int(len(c.Categories))
+		for _, cat := range c.Categories {
+			p.str(cat.ID)
+			p.str(cat.Title)
+			p.str(cat.Description)
+			p.strs(cat.Cookies)
+		}
+		p.int(len(c.Scripts))
+		for _, s := range c.Scripts {
+			p.str(s.Category)
+			p.str(s.Src)
+		}
+	}
+	p.str(v.Generator)
+	p.links(v.Pages)
+	p.links(v.Topics)
+}

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -324,16 +323,4 @@ func shorten(s string) string {
 		return s
 	}
 	return s[:40] + "..." + s[len(s)-10:]
-}
-
-// CheckOutput reports every file that two sources of the site would write
-// (see planOutput), and what keeps the theme, whose assets are among the
-// files, from loading. Build runs the same check; check calls this.
-func (s *Site) CheckOutput(fsys fs.FS) diag.List {
-	theme, list := s.loadTheme(fsys, s.renderSite(""))
-	var assets []render.Asset
-	if theme != nil {
-		assets = theme.Assets().All()
-	}
-	return append(list, s.planOutput(assets).problems...)
 }

@@ -35,23 +35,13 @@ var searchVersions atomic.Uint64
 
 // startIndex starts the search index of a site built once: each of docs
 // is then indexed as soon as it is converted, and its text blocks go, so
-// that the text of the whole site is never held (see index).
+// that the text of the whole site is never held (see streaming.indexed).
 func (s *Site) startIndex(docs []*Doc) {
 	keys := make([]search.Doc, len(docs))
 	for i, d := range docs {
 		keys[i] = search.Doc{URL: s.searchURL(d), Kind: d.Kind.String(), Title: d.Title}
 	}
 	s.indexer = search.NewIndexer(keys)
-}
-
-// index puts a converted document into the search index of a site built
-// once and lets its text blocks go; elsewhere it does nothing.
-func (s *Site) index(d *Doc) {
-	if s.indexer == nil {
-		return
-	}
-	s.indexer.Add(*s.searchDoc(d))
-	d.Result.Blocks = nil
 }
 
 // searchURL is d's address relative to its language's root, where
@@ -81,12 +71,7 @@ func (s *Site) searchDoc(d *Doc) *search.Doc {
 // returns the names of the files the index no longer has.
 func (s *Site) writeSearch(w output.Writer) (gone []string, list diag.List) {
 	var mu sync.Mutex
-	var files []search.File
-	if s.indexer != nil {
-		files, s.indexer = s.indexer.Files(), nil
-	} else {
-		files = search.Build(s.searchDocs(), s.searchCache)
-	}
+	files := s.mode.searchFiles(s)
 	for i := range files {
 		files[i].Name = s.Language.Prefix() + files[i].Name
 	}

@@ -10,20 +10,50 @@ import (
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/parallel"
+	"github.com/handout-health/handout/generator/render"
 )
 
 // overridesDir is the folder of a site's own templates.
 const overridesDir = content.TemplatesDir
 
-// CheckConsent reports, as errors, every third-party request that no
+// Check judges a loaded site as every build does, in the one place both
+// reach (handout check calls it; a build's check stage calls check): the
+// consent rules in every document, template override and static page
+// (checkConsent), and the output's names, which no two sources may share
+// (see planOutput; a theme that cannot load is reported too, since its
+// assets are among the output's files). Broken links and missing
+// sections are found when documents are linked (Site.link), by Load and
+// by every build alike.
+func (s *Site) Check(fsys fs.FS) diag.List {
+	theme, list := s.loadTheme(fsys)
+	return append(list, s.check(fsys, theme, true)...)
+}
+
+// check is Check with the theme loaded; outputs is false on a quick
+// rebuild, which changed no address, alias or static file (the last
+// build's plan had no problem).
+func (s *Site) check(fsys fs.FS, theme *render.Theme, outputs bool) diag.List {
+	list := s.checkConsent(fsys)
+	if outputs {
+		var assets []render.Asset
+		if theme != nil {
+			assets = theme.Assets().All()
+		}
+		plan := s.planOutput(assets)
+		list, s.outputNotes = append(list, plan.problems...), plan.notes
+	}
+	return list
+}
+
+// checkConsent reports, as errors, every third-party request that no
 // consent category gates, and every script content would add (see package
 // consent for the rules): in the HTML of each document (at its line in the
 // Markdown file), in the site's template overrides and stylesheets
 // (templates/, at the template's line) and in the HTML pages and
-// stylesheets of static/. Build and check run it; a build then judges
-// every page it renders too (pageCheck), which catches what only the
-// assembled page shows, such as an address a template computes.
-func (s *Site) CheckConsent(fsys fs.FS) diag.List {
+// stylesheets of static/. A build then judges every page it renders too
+// (pageCheck), which catches what only the assembled page shows, such as
+// an address a template computes.
+func (s *Site) checkConsent(fsys fs.FS) diag.List {
 	rules := consent.NewRules(s.Config)
 	all := s.allLanguages()
 	// A document is checked again only when it was converted again:

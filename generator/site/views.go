@@ -22,6 +22,9 @@ const recentCount = 5
 type pageFor struct {
 	file  string
 	theme *render.Theme
+	// site is the language's view of the site, which templates see as
+	// .Site.
+	site *render.Site
 	// view makes the page's view; page is the view once made. A build
 	// makes each document's view only when it renders the page, so that
 	// no more views are alive than pages being rendered; a Builder that
@@ -40,21 +43,23 @@ func (p *pageFor) made() *render.Page {
 
 // pages lists every HTML page of the site in its language, to be
 // rendered with theme (which also gives the fixed pages' words).
-func (s *Site) pages(now time.Time, theme *render.Theme) []pageFor {
+func (s *Site) pages(now time.Time, theme *render.Theme, view *render.Site) []pageFor {
 	var out []pageFor
 	prefix := s.Language.Prefix()
-	add := func(p *render.Page) { out = append(out, pageFor{file: fileOf(p.Path), page: p, theme: theme}) }
+	add := func(p *render.Page) {
+		out = append(out, pageFor{file: fileOf(p.Path), page: p, theme: theme, site: view})
+	}
 	fixed := func(kind, rel, title, description string) *render.Page {
 		return &render.Page{Kind: kind, Title: title, Description: description, Path: prefix + rel, Alternates: s.fixedAlternates(rel)}
 	}
 	// The listings' views, which list many documents each, are made
 	// when rendered too.
-	later := func(rel string, view func() *render.Page) {
-		out = append(out, pageFor{file: fileOf(prefix + rel), view: view, theme: theme})
+	later := func(rel string, makeView func() *render.Page) {
+		out = append(out, pageFor{file: fileOf(prefix + rel), view: makeView, theme: theme, site: view})
 	}
 	later("", s.homePage)
 	for _, d := range s.All() {
-		out = append(out, s.pageOf(d, now, theme))
+		out = append(out, s.pageOf(d, now, theme, view))
 	}
 	later("glossary/", func() *render.Page { return s.glossaryPage(theme) })
 	later("tags/", func() *render.Page { return s.tagsPage(theme) })
@@ -96,16 +101,9 @@ func fileOf(p string) string {
 }
 
 // pageOf is the page of an article, term or free page, its view made
-// when it is rendered. A site built once lets the document's HTML go as
-// soon as the view holds it: no other page shows it.
-func (s *Site) pageOf(d *Doc, now time.Time, theme *render.Theme) pageFor {
-	return pageFor{file: fileOf(d.URL()), theme: theme, view: func() *render.Page {
-		p := s.docPage(d, now)
-		if s.opts.once {
-			d.Result.HTML = nil
-		}
-		return p
-	}}
+// when it is rendered.
+func (s *Site) pageOf(d *Doc, now time.Time, theme *render.Theme, view *render.Site) pageFor {
+	return pageFor{file: fileOf(d.URL()), theme: theme, site: view, view: func() *render.Page { return s.docPage(d, now) }}
 }
 
 // docPage is the page of an article, term or free page.
@@ -119,22 +117,16 @@ func (s *Site) docPage(d *Doc, now time.Time) *render.Page {
 	return &render.Page{Kind: "page", Title: d.Title, Description: d.Summary, Path: d.URL(), Body: s.body(d), Alternates: s.docAlternates(d)}
 }
 
-// body is d's converted HTML, read back from the spill when it went
-// there.
-func (s *Site) body(d *Doc) template.HTML {
-	if d.Result.HTML == nil && d.html.n > 0 {
-		return template.HTML(s.opts.spill.get(d.html))
-	}
-	return template.HTML(d.Result.HTML)
-}
+// body is d's converted HTML (see mode.html).
+func (s *Site) body(d *Doc) template.HTML { return template.HTML(s.mode.html(d)) }
 
 // docPages lists the pages of the documents at the given paths, in
 // either set: the pages a quick rebuild renders again.
-func (s *Site) docPages(now time.Time, theme *render.Theme, docs, graph map[string]bool) []pageFor {
+func (s *Site) docPages(now time.Time, theme *render.Theme, view *render.Site, docs, graph map[string]bool) []pageFor {
 	var out []pageFor
 	add := func(p string) {
 		if d := s.byPath[p]; d != nil {
-			out = append(out, s.pageOf(d, now, theme))
+			out = append(out, s.pageOf(d, now, theme, view))
 		}
 	}
 	for p := range docs {

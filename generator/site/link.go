@@ -1,0 +1,148 @@
+package site
+
+import (
+	"time"
+
+	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/content"
+	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/linkgraph"
+)
+
+// link computes the link graph and reports broken links, missing sections
+// and definitions, and unused terms. With incremental set the graph is
+// updated for the converted documents only (see linkgraph.Graph.Update).
+func (s *Site) link(converted []*Doc, incremental bool) diag.List {
+	var list diag.List
+	all := s.All()
+	for _, d := range all {
+		if !d.problemsFound {
+			d.problems, d.problemsFound = s.docProblems(d), true
+		}
+		list = append(list, d.problems...)
+	}
+	nodes := make([]linkgraph.Node, len(all))
+	for i, d := range all {
+		nodes[i] = linkgraph.Node{Doc: d.Document, Result: &d.Result, Terms: d.Result.Terms}
+	}
+	var problems diag.List
+	s.listings.docs, s.listings.graph = nil, nil
+	if incremental && s.Graph != nil {
+		s.listings.docs = map[string]bool{}
+		paths := make([]string, len(converted))
+		for i, d := range converted {
+			s.listings.docs[d.Path] = true
+			paths[i] = d.Path
+		}
+		s.listings.graph, problems = s.Graph.Update(nodes, paths, s.Index)
+	} else {
+		s.Graph, problems = linkgraph.Build(nodes, s.Index)
+		s.mode.linked(s)
+	}
+	list = append(list, problems...)
+	g := s.Graph
+	for _, t := range s.Terms {
+		if len(g.UsedBy[t.Path]) == 0 {
+			list = append(list, diag.Warnf(t.Path, t.KeyLine("term"), 1, "glossary term %q is not used by any article", t.Title).WithRule(diag.RuleTermUnused))
+		}
+	}
+	return list
+}
+
+// docProblems reports what is wrong in one converted document: Markdown
+// refused, broken links, a term without a definition, missing sections.
+func (s *Site) docProblems(d *Doc) diag.List {
+	var list diag.List
+	if r := d.Result.Refused; r != nil {
+		list = append(list, diag.Errorf(d.Path, r.Line, r.Col, "%s", r.Message))
+	}
+	for _, r := range d.Result.Removed {
+		list = append(list, diag.Warnf(d.Path, r.Line, r.Col, "%s", r.What).WithRule(diag.RuleRawHTML))
+	}
+	for _, w := range d.Result.Warnings {
+		list = append(list, diag.Warnf(d.Path, w.Line, w.Col, "%s", w.Message).WithRule(w.Rule))
+	}
+	for _, l := range d.Result.Links {
+		if !l.Resolved {
+			list = append(list, diag.Errorf(d.Path, l.Line, l.Col, "broken link: %s", l.Problem).WithRule(diag.RuleLink))
+		}
+	}
+	if d.Kind == content.Term && d.Definition == "" {
+		list = append(list, diag.Errorf(d.Path, 1, 1, "a glossary term needs a definition: write it as the first paragraph after the front matter"))
+	}
+	if d.Kind == content.Article {
+		list = append(list, missingSections(d, s.Config)...)
+	}
+	return list
+}
+
+// missingSections warns about each required section an article lacks.
+func missingSections(d *Doc, cfg *config.Config) diag.List {
+	var list diag.List
+	have := map[string]bool{}
+	for _, s := range d.Result.Sections {
+		have[s.ID] = true
+	}
+	for _, s := range cfg.Sections {
+		if s.Required && !have[s.ID] {
+			line := 1
+			if n := len(d.Result.Sections); n > 0 {
+				line = d.Result.Sections[n-1].Line
+			}
+			list = append(list, diag.Warnf(d.Path, line, 1, "missing required section %q (a ## %s heading)", s.ID, s.Headings[0]).WithRule(diag.RuleSectionMissing))
+		}
+	}
+	return list
+}
+
+// pair links each translation to its source: the default-language
+// document named by its translation_of: key, or else the one beside it
+// with the same name (serotonin.md for serotonin.es.md). It reports
+// translation_of: keys that name nothing, two translations of one source
+// into one language, and, as warnings, stale translations: those whose
+// source was reviewed after them.
+func (s *Site) pair() diag.List {
+	var list diag.List
+	for _, d := range s.All() {
+		d.Translations = nil
+	}
+	for _, t := range s.Translations {
+		by := map[*Doc]*Doc{}
+		for _, d := range t.All() {
+			d.Source = nil
+			var src *Doc
+			if d.TranslationOf != "" {
+				cd, ok := s.Index.Lookup(d.TranslationOf)
+				switch {
+				case !ok:
+					list = append(list, diag.Errorf(d.Path, d.KeyLine("translation_of"), 1, "translation_of: no document in %s is called %q", s.Language.Name, d.TranslationOf))
+				case cd.Kind != d.Kind:
+					list = append(list, diag.Errorf(d.Path, d.KeyLine("translation_of"), 1, "translation_of: %q is a %s, and this is a %s", d.TranslationOf, cd.Kind, d.Kind))
+				default:
+					src = s.byPath[cd.Path]
+				}
+			} else if name := d.SourceName(); name != "" {
+				src = s.byPath[name]
+				if src != nil && src.Kind != d.Kind {
+					src = nil
+				}
+			}
+			if src == nil {
+				continue
+			}
+			if other, ok := by[src]; ok {
+				list = append(list, diag.Errorf(d.Path, d.KeyLine("translation_of"), 1, "%s is translated into %s twice: by %s and by this file", src.Path, t.Language.Name, other.Path))
+				continue
+			}
+			by[src] = d
+			d.Source = src
+			src.Translations = append(src.Translations, d)
+			if d.Stale() {
+				list = append(list, diag.Warnf(d.Path, d.KeyLine("last_reviewed"), 1,
+					"stale translation: reviewed %s, but its source %s was reviewed %s; check the translation against the source and update last_reviewed",
+					d.LastReviewed.Format(time.DateOnly), src.Path, src.LastReviewed.Format(time.DateOnly)).WithRule(diag.RuleTranslationStale))
+			}
+		}
+	}
+	return list
+}

@@ -1,0 +1,271 @@
+package site
+
+import (
+	"io/fs"
+	"time"
+
+	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/content"
+	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/markdown"
+	"github.com/handout-health/handout/generator/render"
+	"github.com/handout-health/handout/templates"
+)
+
+// run builds the site after the given files changed (nil: everything),
+// stage by stage. docs/architecture.md says what each stage reads and
+// writes, and walks one article through them.
+func (b *Builder) run(changed []string) (Result, error) {
+	p := b.begin(changed)
+	p.read()    // site.yaml and content/: every file, or those that changed
+	p.convert() // names, then Markdown to HTML with glossary links
+	p.link()    // link graph, tags, translations; broken links
+	p.theme()   // templates, parsed again when they or site.yaml changed
+	p.check()   // consent and output collisions, as handout check judges them
+	p.render()  // each page's view and HTML, judged for consent
+	p.write()   // search index, pages, feeds, sitemap, static files
+	return p.end()
+}
+
+// Load reads, converts and links a site, keeping everything (for check).
+// The Site is nil when there are errors that stop conversion (a broken
+// site.yaml); otherwise it is returned with every diagnostic found.
+func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
+	b := &Builder{fsys: fsys, opts: Options{LoadOptions: opts}, mode: keeping{}}
+	p := b.begin(nil)
+	p.read()
+	p.convert()
+	p.link()
+	return b.site, p.res.Diagnostics
+}
+
+// pass is one build: its plan, and what its stages found. A stage does
+// nothing once one before it failed.
+type pass struct {
+	b    *Builder
+	plan plan
+	res  Result
+	// site is the site being built; quick says that only the pages of the
+	// documents converted again, and of those their links reach, are
+	// listed (see plan.quick).
+	site  *Site
+	quick bool
+	// pages are the pages listed; todo those rendered, whose view changed
+	// since a Builder last wrote them. writing is set once the pass
+	// writes.
+	pages, todo []pageFor
+	writing     bool
+}
+
+// begin starts a build of the files that changed.
+func (b *Builder) begin(changed []string) *pass {
+	now := b.opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	p := &pass{b: b, plan: planFor(changed, b.site == nil)}
+	p.plan.day = content.Day(now)
+	return p
+}
+
+func (p *pass) failed() bool { return p.res.Diagnostics.HasErrors() }
+
+func (p *pass) add(list diag.List) { p.res.Diagnostics = append(p.res.Diagnostics, list...) }
+
+// read reads site.yaml and every content file for a first build (or after
+// site.yaml changed), else the content files that changed.
+func (p *pass) read() {
+	b := p.b
+	if p.plan.everything {
+		site, list := readSite(b.fsys, b.opts.LoadOptions, b.mode)
+		p.add(list)
+		if site == nil {
+			return
+		}
+		b.site = site
+		b.keep(site)
+	} else {
+		p.plan.reading = b.site.reread(b.fsys, p.plan.content, p.plan.static)
+	}
+	p.site = b.site
+	p.res.Site = p.site
+}
+
+// convert makes each language's name index (or patches it, when only
+// documents' bodies changed), then converts the documents the plan names.
+func (p *pass) convert() {
+	if p.site == nil {
+		return
+	}
+	for _, ls := range p.site.Sites() {
+		docs := p.plan.toConvert(ls)
+		p.add(ls.indexNames(docs, p.plan.patch()))
+		p.plan.converted[ls] = ls.convert(docs)
+	}
+}
+
+// link links every language's documents, pairs translations with their
+// sources and reports each document's problems (broken links, missing
+// sections), with the problems of reading its file.
+func (p *pass) link() {
+	if p.site == nil {
+		return
+	}
+	for _, problems := range p.site.fileProblems {
+		p.add(problems)
+	}
+	for _, ls := range p.site.Sites() {
+		p.add(ls.link(p.plan.converted[ls], !p.plan.everything && !p.plan.reading.structural))
+	}
+	p.add(p.site.pair())
+	p.site.listings.shown = p.plan.reading.shown
+	p.quick = p.plan.quick(p.site, p.b)
+}
+
+// theme parses the theme of each language, when the templates or
+// site.yaml changed or no build succeeded yet, and makes each language's
+// view of the site, which a title or tag of a document may change.
+func (p *pass) theme() {
+	if p.site == nil || p.failed() {
+		return
+	}
+	if !p.b.themesUpToDate(p.plan) {
+		p.b.themes = map[string]*render.Theme{}
+		clear(p.b.prints)
+		for _, ls := range p.site.Sites() {
+			theme, problems := ls.loadTheme(p.b.fsys)
+			p.add(problems)
+			if theme == nil {
+				p.b.themes = nil
+				return
+			}
+			p.b.themes[ls.Language.Code] = theme
+		}
+	}
+	if p.b.viewsChanged(p.site) {
+		p.quick = false
+	}
+}
+
+// check judges the site as handout check does: consent and, unless the
+// build is quick (no address, alias or static file changed), the output's
+// names.
+func (p *pass) check() {
+	if p.site == nil || p.failed() {
+		return
+	}
+	p.add(p.site.check(p.b.fsys, p.b.themes[p.site.Language.Code], !p.quick))
+	p.res.Notes = p.site.outputNotes
+}
+
+// render lists the pages to render: every page, or on a quick build those
+// of the documents converted again and of those their links reach; a
+// Builder leaves out those whose view is unchanged since it wrote them.
+func (p *pass) render() {
+	if p.site == nil || p.failed() {
+		return
+	}
+	for _, ls := range p.site.Sites() {
+		code := ls.Language.Code
+		theme, view := p.b.themes[code], p.b.views[code]
+		theme.ResetCache()
+		if p.quick {
+			p.pages = append(p.pages, ls.docPages(p.plan.day, theme, view, ls.listings.docs, ls.listings.graph)...)
+		} else {
+			p.pages = append(p.pages, ls.pages(p.plan.day, theme, view)...)
+		}
+	}
+	p.todo = p.b.changedPages(p.pages)
+}
+
+// write writes the search indexes, the pages (each judged for consent as
+// it is rendered) and, unless the build is quick, the other files.
+func (p *pass) write() {
+	if p.site == nil || p.failed() {
+		return
+	}
+	b, site := p.b, p.site
+	w := &countingWriter{w: b.opts.Writer}
+	var gone []string
+	searchFirst := b.mode.searchFirst()
+	if searchFirst {
+		// The index is let go before the pages are rendered.
+		_, problems := site.writeSearches(w, true)
+		p.add(problems)
+	}
+	p.writing = true
+	p.add(renderPages(p.todo, w, site.pageCheck(), b.opts.Progress))
+	p.add(b.mode.finish())
+	if !p.failed() {
+		if !searchFirst {
+			var problems diag.List
+			gone, problems = site.writeSearches(w, !p.quick)
+			p.add(problems)
+		}
+		// What is recorded from here on is what is written besides pages
+		// and search files.
+		w.names = map[string]bool{}
+		if !p.quick {
+			p.add(site.writeExtras(b.fsys, w, b.themes[site.Language.Code]))
+		}
+	}
+	p.res.Pages, p.res.Files, p.res.Quick = len(p.todo), int(w.files), p.quick
+	if !p.failed() {
+		b.wrote(p, w.names, gone)
+	}
+}
+
+// end reports the build: sorted diagnostics, and an error that wraps
+// ErrFailed when any is an error.
+func (p *pass) end() (Result, error) {
+	p.b.good = !p.failed()
+	if p.failed() {
+		if p.writing {
+			p.b.forget()
+		}
+		return failed(p.res)
+	}
+	p.res.Diagnostics.Sort()
+	return p.res, nil
+}
+
+// readSite reads site.yaml and every content file, and makes the site in
+// each of its languages, its documents wrapped but not converted yet.
+func readSite(fsys fs.FS, opts LoadOptions, m mode) (*Site, diag.List) {
+	cfg, list := config.Load(fsys)
+	if cfg == nil {
+		return nil, list
+	}
+	if opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
+			return nil, append(list, diag.Errorf(config.FileName, 1, 1, "--base-url: %v", err))
+		}
+	}
+	m.configured(cfg)
+	copts := contentOptions(cfg, opts)
+	copts.HoldBody = m.holdBody()
+	cs, problems := content.Load(fsys, copts)
+	conv := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, Sections: schema(cfg)})
+	overrides, _ := fs.Sub(fsys, overridesDir)
+	newSite := func(lang config.Language) *Site {
+		return &Site{
+			Config: cfg, Language: lang, Content: &content.Site{}, opts: opts, conv: conv, mode: m,
+			fileProblems: map[string]diag.List{}, words: render.Words(templates.FS, overrides, lang.Code),
+		}
+	}
+	s := newSite(cfg.Languages[0])
+	s.root, s.Content = s, cs
+	for _, lang := range cfg.Languages[1:] {
+		t := newSite(lang)
+		t.root = s
+		s.Translations = append(s.Translations, t)
+	}
+	for _, d := range problems {
+		s.fileProblems[d.Path] = append(s.fileProblems[d.Path], d)
+	}
+	s.split()
+	for _, ls := range s.Sites() {
+		ls.wrap()
+	}
+	return s, list
+}
