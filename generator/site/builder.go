@@ -38,11 +38,11 @@ type Builder struct {
 	// build that renders every page.
 	prints map[string]uint64
 	seed   maphash.Seed
-	// extras are the files other than pages last written; good is true
-	// when the last build succeeded, on day.
-	extras map[string]bool
-	good   bool
-	day    time.Time
+	// extras are the files other than pages last written; succeeded is
+	// true when the last build succeeded, on day.
+	extras    map[string]bool
+	succeeded bool
+	day       time.Time
 }
 
 // NewBuilder returns a Builder that writes into out.
@@ -105,7 +105,7 @@ func (b *Builder) viewsChanged(s *Site) bool {
 // longer has leave the in-memory output.
 func (b *Builder) wrote(p *pass, extras map[string]bool, gone []string) {
 	b.day = p.plan.day
-	if p.quick {
+	if p.affectedOnly {
 		// Only the changed languages' search indexes were written again:
 		// the files they no longer have go.
 		for _, name := range gone {
@@ -143,7 +143,7 @@ func (b *Builder) changedPages(pages []pageFor) []pageFor {
 		return pages
 	}
 	prints := make([]uint64, len(pages))
-	parallel.For(len(pages), func(i int) { prints[i] = b.fingerprint(pages[i].made()) })
+	parallel.For(len(pages), func(i int) { prints[i] = b.fingerprint(pages[i].view()) })
 	var todo []pageFor
 	for i, p := range pages {
 		if old, ok := b.prints[p.file]; ok && old == prints[i] {

@@ -16,33 +16,31 @@ import (
 // overridesDir is the folder of a site's own templates.
 const overridesDir = content.TemplatesDir
 
-// Check judges a loaded site as every build does, in the one place both
-// reach (handout check calls it; a build's check stage calls check): the
-// consent rules in every document, template override and static page
-// (checkConsent), and the output's names, which no two sources may share
-// (see planOutput; a theme that cannot load is reported too, since its
-// assets are among the output's files). Broken links and missing
-// sections are found when documents are linked (Site.link), by Load and
-// by every build alike.
+// Check judges a loaded site as every build does (handout check calls
+// it; a build's check stage calls the same checkConsent and, unless it
+// renders only the affected pages, checkOutput): the consent rules in
+// every document, template override and static page, and the output's
+// names, which no two sources may share (see planOutput; a theme that
+// cannot load is reported too, since its assets are among the output's
+// files). Broken links and missing sections are found when documents are
+// linked (Site.link), by Load and by every build alike.
 func (s *Site) Check(fsys fs.FS) diag.List {
 	theme, list := s.loadTheme(fsys)
-	return append(list, s.check(fsys, theme, true)...)
+	list = append(list, s.checkConsent(fsys)...)
+	return append(list, s.checkOutput(theme)...)
 }
 
-// check is Check with the theme loaded; outputs is false on a quick
-// rebuild, which changed no address, alias or static file (the last
-// build's plan had no problem).
-func (s *Site) check(fsys fs.FS, theme *render.Theme, outputs bool) diag.List {
-	list := s.checkConsent(fsys)
-	if outputs {
-		var assets []render.Asset
-		if theme != nil {
-			assets = theme.Assets().All()
-		}
-		plan := s.planOutput(assets)
-		list, s.outputNotes = append(list, plan.problems...), plan.notes
+// checkOutput reports every file that two sources of the site would write
+// (see planOutput), and keeps its notes; theme, whose assets are among the
+// files, is nil when it could not load.
+func (s *Site) checkOutput(theme *render.Theme) diag.List {
+	var assets []render.Asset
+	if theme != nil {
+		assets = theme.Assets().All()
 	}
-	return list
+	plan := s.planOutput(assets)
+	s.outputNotes = plan.notes
+	return plan.problems
 }
 
 // checkConsent reports, as errors, every third-party request that no

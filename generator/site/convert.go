@@ -13,7 +13,7 @@ import (
 )
 
 func (s *Site) env(d *Doc, matcher *glossary.Matcher) markdown.Env {
-	e := markdown.Env{Path: d.Path, BasePath: s.Config.BasePath(), Resolver: s.Index, Self: d.Path,
+	e := markdown.Env{Path: d.Path, BasePath: s.Config.BasePath(), Resolver: s.Names, Self: d.Path,
 		Text: s.words, Contacts: markdown.Contacts(s.Config.ContactsIn(s.Language))}
 	if matcher != nil {
 		e.Glossary = matcher

@@ -261,8 +261,8 @@ func TestQuickRebuildEqualsFullBuild(t *testing.T) {
 			}
 		}
 		res := rebuild(t, b, changed...)
-		if !res.Quick || res.Pages == 0 || res.Pages >= first.Pages/10 {
-			t.Errorf("%s: quick %v, %d pages of %d rendered again", step.name, res.Quick, res.Pages, first.Pages)
+		if !res.AffectedOnly || res.Pages == 0 || res.Pages >= first.Pages/10 {
+			t.Errorf("%s: quick %v, %d pages of %d rendered again", step.name, res.AffectedOnly, res.Pages, first.Pages)
 		}
 		full := fullBuild(t, fsys)
 		for _, name := range differing(full, mem) {
@@ -274,8 +274,8 @@ func TestQuickRebuildEqualsFullBuild(t *testing.T) {
 	}
 	// A template change renders every page from what the quick rebuilds
 	// left (patched tags and index): still the same as a full build.
-	if res := rebuild(t, b, "templates/partials/unused.html"); res.Quick || res.Pages == 0 {
-		t.Fatalf("a template change: quick %v, %d pages", res.Quick, res.Pages)
+	if res := rebuild(t, b, "templates/partials/unused.html"); res.AffectedOnly || res.Pages == 0 {
+		t.Fatalf("a template change: quick %v, %d pages", res.AffectedOnly, res.Pages)
 	}
 	for _, name := range differing(fullBuild(t, fsys), mem) {
 		t.Errorf("after a template change: %s differs from a full build", name)

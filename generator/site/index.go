@@ -11,35 +11,29 @@ import (
 	"github.com/handout-health/handout/generator/linkgraph"
 )
 
-// indexNames makes the name index and the tags, or patches them when
-// only the documents' bodies changed (patch: the Documents read again
-// take the place of the old ones), and returns their problems: duplicate
-// addresses and names, unusable tags.
-func (s *Site) indexNames(docs []*Doc, patch bool) diag.List {
-	if patch {
-		for _, d := range docs {
-			s.Index.Replace(d.Document)
-			s.retag(d)
-		}
-	} else {
-		s.indexProblems = s.makeIndex()
+// patchNames puts the documents read again in the place of the old ones
+// in the name index and the tags: the same documents kept the same names
+// and tags (see plan.patch).
+func (s *Site) patchNames(docs []*Doc) {
+	for _, d := range docs {
+		s.Names.Replace(d.Document)
+		s.retag(d)
 	}
-	return s.indexProblems
 }
 
-// makeIndex makes the name index and the tags, and returns their
-// problems.
-func (s *Site) makeIndex() diag.List {
+// makeNames makes the name index and the tags, and returns their
+// problems: duplicate addresses and names, unusable tags.
+func (s *Site) makeNames() diag.List {
 	list := content.CheckAddresses(s.Content)
 	ix, problems := linkgraph.NewIndex(s.Content)
 	list = append(list, problems...)
-	s.Index = ix
+	s.Names = ix
 	prefix := s.Language.Prefix()
 	for _, a := range fixedAddresses {
 		ix.AddAddress(prefix + a)
 	}
 	if s.root != s {
-		ix.SetFallback(s.root.Index)
+		ix.SetFallback(s.root.Names)
 	} else {
 		for _, a := range rootAddresses {
 			ix.AddAddress(a)

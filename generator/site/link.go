@@ -9,10 +9,10 @@ import (
 	"github.com/handout-health/handout/generator/linkgraph"
 )
 
-// link computes the link graph and reports broken links, missing sections
-// and definitions, and unused terms. With incremental set the graph is
-// updated for the converted documents only (see linkgraph.Graph.Update).
-func (s *Site) link(converted []*Doc, incremental bool) diag.List {
+// link computes the link graph, made anew or updated for the converted
+// documents (see graphWork), and reports broken links, missing sections
+// and definitions, and unused terms.
+func (s *Site) link(converted []*Doc, work graphWork) diag.List {
 	var list diag.List
 	all := s.All()
 	for _, d := range all {
@@ -27,16 +27,16 @@ func (s *Site) link(converted []*Doc, incremental bool) diag.List {
 	}
 	var problems diag.List
 	s.listings.docs, s.listings.graph = nil, nil
-	if incremental && s.Graph != nil {
+	if work == updateGraph && s.Graph != nil {
 		s.listings.docs = map[string]bool{}
 		paths := make([]string, len(converted))
 		for i, d := range converted {
 			s.listings.docs[d.Path] = true
 			paths[i] = d.Path
 		}
-		s.listings.graph, problems = s.Graph.Update(nodes, paths, s.Index)
+		s.listings.graph, problems = s.Graph.Update(nodes, paths, s.Names)
 	} else {
-		s.Graph, problems = linkgraph.Build(nodes, s.Index)
+		s.Graph, problems = linkgraph.Build(nodes, s.Names)
 		s.mode.linked(s)
 	}
 	list = append(list, problems...)
@@ -95,13 +95,13 @@ func missingSections(d *Doc, cfg *config.Config) diag.List {
 	return list
 }
 
-// pair links each translation to its source: the default-language
+// pairTranslations links each translation to its source: the default-language
 // document named by its translation_of: key, or else the one beside it
 // with the same name (serotonin.md for serotonin.es.md). It reports
 // translation_of: keys that name nothing, two translations of one source
 // into one language, and, as warnings, stale translations: those whose
 // source was reviewed after them.
-func (s *Site) pair() diag.List {
+func (s *Site) pairTranslations() diag.List {
 	var list diag.List
 	for _, d := range s.All() {
 		d.Translations = nil
@@ -112,7 +112,7 @@ func (s *Site) pair() diag.List {
 			d.Source = nil
 			var src *Doc
 			if d.TranslationOf != "" {
-				cd, ok := s.Index.Lookup(d.TranslationOf)
+				cd, ok := s.Names.Lookup(d.TranslationOf)
 				switch {
 				case !ok:
 					list = append(list, diag.Errorf(d.Path, d.KeyLine("translation_of"), 1, "translation_of: no document in %s is called %q", s.Language.Name, d.TranslationOf))

@@ -83,7 +83,7 @@ type Site struct {
 	root *Site
 
 	Content *content.Site
-	Index   *linkgraph.Index
+	Names   *linkgraph.Index
 	// Articles, Terms and Pages are sorted by file path.
 	Articles, Terms, Pages []*Doc
 	byPath                 map[string]*Doc
@@ -116,7 +116,7 @@ type Site struct {
 	indexer *search.Indexer
 	// listings says what the last refresh changed, for the Builder.
 	listings listingChanges
-	// indexProblems are those of the last makeIndex.
+	// indexProblems are those of the last makeNames.
 	indexProblems diag.List
 	// outputNotes are what the last output plan noted (a static file
 	// that replaces a generated one on purpose).

@@ -45,11 +45,11 @@ type pass struct {
 	b    *Builder
 	plan plan
 	res  Result
-	// site is the site being built; quick says that only the pages of the
-	// documents converted again, and of those their links reach, are
-	// listed (see plan.quick).
-	site  *Site
-	quick bool
+	// site is the site being built; affectedOnly says that only the pages
+	// of the documents converted again, and of those their links reach,
+	// are listed (see plan.affectedOnly).
+	site         *Site
+	affectedOnly bool
 	// pages are the pages listed; todo those rendered, whose view changed
 	// since a Builder last wrote them. writing is set once the pass
 	// writes.
@@ -99,7 +99,12 @@ func (p *pass) convert() {
 	}
 	for _, ls := range p.site.Sites() {
 		docs := p.plan.toConvert(ls)
-		p.add(ls.indexNames(docs, p.plan.patch()))
+		if p.plan.patch() {
+			ls.patchNames(docs)
+		} else {
+			ls.indexProblems = ls.makeNames()
+		}
+		p.add(ls.indexProblems)
 		p.plan.converted[ls] = ls.convert(docs)
 	}
 }
@@ -115,11 +120,11 @@ func (p *pass) link() {
 		p.add(problems)
 	}
 	for _, ls := range p.site.Sites() {
-		p.add(ls.link(p.plan.converted[ls], !p.plan.everything && !p.plan.reading.structural))
+		p.add(ls.link(p.plan.converted[ls], p.plan.graph()))
 	}
-	p.add(p.site.pair())
+	p.add(p.site.pairTranslations())
 	p.site.listings.shown = p.plan.reading.shown
-	p.quick = p.plan.quick(p.site, p.b)
+	p.affectedOnly = p.plan.affectedOnly(p.site, p.b)
 }
 
 // theme parses the theme of each language, when the templates or
@@ -143,22 +148,27 @@ func (p *pass) theme() {
 		}
 	}
 	if p.b.viewsChanged(p.site) {
-		p.quick = false
+		p.affectedOnly = false
 	}
 }
 
 // check judges the site as handout check does: consent and, unless the
-// build is quick (no address, alias or static file changed), the output's
+// build renders only the affected pages (no address, alias or static
+// file changed), the output's
 // names.
 func (p *pass) check() {
 	if p.site == nil || p.failed() {
 		return
 	}
-	p.add(p.site.check(p.b.fsys, p.b.themes[p.site.Language.Code], !p.quick))
+	p.add(p.site.checkConsent(p.b.fsys))
+	if !p.affectedOnly {
+		p.add(p.site.checkOutput(p.b.themes[p.site.Language.Code]))
+	}
 	p.res.Notes = p.site.outputNotes
 }
 
-// render lists the pages to render: every page, or on a quick build those
+// render lists the pages to render: every page, or on a build of the
+// affected pages only those
 // of the documents converted again and of those their links reach; a
 // Builder leaves out those whose view is unchanged since it wrote them.
 func (p *pass) render() {
@@ -169,7 +179,7 @@ func (p *pass) render() {
 		code := ls.Language.Code
 		theme, view := p.b.themes[code], p.b.views[code]
 		theme.ResetCache()
-		if p.quick {
+		if p.affectedOnly {
 			p.pages = append(p.pages, ls.docPages(p.plan.day, theme, view, ls.listings.docs, ls.listings.graph)...)
 		} else {
 			p.pages = append(p.pages, ls.pages(p.plan.day, theme, view)...)
@@ -179,7 +189,8 @@ func (p *pass) render() {
 }
 
 // write writes the search indexes, the pages (each judged for consent as
-// it is rendered) and, unless the build is quick, the other files.
+// it is rendered) and, unless the build renders only the affected pages,
+// the other files.
 func (p *pass) write() {
 	if p.site == nil || p.failed() {
 		return
@@ -190,7 +201,7 @@ func (p *pass) write() {
 	searchFirst := b.mode.searchFirst()
 	if searchFirst {
 		// The index is let go before the pages are rendered.
-		_, problems := site.writeSearches(w, true)
+		_, problems := site.writeSearches(w, site.Sites())
 		p.add(problems)
 	}
 	p.writing = true
@@ -199,26 +210,42 @@ func (p *pass) write() {
 	if !p.failed() {
 		if !searchFirst {
 			var problems diag.List
-			gone, problems = site.writeSearches(w, !p.quick)
+			gone, problems = site.writeSearches(w, p.searchesToWrite())
 			p.add(problems)
 		}
 		// What is recorded from here on is what is written besides pages
 		// and search files.
 		w.names = map[string]bool{}
-		if !p.quick {
+		if !p.affectedOnly {
 			p.add(site.writeExtras(b.fsys, w, b.themes[site.Language.Code]))
 		}
 	}
-	p.res.Pages, p.res.Files, p.res.Quick = len(p.todo), int(w.files), p.quick
+	p.res.Pages, p.res.Files, p.res.AffectedOnly = len(p.todo), int(w.files), p.affectedOnly
 	if !p.failed() {
 		b.wrote(p, w.names, gone)
 	}
 }
 
+// searchesToWrite are the languages whose search index is written: every
+// one, or on a build of the affected pages only those in which documents
+// were converted again.
+func (p *pass) searchesToWrite() []*Site {
+	if !p.affectedOnly {
+		return p.site.Sites()
+	}
+	var out []*Site
+	for _, ls := range p.site.Sites() {
+		if len(ls.listings.docs) > 0 {
+			out = append(out, ls)
+		}
+	}
+	return out
+}
+
 // end reports the build: sorted diagnostics, and an error that wraps
 // ErrFailed when any is an error.
 func (p *pass) end() (Result, error) {
-	p.b.good = !p.failed()
+	p.b.succeeded = !p.failed()
 	if p.failed() {
 		if p.writing {
 			p.b.forget()
@@ -263,9 +290,9 @@ func readSite(fsys fs.FS, opts LoadOptions, m mode) (*Site, diag.List) {
 	for _, d := range problems {
 		s.fileProblems[d.Path] = append(s.fileProblems[d.Path], d)
 	}
-	s.split()
+	s.splitLanguages()
 	for _, ls := range s.Sites() {
-		ls.wrap()
+		ls.wrapDocs()
 	}
 	return s, list
 }

@@ -24,11 +24,12 @@ import (
 //     links are converted again (the file may be what they missed).
 //
 // Then a Builder fingerprints every page's view and renders only the pages
-// whose view changed. A rebuild is quick when no document came, went or
-// changed what other pages show of it (title, summary, other names, tags,
-// review date, definition): only the views of the documents converted
-// again and of those whose backlinks, users or related articles changed
-// are made, and only their languages' search indexes written again.
+// whose view changed. A rebuild renders only the affected pages when no
+// document came, went or changed what other pages show of it (title,
+// summary, other names, tags, review date, definition): only the views of
+// the documents converted again and of those whose backlinks, users or
+// related articles changed are made, and only their languages' search
+// indexes written again.
 type plan struct {
 	everything, templates, static bool
 	// content are the content files that changed.
@@ -87,6 +88,26 @@ func (p *plan) toConvert(ls *Site) []*Doc {
 	return []*Doc{}
 }
 
+// graph says whether the link graphs are made anew or updated for the
+// documents converted again.
+func (p *plan) graph() graphWork {
+	if p.everything || p.reading.structural {
+		return makeGraph
+	}
+	return updateGraph
+}
+
+// graphWork is how Site.link comes to its link graph.
+type graphWork int
+
+const (
+	// makeGraph makes the graph anew from every document.
+	makeGraph graphWork = iota
+	// updateGraph updates the graph for the documents converted again
+	// (linkgraph.Graph.Update), and notes which documents' lists changed.
+	updateGraph
+)
+
 // patch says that the name indexes and tags are patched, not made again:
 // the same documents have the same names and tags, and only the Documents
 // read again take the place of the old ones.
@@ -94,12 +115,12 @@ func (p *plan) patch() bool {
 	return !p.everything && !p.static && !p.reading.structural && !p.reading.shown
 }
 
-// quick says whether the pages to render are only those of the documents
-// converted again and of those whose links, users or related articles
-// changed: the last build succeeded on the same day, nothing but content
-// changed, and no document changed what other pages show of it.
-func (p *plan) quick(s *Site, b *Builder) bool {
-	if !b.good || p.everything || p.templates || p.static || !b.day.Equal(p.day) || s.listings.shown {
+// affectedOnly says whether the pages to render are only those of the
+// documents converted again and of those whose links, users or related
+// articles changed: the last build succeeded on the same day, nothing but
+// content changed, and no document changed what other pages show of it.
+func (p *plan) affectedOnly(s *Site, b *Builder) bool {
+	if !b.succeeded || p.everything || p.templates || p.static || !b.day.Equal(p.day) || s.listings.shown {
 		return false
 	}
 	for _, ls := range s.Sites() {

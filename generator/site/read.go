@@ -26,9 +26,9 @@ func contentOptions(cfg *config.Config, opts LoadOptions) content.Options {
 	return o
 }
 
-// split moves every document of the default language's Content that is
+// splitLanguages moves every document of the default language's Content that is
 // in another language to that language's Site.
-func (s *Site) split() {
+func (s *Site) splitLanguages() {
 	if len(s.Translations) == 0 {
 		return
 	}
@@ -54,11 +54,11 @@ func (s *Site) split() {
 	c.Pages = keep(c.Pages, func(cs *content.Site) *[]*content.Document { return &cs.Pages })
 }
 
-// wrap makes a Doc of every document of s.Content, keeping the Doc (and
+// wrapDocs makes a Doc of every document of s.Content, keeping the Doc (and
 // its conversion) of documents that have not changed. The lists old and
 // new are both sorted by path, so they are walked side by side and
 // byPath changes only where documents did.
-func (s *Site) wrap() {
+func (s *Site) wrapDocs() {
 	if s.byPath == nil {
 		s.byPath = map[string]*Doc{}
 	}
@@ -116,7 +116,7 @@ func (s *Site) reread(fsys fs.FS, paths []string, static bool) reading {
 	}
 	r.convert = map[*Site][]*Doc{}
 	for _, ls := range s.Sites() {
-		ls.wrap()
+		ls.wrapDocs()
 		var docs []*Doc
 		for p := range touched[ls] {
 			if d := ls.byPath[p]; d != nil {

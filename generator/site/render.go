@@ -32,8 +32,8 @@ func renderPages(pages []pageFor, w output.Writer, check pageCheck, progress fun
 	parallel.For(len(pages), func(i int) {
 		buf := bufferPool.Get().(*bytes.Buffer)
 		buf.Reset()
-		page := pieceWriter{buf: buf, theme: pages[i].theme, body: string(pages[i].made().Body)}
-		err := pages[i].theme.Render(&page, pages[i].site, pages[i].made())
+		page := pieceWriter{buf: buf, theme: pages[i].theme, body: string(pages[i].view().Body)}
+		err := pages[i].theme.Render(&page, pages[i].site, pages[i].view())
 		var problems diag.List
 		if err == nil {
 			problems = check(pages[i].file, buf.Bytes(), page.pieces)

@@ -108,23 +108,15 @@ func (s *Site) writeSearch(w output.Writer) (gone []string, list diag.List) {
 	return gone, list
 }
 
-// writeSearches writes the search index of every language, or with all
-// unset, again that of each language in which the last refresh converted
-// documents; it returns the names of the files their indexes no longer
-// have.
-func (s *Site) writeSearches(w output.Writer, all bool) (gone []string, list diag.List) {
-	for _, ls := range s.Sites() {
-		if all || ls.searchChanged() {
-			g, problems := ls.writeSearch(w)
-			gone, list = append(gone, g...), append(list, problems...)
-		}
+// writeSearches writes the search index of each of sites, and returns
+// the names of the files their indexes no longer have.
+func (s *Site) writeSearches(w output.Writer, sites []*Site) (gone []string, list diag.List) {
+	for _, ls := range sites {
+		g, problems := ls.writeSearch(w)
+		gone, list = append(gone, g...), append(list, problems...)
 	}
 	return gone, list
 }
-
-// searchChanged reports whether the last refresh converted documents of
-// s's language, whose search index is then made again.
-func (s *Site) searchChanged() bool { return len(s.listings.docs) > 0 }
 
 // searchFile reports whether file is one of the search index files last
 // written by a Builder, in any language.

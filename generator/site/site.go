@@ -66,10 +66,10 @@ type Result struct {
 	Pages, Files int
 	// Site is the loaded site, nil when loading failed.
 	Site *Site
-	// Quick is true when a rebuild looked only at the pages of the
-	// documents that changed and of those their links reach (see
-	// Builder).
-	Quick bool
+	// AffectedOnly is true when a rebuild looked only at the pages of
+	// the documents that changed and of those their links reach (see
+	// plan).
+	AffectedOnly bool
 	// Notes say what the site chose that a reader of the build's output
 	// should know, such as a static/robots.txt that replaces the
 	// generated one. They are not problems: --strict ignores them.

@@ -25,18 +25,18 @@ type pageFor struct {
 	// site is the language's view of the site, which templates see as
 	// .Site.
 	site *render.Site
-	// view makes the page's view; page is the view once made. A build
+	// makeView makes the page's view; page is the view once made. A build
 	// makes each document's view only when it renders the page, so that
 	// no more views are alive than pages being rendered; a Builder that
 	// fingerprints pages makes every view first.
-	view func() *render.Page
-	page *render.Page
+	makeView func() *render.Page
+	page     *render.Page
 }
 
-// made returns p's view, making it if it is not made yet.
-func (p *pageFor) made() *render.Page {
+// view returns p's view, making it if it is not made yet.
+func (p *pageFor) view() *render.Page {
 	if p.page == nil {
-		p.page = p.view()
+		p.page = p.makeView()
 	}
 	return p.page
 }
@@ -55,7 +55,7 @@ func (s *Site) pages(now time.Time, theme *render.Theme, view *render.Site) []pa
 	// The listings' views, which list many documents each, are made
 	// when rendered too.
 	later := func(rel string, makeView func() *render.Page) {
-		out = append(out, pageFor{file: fileOf(prefix + rel), view: makeView, theme: theme, site: view})
+		out = append(out, pageFor{file: fileOf(prefix + rel), makeView: makeView, theme: theme, site: view})
 	}
 	later("", s.homePage)
 	for _, d := range s.All() {
@@ -103,7 +103,7 @@ func fileOf(p string) string {
 // pageOf is the page of an article, term or free page, its view made
 // when it is rendered.
 func (s *Site) pageOf(d *Doc, now time.Time, theme *render.Theme, view *render.Site) pageFor {
-	return pageFor{file: fileOf(d.URL()), theme: theme, site: view, view: func() *render.Page { return s.docPage(d, now) }}
+	return pageFor{file: fileOf(d.URL()), theme: theme, site: view, makeView: func() *render.Page { return s.docPage(d, now) }}
 }
 
 // docPage is the page of an article, term or free page.
@@ -121,7 +121,7 @@ func (s *Site) docPage(d *Doc, now time.Time) *render.Page {
 func (s *Site) body(d *Doc) template.HTML { return template.HTML(s.mode.html(d)) }
 
 // docPages lists the pages of the documents at the given paths, in
-// either set: the pages a quick rebuild renders again.
+// either set: the pages a rebuild of the affected pages renders again.
 func (s *Site) docPages(now time.Time, theme *render.Theme, view *render.Site, docs, graph map[string]bool) []pageFor {
 	var out []pageFor
 	add := func(p string) {
