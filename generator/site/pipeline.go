@@ -22,8 +22,8 @@ func (b *Builder) run(changed []string) (Result, error) {
 	p.link()    // link graph, tags, translations; broken links
 	p.theme()   // templates, parsed again when they or site.yaml changed
 	p.check()   // consent and output collisions, as handout check judges them
-	p.render()  // each page's view and HTML, judged for consent
-	p.write()   // search index, pages, feeds, sitemap, static files
+	p.render()  // each page's view and HTML, judged for consent, written
+	p.write()   // search index, feeds, sitemap, redirects, static files
 	return p.end()
 }
 
@@ -51,9 +51,10 @@ type pass struct {
 	site         *Site
 	affectedOnly bool
 	// pages are the pages listed; todo those rendered, whose view changed
-	// since a Builder last wrote them. writing is set once the pass
-	// writes.
+	// since a Builder last wrote them; w takes every file written, from
+	// the first, when writing is set.
 	pages, todo []pageFor
+	w           *countingWriter
 	writing     bool
 }
 
@@ -167,10 +168,12 @@ func (p *pass) check() {
 	p.res.Notes = p.site.outputNotes
 }
 
-// render lists the pages to render: every page, or on a build of the
-// affected pages only those
-// of the documents converted again and of those their links reach; a
-// Builder leaves out those whose view is unchanged since it wrote them.
+// render renders the pages and writes each as it is rendered, judged for
+// consent as the browser will read it: every page, or on a build of the
+// affected pages only those of the documents converted again and of those
+// their links reach; a Builder leaves out those whose view is unchanged
+// since it wrote them. A one-shot build writes the search indexes first,
+// to let each go before the pages are rendered.
 func (p *pass) render() {
 	if p.site == nil || p.failed() {
 		return
@@ -186,43 +189,37 @@ func (p *pass) render() {
 		}
 	}
 	p.todo = p.b.changedPages(p.pages)
+	p.w = &countingWriter{w: p.b.opts.Writer}
+	if p.b.mode.searchFirst() {
+		_, problems := p.site.writeSearches(p.w, p.site.Sites())
+		p.add(problems)
+	}
+	p.writing = true
+	p.add(renderPages(p.todo, p.w, p.site.pageCheck(), p.b.opts.Progress))
+	p.add(p.b.mode.finish())
 }
 
-// write writes the search indexes, the pages (each judged for consent as
-// it is rendered) and, unless the build renders only the affected pages,
-// the other files.
+// write writes the other files: a Builder's search indexes, and, unless
+// the build renders only the affected pages, the feeds, sitemap,
+// redirects, assets and static files.
 func (p *pass) write() {
 	if p.site == nil || p.failed() {
 		return
 	}
-	b, site := p.b, p.site
-	w := &countingWriter{w: b.opts.Writer}
 	var gone []string
-	searchFirst := b.mode.searchFirst()
-	if searchFirst {
-		// The index is let go before the pages are rendered.
-		_, problems := site.writeSearches(w, site.Sites())
+	if !p.b.mode.searchFirst() {
+		var problems diag.List
+		gone, problems = p.site.writeSearches(p.w, p.searchesToWrite())
 		p.add(problems)
 	}
-	p.writing = true
-	p.add(renderPages(p.todo, w, site.pageCheck(), b.opts.Progress))
-	p.add(b.mode.finish())
-	if !p.failed() {
-		if !searchFirst {
-			var problems diag.List
-			gone, problems = site.writeSearches(w, p.searchesToWrite())
-			p.add(problems)
-		}
-		// What is recorded from here on is what is written besides pages
-		// and search files.
-		w.names = map[string]bool{}
-		if !p.affectedOnly {
-			p.add(site.writeExtras(b.fsys, w, b.themes[site.Language.Code]))
-		}
+	// What is recorded from here on is what is written besides pages and
+	// search files.
+	p.w.names = map[string]bool{}
+	if !p.affectedOnly {
+		p.add(p.site.writeExtras(p.b.fsys, p.w, p.b.themes[p.site.Language.Code]))
 	}
-	p.res.Pages, p.res.Files, p.res.AffectedOnly = len(p.todo), int(w.files), p.affectedOnly
 	if !p.failed() {
-		b.wrote(p, w.names, gone)
+		p.b.wrote(p, p.w.names, gone)
 	}
 }
 
@@ -242,9 +239,12 @@ func (p *pass) searchesToWrite() []*Site {
 	return out
 }
 
-// end reports the build: sorted diagnostics, and an error that wraps
-// ErrFailed when any is an error.
+// end reports the build: what it wrote, sorted diagnostics, and an error
+// that wraps ErrFailed when any is an error.
 func (p *pass) end() (Result, error) {
+	if p.w != nil {
+		p.res.Pages, p.res.Files, p.res.AffectedOnly = len(p.todo), int(p.w.files), p.affectedOnly
+	}
 	p.b.succeeded = !p.failed()
 	if p.failed() {
 		if p.writing {

@@ -2,13 +2,13 @@
 // turns a site folder (site.yaml, content/, static/, templates/) into the
 // files of the published site, stage by stage (pipeline.go):
 //
-//	read     site.yaml and content/      config, content
-//	convert  names, Markdown to HTML     linkgraph.Index, markdown, glossary
-//	link     link graph, translations    linkgraph
-//	theme    templates, the site's view  render
-//	check    consent, output names       consent (and outputs.go)
-//	render   each page's view and HTML   render, consent
-//	write    search, pages, feeds, files search, feeds, output
+//	read     site.yaml and content/         config, content
+//	convert  names, Markdown to HTML        linkgraph.Index, markdown, glossary
+//	link     link graph, translations       linkgraph
+//	theme    templates, the site's view     render
+//	check    consent, output names          consent (and outputs.go)
+//	render   pages, judged and written      render, consent, output
+//	write    search, feeds, sitemap, files  search, feeds, output
 //
 // Build runs every stage once and writes the output; Load runs the first
 // three and returns the Site model that check reads (Site.Check is the
