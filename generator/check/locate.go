@@ -13,28 +13,16 @@ import (
 // know only their first line; the plain text has no markup, but its words
 // appear in the source in the same order, which is what locator relies on.
 type locator struct {
-	src    []byte
-	lines  *diag.Lines
-	starts []int // byte offset of each line
+	src   []byte
+	lines *diag.Lines
 }
 
 func newLocator(src []byte) *locator {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return &locator{src: src, lines: diag.NewLines(src), starts: starts}
+	return &locator{src: src, lines: diag.NewLines(src)}
 }
 
 // offset is the byte offset at which a 1-based line starts.
-func (l *locator) offset(line int) int {
-	if line < 1 {
-		return 0
-	}
-	return l.starts[min(line, len(l.starts))-1]
-}
+func (l *locator) offset(line int) int { return l.lines.Offset(line) }
 
 // position is the 1-based line and column of a byte offset.
 func (l *locator) position(at int) (line, col int) { return l.lines.Position(at) }

@@ -164,6 +164,15 @@ func NewLines(src []byte) *Lines {
 	return &Lines{src: src, starts: starts}
 }
 
+// Offset is the byte offset at which a 1-based line starts (the last
+// line's for a line past the end, 0 for one before the start).
+func (l *Lines) Offset(line int) int {
+	if line < 1 {
+		return 0
+	}
+	return l.starts[min(line, len(l.starts))-1]
+}
+
 // Position converts a byte offset into a 1-based line and column. The
 // column counts characters (runes), as editors do.
 func (l *Lines) Position(offset int) (line, col int) {
