@@ -170,9 +170,13 @@ func TestBurst(t *testing.T) {
 	for i := range 200 {
 		write(t, root, fmt.Sprintf("content/articles/burst-%03d.md", i), "x")
 	}
+	// A burst is coalesced into a few batches, not one per file. On a
+	// loaded machine the writer can pause longer than Quiet between two
+	// files, so a handful of batches is allowed; without debouncing there
+	// would be one batch per event, about 200.
 	batches := collect(t, w)
-	if len(batches) < 1 || len(batches) > 2 {
-		t.Errorf("200 files gave %d batches, want 1 or 2", len(batches))
+	if len(batches) < 1 || len(batches) > 10 {
+		t.Errorf("200 files gave %d batches, want between 1 and 10", len(batches))
 	}
 	if all := flatten(batches); len(all) != 200 {
 		t.Errorf("%d paths reported, want 200", len(all))
