@@ -17,7 +17,7 @@ import (
 
 // writeExtras writes everything that is not an HTML page or a search
 // index: assets, sitemap, each language's feed, gpc.json, static files,
-// robots.txt and _redirects. theme is the default language's.
+// robots.txt, _redirects and _headers. theme is the default language's.
 func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) diag.List {
 	var list diag.List
 	write := func(name string, data []byte) {
@@ -35,16 +35,16 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 	}
 	s.writeGPC(write)
 	// A site's own robots.txt replaces the generated one; its _redirects
-	// comes first in the one the build writes (see planOutput).
-	var redirects []byte
+	// and _headers are merged with the generated ones (see planOutput).
+	own := map[string][]byte{}
 	for _, f := range s.Content.Static {
 		data, err := fs.ReadFile(fsys, content.StaticDir+"/"+f)
 		if err != nil {
 			list = append(list, diag.Errorf(content.StaticDir+"/"+f, 1, 1, "cannot read: %v", err))
 			continue
 		}
-		if f == redirectsFile {
-			redirects = data
+		if f == redirectsFile || f == headersFile {
+			own[f] = data
 			continue
 		}
 		write(f, data)
@@ -52,9 +52,12 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 	if !slices.Contains(s.Content.Static, "robots.txt") {
 		write("robots.txt", feeds.Robots(base+"sitemap.xml"))
 	}
-	if redirects = s.redirects(redirects); len(redirects) > 0 {
+	if redirects := s.redirects(own[redirectsFile]); len(redirects) > 0 {
 		write(redirectsFile, redirects)
 	}
+	headers, problems := s.headers(own[headersFile])
+	list = append(list, problems...)
+	write(headersFile, headers)
 	return list
 }
 
