@@ -268,6 +268,23 @@ func TestStaticHeadersAreMerged(t *testing.T) {
 	}
 }
 
+// TestStaticRedirectsComeFirst: a line of static/_redirects from an
+// alias's address is the one hosts follow (it comes first), with a
+// warning at that line.
+func TestStaticRedirectsComeFirst(t *testing.T) {
+	fsys := loadSite(t, "site.txtar")
+	own := "# moved for good\n/library/old/serotonin/ https://elsewhere.example/serotonin 302\n"
+	fsys["static/_redirects"] = &fstest.MapFile{Data: []byte(own)}
+	mem, res := buildSite(t, fsys)
+	if got, want := file(t, mem, "_redirects"), own+"/library/old/serotonin/ /library/articles/serotonin/ 301\n"; got != want {
+		t.Errorf("_redirects = %q, want %q", got, want)
+	}
+	want := "static/_redirects:2:1: warning: this line redirects /library/old/serotonin/, an alias of content/articles/serotonin.md, and hosts follow it instead of the redirect the build writes to /library/articles/serotonin/: remove the line, or the alias"
+	if !strings.Contains(res.Diagnostics.String(), want) {
+		t.Errorf("no warning %q in\n%s", want, res.Diagnostics)
+	}
+}
+
 // TestBuilderRefusesCollisions: serve's Builder refuses what build
 // refuses, keeps the last good build in memory and builds again once the
 // collision is gone.
