@@ -1,4 +1,4 @@
-package hosting
+package hosting_test
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/hosting"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/site"
 )
@@ -18,10 +20,11 @@ import (
 // its bytes or has a name of its own (an immutable address never changes
 // what it serves), some did change name (the search files), and the files
 // with fixed addresses that change with content are revalidated. It keeps
-// the rules in step with the output when the search files move.
+// the rules in step with the output when the search files move. The
+// build's _headers is the rules' own file.
 func TestCacheRulesFitTheOutput(t *testing.T) {
 	sample := sampleSite(t)
-	rules := For(sampleConfig(t), Options{})
+	rules := hosting.For(sampleConfig(t), hosting.Options{})
 	before := buildFiles(t, sample)
 	edited := sample["content/articles/serotonin.md"]
 	sample["content/articles/serotonin.md"] = &fstest.MapFile{Data: append(bytes.Clone(edited.Data), "\nZebrafish help researchers study serotonin.\n"...)}
@@ -30,7 +33,7 @@ func TestCacheRulesFitTheOutput(t *testing.T) {
 	var immutable, renamed int
 	for name, data := range after {
 		path := rules.BasePath + name
-		if rules.CacheControl(path) != Immutable {
+		if rules.CacheControl(path) != hosting.Immutable {
 			continue
 		}
 		immutable++
@@ -45,19 +48,32 @@ func TestCacheRulesFitTheOutput(t *testing.T) {
 	if immutable == 0 || renamed == 0 {
 		t.Errorf("%d files are cached as immutable and %d of them are new after the edit; want some of each", immutable, renamed)
 	}
-	for _, name := range []string{"index.html", "articles/serotonin/index.html", "search/index.html", "search/index.json", "es/search/index.json", "sitemap.xml", "feed.xml", "404.html", "es/404.html", ".well-known/gpc.json"} {
+	for _, name := range []string{"index.html", "articles/serotonin/index.html", "search/index.html", "search/index.json", "es/search/index.json", "sitemap.xml", "feed.xml", "404.html", "es/404.html", ".well-known/gpc.json", "_headers"} {
 		if _, ok := after[name]; !ok {
 			t.Errorf("the build wrote no %s", name)
 		}
-		if got := rules.CacheControl(rules.BasePath + name); got != Revalidate {
-			t.Errorf("%s is cached as %q, want %q", name, got, Revalidate)
+		if got := rules.CacheControl(rules.BasePath + name); got != hosting.Revalidate {
+			t.Errorf("%s is cached as %q, want %q", name, got, hosting.Revalidate)
 		}
 	}
+	if got := string(after["_headers"]); got != rules.HeadersFile() {
+		t.Errorf("the build's _headers is not the rules' file:\n%s", got)
+	}
 	for name := range after {
-		if strings.HasPrefix(name, "assets/") && rules.CacheControl(rules.BasePath+name) != Immutable {
+		if strings.HasPrefix(name, "assets/") && rules.CacheControl(rules.BasePath+name) != hosting.Immutable {
 			t.Errorf("%s is not cached as immutable", name)
 		}
 	}
+}
+
+// sampleConfig is the sample site's configuration.
+func sampleConfig(t *testing.T) *config.Config {
+	t.Helper()
+	cfg, list := config.Load(os.DirFS("../.."))
+	if list.HasErrors() {
+		t.Fatalf("the sample site.yaml: %v", list)
+	}
+	return cfg
 }
 
 // sampleSite reads the repository's sample site into memory.

@@ -47,3 +47,31 @@ func TestPatterns(t *testing.T) {
 		t.Errorf("patternRegexp quotes the base path as %q, want %q", got, want)
 	}
 }
+
+// TestPatternsOfSites: the patterns a site's own _headers may hold, which
+// handout serve applies as the hosts do: "*" anywhere, a placeholder only
+// as a whole segment.
+func TestPatternsOfSites(t *testing.T) {
+	for _, tc := range []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"/*", "/", true},
+		{"/*", "/a/b/c.html", true},
+		{"/*.pdf", "/leaflets/sleep.pdf", true},
+		{"/*.pdf", "/leaflets/sleep.pdf.html", false},
+		{"/leaflets/*/print.css", "/leaflets/a/b/print.css", true},
+		{"/:lang/404.html", "/es/404.html", true},
+		{"/:lang/404.html", "/404.html", false},
+		{"/:lang/404.html", "/es/x/404.html", false},
+		{"/v1:2/*", "/v1:2/a", true},
+		{"/v1:2/*", "/v1x/a", false},
+		{"/:-/x", "/:-/x", true},
+		{"/exact", "/exact", true},
+		{"/exact", "/exact/", false},
+	} {
+		if got := matchPattern(tc.pattern, tc.path); got != tc.want {
+			t.Errorf("matchPattern(%q, %q) = %v, want %v", tc.pattern, tc.path, got, tc.want)
+		}
+	}
+}

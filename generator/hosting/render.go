@@ -1,8 +1,10 @@
 package hosting
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -15,21 +17,35 @@ import (
 // does. The 404 pages need no line: Cloudflare Pages serves the nearest
 // 404.html up the path, and Netlify serves the top one (a per-language
 // one takes a _redirects line, see docs/deploy.md).
-func (r *Rules) HeadersFile() string {
-	var b strings.Builder
+func (r *Rules) HeadersFile() string { return string(r.headersFile(nil)) }
+
+// headersFile writes HeadersFile without the headers skip names (nil:
+// none), and without a pattern left with none.
+func (r *Rules) headersFile(skip func(pattern, name string) bool) []byte {
+	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Response headers for %s%s\n", r.Origin, r.BasePath)
 	b.WriteString("# on Netlify and Cloudflare Pages, written by handout from site.yaml.\n")
 	b.WriteString("# Files not named below keep the host's Cache-Control, which has\n")
 	b.WriteString("# browsers ask again on every visit.\n")
-	fmt.Fprintf(&b, "%s*\n", r.BasePath)
-	for _, h := range r.Security {
-		fmt.Fprintf(&b, "  %s: %s\n", h.Name, h.Value)
+	lines := r.headerLines()
+	if skip != nil {
+		lines = slices.DeleteFunc(lines, func(l HeaderLine) bool { return skip(l.Pattern, l.Name) })
 	}
-	b.WriteString("\n# Fingerprinted: the name changes whenever the bytes do.\n")
-	for _, p := range r.Fingerprinted {
-		fmt.Fprintf(&b, "%s\n  Cache-Control: %s\n", p, Immutable)
+	fingerprinted := false
+	for i, l := range lines {
+		if !fingerprinted && l.Pattern != r.BasePath+"*" {
+			fingerprinted = true
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString("# Fingerprinted: the name changes whenever the bytes do.\n")
+		}
+		if i == 0 || l.Pattern != lines[i-1].Pattern {
+			fmt.Fprintf(&b, "%s\n", l.Pattern)
+		}
+		fmt.Fprintf(&b, "  %s: %s\n", l.Name, l.Value)
 	}
-	return b.String()
+	return b.Bytes()
 }
 
 // Nginx writes the rules as location blocks, to include in the server

@@ -26,7 +26,7 @@ const budget = 60 << 10
 // TestSearchBudget builds the generated 1,000-article corpus, types
 // one-word queries letter by letter as a patient would, and weighs every
 // file the page fetched for them: the script, the manifest, vocabulary
-// shards, postings, card tables and result cards, gzipped as a static
+// files, postings and card chunks, gzipped as a static
 // host sends them.
 // It logs that figure, the whole index and the in-browser query time, and
 // fails over budget.
@@ -148,10 +148,8 @@ func weigh(t *testing.T, dir string, paths []string) (int, string) {
 			kind = "vocabulary"
 		case strings.HasPrefix(p, "/search/p/"):
 			kind = "postings"
-		case strings.HasPrefix(p, "/search/c/"):
-			kind = "card tables"
 		case strings.HasPrefix(p, "/search/d/"):
-			kind = "cards"
+			kind = "card chunks"
 		default:
 			continue
 		}
@@ -169,7 +167,7 @@ func weigh(t *testing.T, dir string, paths []string) (int, string) {
 		kinds[kind] = [2]int{k[0] + 1, k[1] + n}
 	}
 	var parts []string
-	for _, kind := range []string{"script", "manifest", "vocabulary", "postings", "card tables", "cards"} {
+	for _, kind := range []string{"script", "manifest", "vocabulary", "postings", "card chunks"} {
 		if k, ok := kinds[kind]; ok {
 			parts = append(parts, fmt.Sprintf("%s: %d files, %s", kind, k[0], kib(k[1])))
 		}

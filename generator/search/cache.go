@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"hash/maphash"
 
 	"github.com/handout-health/handout/generator/internal/parallel"
@@ -68,7 +69,7 @@ func (c *Cache) sameKeys(docs []Doc) (check []int, ok bool) {
 func (c *Cache) update(docs []Doc, check []int) {
 	ix := c.ix
 	fresh := make([]entry, len(check))
-	cards := make([]File, len(check))
+	cards := make([][]byte, len(check))
 	changed := make([]bool, len(check))
 	parallel.For(len(check), func(j int) {
 		i := check[j]
@@ -81,10 +82,11 @@ func (c *Cache) update(docs []Doc, check []int) {
 		c.given[i].version = docs[i].Version
 		if k := c.number[i]; changed[j] {
 			ix.repost(k, ix.docs[k].masks, fresh[j].masks)
-			if cards[j].Name != ix.cards[k].Name {
-				ix.tables[k/cardsPerTable] = nil
+			// An unchanged card keeps its bytes, and so its chunk.
+			if !bytes.Equal(cards[j], ix.cards[k]) {
+				ix.cards[k] = cards[j]
 			}
-			ix.docs[k], ix.cards[k] = fresh[j], cards[j]
+			ix.docs[k] = fresh[j]
 		}
 	}
 	ix.settle()
@@ -113,15 +115,17 @@ func (c *Cache) renumber(docs []Doc) {
 		}
 	}
 	var old []entry
-	var oldCards []File
+	var oldCards [][]byte
 	if c.ix != nil {
 		old, oldCards = c.ix.docs, c.ix.cards
 	}
 	entries := make([]entry, len(docs))
-	cards := make([]File, len(docs))
+	cards := make([][]byte, len(docs))
+	keys := make([]uint64, len(docs))
 	changed := make([]bool, len(docs))
 	parallel.For(len(docs), func(k int) {
 		d := docs[order[k]]
+		keys[k] = cardKey(d.URL, d.Kind)
 		sum := c.sum(d)
 		if o := prev[k]; o >= 0 && old[o].sum == sum {
 			entries[k], cards[k] = old[o], oldCards[o]
@@ -133,7 +137,7 @@ func (c *Cache) renumber(docs []Doc) {
 
 	if c.ix == nil {
 		c.ix = newIndex()
-		c.ix.docs, c.ix.cards = entries, cards
+		c.ix.docs, c.ix.cards, c.ix.cardKeys = entries, cards, keys
 		c.ix.invert()
 	} else {
 		ix := c.ix
@@ -148,7 +152,7 @@ func (c *Cache) renumber(docs []Doc) {
 			}
 			ix.repost(k, was, e.masks)
 		}
-		ix.docs, ix.cards, ix.renumbered = entries, cards, true
+		ix.docs, ix.cards, ix.cardKeys = entries, cards, keys
 		ix.settle()
 	}
 	c.given = make([]docKey, len(docs))

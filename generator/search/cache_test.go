@@ -159,8 +159,8 @@ func TestCacheRandomEdits(t *testing.T) {
 }
 
 // TestEditChangesFewNames changes one document's body text and checks
-// that only the manifest and the postings files and vocabulary shards of
-// the tokens that changed change; no card, no card table.
+// that only the manifest and the postings files and vocabulary files of
+// the tokens that changed change; no card chunk.
 func TestEditChangesFewNames(t *testing.T) {
 	docs := generated(1000)
 	cache := NewCache()
@@ -219,8 +219,12 @@ func TestEditChangesFewNames(t *testing.T) {
 		switch {
 		case strings.HasPrefix(name, Dir+"p/"):
 		case strings.HasPrefix(name, Dir+"w/"):
-			if key := strings.SplitN(strings.TrimPrefix(name, Dir+"w/"), ".", 2)[0]; !shardKeys[key] {
-				t.Errorf("shard %s changed, but none of its tokens or their postings files did", name)
+			var file map[string]json.RawMessage
+			if err := json.Unmarshal(now[name], &file); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(slices.Collect(maps.Keys(file)), func(key string) bool { return shardKeys[key] }) {
+				t.Errorf("vocabulary file %s changed, but none of its shards' tokens or their postings files did", name)
 			}
 		default:
 			t.Errorf("%s changed with one document's body text", name)
@@ -269,7 +273,7 @@ func TestPostingsBoundaries(t *testing.T) {
 		}},
 	}
 	before := postings()
-	if len(before) < 20 {
+	if len(before) < 10 {
 		t.Fatalf("only %d postings files", len(before))
 	}
 	for _, e := range edits {
@@ -294,20 +298,20 @@ func TestPostingsBoundaries(t *testing.T) {
 // whose hash starts a file. A build with a cache must still give the
 // files of one without.
 func TestCacheLongRun(t *testing.T) {
-	var vocab []string
-	for i := 0; len(vocab) < 4000; i++ {
-		tok := fmt.Sprintf("x%05d", i)
-		starts := textHash(tok)%postingsTarget < 10
-		if starts == (len(vocab)%1500 == 1499) && (starts || textHash(tok)%postingsTarget >= 100) {
-			vocab = append(vocab, tok)
+	// The postings target depends on the tokens' weight, which is the
+	// same whichever tokens are chosen: one guess, then the size the
+	// build chose.
+	var docs []Doc
+	for target := minPostings; ; {
+		docs = longRunDocs(target)
+		if _, size := buildSized(docs); size.postings != target {
+			target = size.postings
+			continue
 		}
+		break
 	}
 	r := rand.New(rand.NewPCG(5, 8))
-	docs := make([]Doc, 200)
-	for i := range docs {
-		docs[i] = Doc{URL: fmt.Sprintf("a/%d/", i), Kind: "article", Title: fmt.Sprintf("Doc %03d", i)}
-		docs[i].Blocks = []Block{{Text: strings.Join(vocab[i*20:i*20+20], " ")}}
-	}
+	vocab := slices.Concat(blocksText(docs)...)
 	cache := NewCache()
 	sameFiles(t, "first build", Build(docs, cache), Build(docs, nil))
 	for round := range 150 {
@@ -321,10 +325,11 @@ func TestCacheLongRun(t *testing.T) {
 		cached := Build(docs, cache)
 		sameFiles(t, fmt.Sprintf("round %d", round), cached, Build(docs, nil))
 		if round == 0 {
-			ix := read(t, cached)
+			files, size := buildSized(docs)
+			ix := read(t, files)
 			var runs int
 			for name, data := range ix.files {
-				if strings.HasPrefix(name, "p/") && len(data) > postingsCap-200 {
+				if strings.HasPrefix(name, "p/") && len(data) > postingsCap(size.postings)-200 {
 					runs++
 				}
 			}
@@ -333,4 +338,35 @@ func TestCacheLongRun(t *testing.T) {
 			}
 		}
 	}
+}
+
+// longRunDocs are 200 documents of 20 tokens each, 4,000 tokens in all
+// in runs of 2,000 that no hash starts a postings file at for the given
+// target: each run weighs more than the cap.
+func longRunDocs(target int) []Doc {
+	var vocab []string
+	for i := 0; len(vocab) < 4000; i++ {
+		tok := fmt.Sprintf("x%05d", i)
+		starts := textHash(tok)%uint64(target) < 10
+		if starts == (len(vocab)%2000 == 1999) && (starts || textHash(tok)%uint64(target) >= 100) {
+			vocab = append(vocab, tok)
+		}
+	}
+	docs := make([]Doc, 200)
+	for i := range docs {
+		docs[i] = Doc{URL: fmt.Sprintf("a/%d/", i), Kind: "article", Title: fmt.Sprintf("Doc %03d", i)}
+		docs[i].Blocks = []Block{{Text: strings.Join(vocab[i*20:i*20+20], " ")}}
+	}
+	return docs
+}
+
+// blocksText returns the words of each document's blocks.
+func blocksText(docs []Doc) [][]string {
+	var out [][]string
+	for _, d := range docs {
+		for _, b := range d.Blocks {
+			out = append(out, strings.Fields(b.Text))
+		}
+	}
+	return out
 }

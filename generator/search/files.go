@@ -10,19 +10,6 @@ import (
 	"github.com/handout-health/handout/generator/internal/parallel"
 )
 
-// postingsTarget is the weight in bytes that postings files average, and
-// the weight of a token that has a file to itself: smaller files waste
-// fewer bytes on tokens a query does not need; larger ones need fewer
-// requests.
-const postingsTarget = 4 << 10
-
-// postingsCap is the size past which a postings file of several tokens
-// ends, whatever the hashes say.
-const postingsCap = 4 * postingsTarget
-
-// cardsPerTable is how many document numbers a card table covers.
-const cardsPerTable = 256
-
 // nameEncoding writes the hashes in names: lower-case base 32, so that
 // names stay distinct on file systems that ignore case.
 var nameEncoding = base32.NewEncoding("0123456789abcdefghijklmnopqrstuv").WithPadding(base32.NoPadding)
@@ -62,51 +49,59 @@ func textHash(text string) uint64 {
 }
 
 // files encodes what changed since the last call and returns every file
-// of the index: the manifest, the cards in number order, the card
-// tables, the postings files and the vocabulary shards, the last three in
-// token order.
+// of the index: the manifest, the card chunks in number order, the
+// postings files in token order and the vocabulary files in key order.
 func (ix *index) files() []File {
 	ix.encodePostings()
-	ix.packPostings()
-	shards := ix.vocabulary()
-	ix.cardTables()
-
-	files := make([]File, 0, 1+len(ix.cards)+len(ix.tables)+len(ix.postings)+len(shards))
-	files = append(files, File{Name: Dir + "index.json", Data: ix.manifest(shards)})
-	files = append(files, ix.cards...)
-	for _, list := range [][]*encoded{ix.tables, ix.postings} {
-		for _, f := range list {
-			files = append(files, File{Name: f.name, Data: f.data})
-		}
+	weight := 0
+	for _, t := range ix.tokens {
+		weight += t.weight()
 	}
-	for _, s := range shards {
-		f := ix.shards[ix.tokens[s].key]
+	size := sizesFor(len(ix.cards), weight)
+	ix.size = size
+	ix.packPostings(size.postings)
+	ix.vocabulary()
+	ix.cardChunks(size.cardsPerChunk)
+
+	files := make([]File, 0, 1+len(ix.chunks)+len(ix.postings)+len(ix.vocab))
+	files = append(files, File{Name: Dir + "index.json", Data: ix.manifest()})
+	for _, c := range ix.chunks {
+		files = append(files, File{Name: c.name, Data: c.data})
+	}
+	for _, f := range ix.postings {
 		files = append(files, File{Name: f.name, Data: f.data})
+	}
+	for _, v := range ix.vocab {
+		files = append(files, File{Name: v.name, Data: v.data})
 	}
 	clear(ix.dirty)
 	return files
 }
 
-// manifest writes search/index.json, given where each shard's tokens
-// start.
-func (ix *index) manifest(shards []int) []byte {
+// manifest writes search/index.json.
+func (ix *index) manifest() []byte {
 	b := []byte(`{"v":`)
 	b = appendUint(b, Version)
 	b = append(b, `,"n":`...)
 	b = appendUint(b, uint64(len(ix.cards)))
 	b = append(b, `,"w":{`...)
-	for i, s := range shards {
-		key := ix.tokens[s].key
-		b = append(appendString(appendComma(b, i), key), ':')
-		b = appendString(b, hashOf(ix.shards[key].name))
+	i := 0
+	for _, v := range ix.vocab {
+		for _, key := range v.keys {
+			b = append(appendString(appendComma(b, i), key), ':')
+			b = appendString(b, hashOf(v.name))
+			i++
+		}
 	}
-	b = append(b, `},"c":[`...)
-	for i, t := range ix.tables {
-		b = appendString(appendComma(b, i), hashOf(t.name))
+	b = append(b, `},"d":[`...)
+	for i, c := range ix.chunks {
+		b = appendString(appendComma(b, i), hashOf(c.name))
 	}
-	b = append(b, `],"r":`...)
-	b = appendUint(b, cardsPerTable)
-	return append(b, '}')
+	b = append(b, `],"s":[`...)
+	for i, c := range ix.chunks {
+		b = appendUint(appendComma(b, i), uint64(c.cards))
+	}
+	return append(b, "]}"...)
 }
 
 // encodePostings encodes the postings of the tokens that changed.
@@ -153,18 +148,23 @@ func appendUint(b []byte, v uint64) []byte {
 	return strconv.AppendUint(b, v, 10)
 }
 
+// postingsCap is the size past which a postings file of several tokens
+// whose files average target bytes ends, whatever the hashes say.
+func postingsCap(target int) int { return 4 * target }
+
 // weight is the bytes a token takes in its postings file.
 func (t *token) weight() int { return len(t.text) + 4 + len(t.encoded) }
 
-// packPostings divides the tokens into postings files (see the package
-// doc) and makes the files whose tokens or postings changed.
-func (ix *index) packPostings() {
+// packPostings divides the tokens into postings files that average
+// target bytes (see the package doc) and makes the files whose tokens or
+// postings changed.
+func (ix *index) packPostings(target int) {
 	type run struct{ first, end int }
 	var runs []run
 	start, size, prev := 0, 0, 0
 	for i, t := range ix.tokens {
 		w := t.weight()
-		if i > 0 && (prev >= postingsTarget || t.hash%postingsTarget < uint64(w) || size+w > postingsCap) {
+		if i > 0 && (prev >= target || t.hash%uint64(target) < uint64(w) || size+w > postingsCap(target)) {
 			runs = append(runs, run{start, i})
 			start, size = i, 0
 		}
@@ -212,43 +212,6 @@ func (ix *index) packPostings() {
 		}
 	}
 	ix.postings = files
-}
-
-// vocabulary makes the vocabulary shards that changed and returns where
-// each shard's tokens start in tokens.
-func (ix *index) vocabulary() []int {
-	if ix.starts == nil {
-		for i, t := range ix.tokens {
-			if i == 0 || t.key != ix.tokens[i-1].key {
-				ix.starts = append(ix.starts, i)
-			}
-		}
-	}
-	starts := ix.starts
-	shards := make(map[string]*encoded, len(starts))
-	var made []int
-	for i, s := range starts {
-		key := ix.tokens[s].key
-		if f := ix.shards[key]; f != nil && !ix.dirty[key] {
-			shards[key] = f
-			continue
-		}
-		shards[key] = &encoded{}
-		made = append(made, i)
-	}
-	parallel.For(len(made), func(j int) {
-		i := made[j]
-		end := len(ix.tokens)
-		if i+1 < len(starts) {
-			end = starts[i+1]
-		}
-		run := ix.tokens[starts[i]:end]
-		f := shards[run[0].key]
-		f.data = encodeShard(run)
-		f.name = Dir + "w/" + run[0].key + "." + digest(f.data) + ".json"
-	})
-	ix.shards = shards
-	return starts
 }
 
 // encodeShard writes a vocabulary shard of tokens, which share a key.
@@ -306,38 +269,4 @@ func appendString(b []byte, s string) []byte {
 // string (U+FFFD: it may stand for invalid UTF-8, which marshal changes).
 func escaped(r rune) bool {
 	return r < ' ' || r == '"' || r == '\\' || r == '\u2028' || r == '\u2029' || r == '\uFFFD'
-}
-
-// cardTables makes the card tables whose cards changed. A table the
-// index set to nil is made again; after documents were numbered again,
-// any table whose cards are not those it was made of.
-func (ix *index) cardTables() {
-	n := len(ix.cards)
-	tables := make([]*encoded, (n+cardsPerTable-1)/cardsPerTable)
-	var made []int
-	for i := range tables {
-		start, end := i*cardsPerTable, min((i+1)*cardsPerTable, n)
-		same := i < len(ix.tables) && ix.tables[i] != nil && end == min((i+1)*cardsPerTable, len(ix.cardNames))
-		for k := start; same && ix.renumbered && k < end; k++ {
-			same = ix.cards[k].Name == ix.cardNames[k]
-		}
-		if same {
-			tables[i] = ix.tables[i]
-			continue
-		}
-		tables[i] = &encoded{}
-		made = append(made, i)
-	}
-	ix.cardNames = slices.Grow(ix.cardNames[:min(n, len(ix.cardNames))], n)[:n]
-	parallel.For(len(made), func(j int) {
-		i := made[j]
-		b := []byte{'['}
-		for k := i * cardsPerTable; k < min((i+1)*cardsPerTable, n); k++ {
-			ix.cardNames[k] = ix.cards[k].Name
-			b = appendString(appendComma(b, k%cardsPerTable), hashOf(ix.cardNames[k]))
-		}
-		tables[i].data = append(b, ']')
-		tables[i].name = name("c/", tables[i].data)
-	})
-	ix.tables, ix.renumbered = tables, false
 }

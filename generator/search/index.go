@@ -11,10 +11,12 @@ import (
 // changes it where documents changed, and files then encodes again only
 // what those changes touched.
 type index struct {
-	// docs are the documents by number (with a Cache only), and cards
-	// their result cards.
-	docs  []entry
-	cards []File
+	// docs are the documents by number (with a Cache only); cards their
+	// result cards, and cardKeys the hashes of their addresses and kinds
+	// (see cardKey).
+	docs     []entry
+	cards    [][]byte
+	cardKeys []uint64
 	// tokens are sorted by text; byText finds them.
 	tokens []*token
 	byText map[string]*token
@@ -25,20 +27,19 @@ type index struct {
 	// dirty holds the keys of the vocabulary shards to encode again.
 	dirty map[string]bool
 	// The files last made, kept to be given again while their contents
-	// stay the same.
+	// stay the same, and the vocabulary shards by key.
 	postings []*encoded
 	shards   map[string]*encoded
-	tables   []*encoded
-	// cardNames are the names of the cards the tables were made of;
-	// renumbered says that documents were numbered again since.
-	cardNames  []string
-	renumbered bool
+	vocab    []*vocabFile
+	chunks   []*chunk
+	// size is the sizes the files were last made to.
+	size sizes
 	// starts are where each vocabulary shard's tokens start in tokens
 	// (nil after tokens change).
 	starts []int
 	// once is set on the index of an Indexer, whose files are made once:
-	// the postings go as they are encoded, and the encoded postings as
-	// they are packed into files.
+	// the postings go as they are encoded, the encoded postings as they
+	// are packed into files, and the cards as they are put in chunks.
 	once bool
 }
 
@@ -76,7 +77,8 @@ type token struct {
 }
 
 // encoded is a file of the index as last made: its name and bytes, and
-// for a postings file, how many tokens it holds.
+// for a postings file, how many tokens it holds. A vocabulary shard, part
+// of a file, has bytes only.
 type encoded struct {
 	name   string
 	data   []byte
@@ -88,9 +90,8 @@ func newIndex() *index {
 }
 
 // newEntry tokenizes d and makes its card.
-func newEntry(d Doc, sum uint64) (entry, File) {
-	card := marshal(cardOf(d))
-	return entry{sum: sum, masks: docMasks(d)}, File{Name: name("d/", card), Data: card}
+func newEntry(d Doc, sum uint64) (entry, []byte) {
+	return entry{sum: sum, masks: docMasks(d)}, marshal(cardOf(d))
 }
 
 // invert indexes the entries' tokens, in number order, into an index that

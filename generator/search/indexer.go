@@ -35,7 +35,11 @@ func NewIndexer(docs []Doc) *Indexer {
 		x.keys[n] = Doc{URL: d.URL, Kind: d.Kind, Title: d.Title}
 		x.number[[2]string{d.URL, d.Kind}] = n
 	}
-	x.ix.cards = make([]File, len(docs))
+	x.ix.cards = make([][]byte, len(docs))
+	x.ix.cardKeys = make([]uint64, len(docs))
+	for n, d := range x.keys {
+		x.ix.cardKeys[n] = cardKey(d.URL, d.Kind)
+	}
 	x.ix.once = true
 	return x
 }
@@ -51,7 +55,7 @@ func (x *Indexer) Add(d Doc) bool {
 	e, card := newEntry(d, 0)
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if x.ix.cards[n].Name != "" {
+	if x.ix.cards[n] != nil {
 		return false
 	}
 	x.ix.cards[n] = card
@@ -66,7 +70,7 @@ func (x *Indexer) Add(d Doc) bool {
 // postings go as the files are made from them.
 func (x *Indexer) Files() []File {
 	for n, c := range x.ix.cards {
-		if c.Name == "" {
+		if c == nil {
 			x.Add(x.keys[n])
 		}
 	}

@@ -28,29 +28,27 @@
 // that wrote a name before never needs to write it again. One edited
 // document changes the manifest and only the files whose bytes changed.
 //
-//	search/index.json        the manifest, the only fixed name: format
-//	                         version ("v"), number of documents ("n"),
-//	                         the HASH of each vocabulary shard by its
-//	                         KEY ("w"), the HASH of each card table
-//	                         ("c") and how many documents a table holds
-//	                         ("r")
-//	search/w/KEY.HASH.json   a vocabulary shard: every token starting
-//	                         with one character (KEY is that character,
-//	                         or "u" and its hex code point outside a-z
-//	                         and 0-9), in order ("t"), with its document
-//	                         frequency ("d"), the best field it occurs in
-//	                         ("b": 3 title, 2 synonym, 1 summary, 0
-//	                         text) and its postings file ("p", a place in
-//	                         "f", the HASHes of the postings files the
-//	                         shard's tokens use)
-//	search/p/HASH.json       postings of a run of tokens in sorted order:
-//	                         for each token, pairs of (document number
-//	                         minus the previous one, field mask)
-//	search/c/HASH.json       a card table: the HASH of the result card of
-//	                         each of a run of 256 document numbers (the
-//	                         k-th table starts at document 256k)
-//	search/d/HASH.json       one document's result card: address, kind,
-//	                         title, summary, synonyms and sections
+//	search/index.json   the manifest, the only fixed name: format version
+//	                    ("v"), number of documents ("n"), the HASH of the
+//	                    vocabulary file of each vocabulary shard, by the
+//	                    shard's KEY ("w"), the HASH of each card chunk in
+//	                    number order ("d") and how many cards each holds
+//	                    ("s")
+//	search/w/HASH.json  a vocabulary file: the vocabulary shards of a run
+//	                    of KEYs, in order, by KEY. A shard holds every
+//	                    token starting with one character (KEY is that
+//	                    character, or "u" and its hex code point outside
+//	                    a-z and 0-9), in order ("t"), with its document
+//	                    frequency ("d"), the best field it occurs in ("b":
+//	                    3 title, 2 synonym, 1 summary, 0 text) and its
+//	                    postings file ("p", a place in "f", the HASHes of
+//	                    the postings files the shard's tokens use)
+//	search/p/HASH.json  postings of a run of tokens in sorted order: for
+//	                    each token, pairs of (document number minus the
+//	                    previous one, field mask)
+//	search/d/HASH.json  a card chunk: the result cards (address, kind,
+//	                    title, summary, synonyms and sections) of a run
+//	                    of document numbers, in order
 //
 // Documents are numbered in title order (folded, then by address and
 // kind), which is also the order of results that score the same. The
@@ -58,27 +56,57 @@
 // 3 for text before the first section (or a section beyond the 26th) and
 // 4+k for section k.
 //
+// # How many files
+//
+// Hosts count files (Cloudflare Pages takes 20,000 a site on its free
+// plan, and 25 MiB a file; Netlify and others upload file by file), so
+// the index is a few files per hundred documents: about n/64 + 4 card
+// chunks and n/32 + 4 postings files for n documents, at most about 9
+// vocabulary files, and the manifest (sizesFor). Files grow with the
+// library instead of their number: a card chunk holds 8 to 64 cards, and
+// postings files average 4 KB on a small library, 16 KB on 1,200
+// documents, 24 KB on 12,000. The sizes move in steps (1.5 or 1.33
+// times), so that a library keeps its files' sizes, and their names,
+// while it grows, until it crosses a step; then every file of that kind
+// is made anew, once. The generated library of 1,000 articles and 200
+// terms has 58 files (1,372 when every card had its file); of 10,000 and
+// 2,000, 367 (12,313). The largest file is a single token's postings,
+// about 10 bytes a document: 25 MiB is two million documents away.
+//
 // Where a postings file ends depends on the tokens alone, not on what
 // comes before them, so that a token that comes, goes or grows changes
 // its own file and not every file after it. A token's weight is the
-// bytes it takes in the file. A token starts a new file when the token
-// before it weighs 4 KB or more (a heavy token has its file to itself,
-// and a query for its neighbours does not fetch it), or when a hash of
-// its text, modulo 4 KB, is below its weight (so a heavy token always
-// does, and files average about 4 KB), or when its file would otherwise
-// pass 16 KB. Only that last rule depends on the tokens before, and only
-// back to the last token that started a file by the others. A token whose
-// weight changes may so start or stop starting a file, or end one by
-// crossing 4 KB: rarely, and then the file next to its own changes too.
+// bytes it takes in the file; T is the postings size. A token starts a
+// new file when the token before it weighs T or more (a heavy token has
+// its file to itself, and a query for its neighbours does not fetch it),
+// or when a hash of its text, modulo T, is below its weight (so a heavy
+// token always does, and files average about T), or when its file would
+// otherwise pass 4T. Only that last rule depends on the tokens before,
+// and only back to the last token that started a file by the others. A
+// token whose weight changes may so start or stop starting a file, or end
+// one by crossing T: rarely, and then the file next to its own changes
+// too. Card chunks end the same way: a document starts a chunk when a
+// hash of its address and kind is a multiple of the chunk size K, or when
+// the chunk before holds 4K cards; a document that comes or goes changes
+// its own chunk, not the chunks after it. Vocabulary files end after the
+// shard that brings them to an eighth of the vocabulary's weight (at
+// least 8 KB).
+//
+// One edited body changes the manifest, the postings files of the tokens
+// whose postings changed, and the vocabulary files of those tokens and of
+// the tokens sharing their postings files: on the generated
+// 1,000-article library, 6 of 58 files, 110 KB (an edited summary adds
+// its card chunk).
 //
 // A query fetches the manifest (revalidated each time: it is the one
-// name whose bytes change), the vocabulary shard of each word's first
-// character, the postings files of the tokens that match, and the result
-// cards it shows, ten at a time, with their card tables: on the
-// generated 1,000-article corpus, 14 to 19 KB gzipped with the script,
-// typed letter by letter, of which the card tables are 2 to 5 KB
-// (TestSearchBudget). The same documents always give the same bytes,
-// whether built with a Cache or without, whatever the Cache saw before.
+// name whose bytes change), the vocabulary file of each word's first
+// character, the postings files of the tokens that match, and the card
+// chunks of the results it shows, ten at a time: on the generated
+// 1,000-article corpus, 21 to 28 KB gzipped with the script, typed letter
+// by letter (TestSearchBudget). Ties keep title order, and a chunk holds
+// documents of neighbouring titles, so the results of a query often share
+// chunks. The same documents always give the same bytes, whether built
+// with a Cache or without, whatever the Cache saw before.
 //
 // # Matching and ranking (search.js)
 //
@@ -161,7 +189,7 @@ const Dir = "search/"
 
 // Version is the format of the files, written into the manifest; search.js
 // refuses an index of another version.
-const Version = 2
+const Version = 3
 
 // Field bits of a posting's mask.
 const (

@@ -85,11 +85,11 @@ func TestShardKey(t *testing.T) {
 
 // manifest is search/index.json read back.
 type manifest struct {
-	Version       int               `json:"v"`
-	Docs          int               `json:"n"`
-	Shards        map[string]string `json:"w"`
-	Tables        []string          `json:"c"`
-	CardsPerTable int               `json:"r"`
+	Version int               `json:"v"`
+	Docs    int               `json:"n"`
+	Vocab   map[string]string `json:"w"`
+	Chunks  []string          `json:"d"`
+	Sizes   []int             `json:"s"`
 }
 
 // built is a built index read back, by file name relative to search/.
@@ -107,12 +107,11 @@ type shard struct {
 	File    []int    `json:"p"`
 }
 
-// namePattern is a file name under search/: its folder, a shard's key,
-// the hash.
-var namePattern = regexp.MustCompile(`^(?:([dcp])/|w/(u?[0-9a-z]+)\.)([0-9a-v]{12})\.json$`)
+// namePattern is a file name under search/: its folder, the hash.
+var namePattern = regexp.MustCompile(`^([dpw])/([0-9a-v]{12})\.json$`)
 
 // read reads back files, checking that every name but the manifest's is
-// made of its file's hash.
+// made of its file's hash, and that the manifest names every file.
 func read(t *testing.T, files []File) built {
 	t.Helper()
 	ix := built{files: map[string][]byte{}}
@@ -132,7 +131,7 @@ func read(t *testing.T, files []File) built {
 			t.Fatalf("%s: not a name the index makes", f.Name)
 		}
 		sum := sha256.Sum256(f.Data)
-		if want := strings.ToLower(base32.HexEncoding.EncodeToString(sum[:]))[:12]; m[3] != want {
+		if want := strings.ToLower(base32.HexEncoding.EncodeToString(sum[:]))[:12]; m[2] != want {
 			t.Fatalf("%s: the hash of its bytes is %s", f.Name, want)
 		}
 		if !json.Valid(f.Data) {
@@ -143,27 +142,43 @@ func read(t *testing.T, files []File) built {
 		}
 		ix.files[rel] = f.Data
 	}
-	for key, hash := range ix.manifest.Shards {
-		if _, ok := ix.files["w/"+key+"."+hash+".json"]; !ok {
-			t.Fatalf("the manifest's shard %s.%s is not among the files", key, hash)
+	for key, hash := range ix.manifest.Vocab {
+		var file map[string]json.RawMessage
+		if err := json.Unmarshal(ix.files["w/"+hash+".json"], &file); err != nil {
+			t.Fatalf("the vocabulary file w/%s.json of shard %s: %v", hash, key, err)
+		}
+		if file[key] == nil {
+			t.Fatalf("the vocabulary file w/%s.json has no shard %s", hash, key)
 		}
 	}
-	for _, hash := range ix.manifest.Tables {
-		if _, ok := ix.files["c/"+hash+".json"]; !ok {
-			t.Fatalf("the manifest's card table %s is not among the files", hash)
+	if len(ix.manifest.Chunks) != len(ix.manifest.Sizes) {
+		t.Fatalf("%d card chunks, %d sizes", len(ix.manifest.Chunks), len(ix.manifest.Sizes))
+	}
+	cards := 0
+	for i, hash := range ix.manifest.Chunks {
+		var chunk []json.RawMessage
+		if err := json.Unmarshal(ix.files["d/"+hash+".json"], &chunk); err != nil {
+			t.Fatalf("card chunk d/%s.json: %v", hash, err)
 		}
+		if len(chunk) != ix.manifest.Sizes[i] || len(chunk) == 0 {
+			t.Fatalf("card chunk d/%s.json holds %d cards, the manifest says %d", hash, len(chunk), ix.manifest.Sizes[i])
+		}
+		cards += len(chunk)
+	}
+	if cards != ix.manifest.Docs {
+		t.Fatalf("%d cards in chunks for %d documents", cards, ix.manifest.Docs)
 	}
 	return ix
 }
 
 func (ix built) shard(t *testing.T, key string) shard {
 	t.Helper()
-	var v shard
-	name := "w/" + key + "." + ix.manifest.Shards[key] + ".json"
-	if err := json.Unmarshal(ix.files[name], &v); err != nil {
+	var file map[string]shard
+	name := "w/" + ix.manifest.Vocab[key] + ".json"
+	if err := json.Unmarshal(ix.files[name], &file); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	return v
+	return file[key]
 }
 
 // postings returns a token's postings as document → mask.
@@ -195,19 +210,22 @@ func (ix built) postings(t *testing.T, token string) map[int]uint32 {
 	return out
 }
 
-// card returns document n's result card, through its card table.
+// card returns document n's result card, from its chunk.
 func (ix built) card(t *testing.T, n int) card {
 	t.Helper()
-	r := ix.manifest.CardsPerTable
-	var table []string
-	if err := json.Unmarshal(ix.files["c/"+ix.manifest.Tables[n/r]+".json"], &table); err != nil {
-		t.Fatal(err)
+	for i, size := range ix.manifest.Sizes {
+		if n >= size {
+			n -= size
+			continue
+		}
+		var chunk []card
+		if err := json.Unmarshal(ix.files["d/"+ix.manifest.Chunks[i]+".json"], &chunk); err != nil {
+			t.Fatal(err)
+		}
+		return chunk[n]
 	}
-	var c card
-	if err := json.Unmarshal(ix.files["d/"+table[n%r]+".json"], &c); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	t.Fatalf("no card %d", n)
+	return card{}
 }
 
 var sampleDocs = []Doc{
@@ -266,11 +284,14 @@ func TestBuild(t *testing.T) {
 	if !slices.IsSorted(v.Tokens) {
 		t.Errorf("vocabulary shard not sorted: %q", v.Tokens)
 	}
-	if keys := slices.Sorted(maps.Keys(m.Shards)); !slices.Equal(keys, []string{"5", "a", "c", "d", "e", "f", "h", "i", "l", "m", "n", "p", "r", "s", "t", "u"}) {
+	if keys := slices.Sorted(maps.Keys(m.Vocab)); !slices.Equal(keys, []string{"5", "a", "c", "d", "e", "f", "h", "i", "l", "m", "n", "p", "r", "s", "t", "u"}) {
 		t.Errorf("shards %q", keys)
 	}
-	if len(m.Tables) != 1 || m.CardsPerTable != cardsPerTable {
-		t.Errorf("card tables %q of %d", m.Tables, m.CardsPerTable)
+	if files := slices.Compact(slices.Sorted(maps.Values(m.Vocab))); len(files) != 1 {
+		t.Errorf("a small index's vocabulary is in %d files, want one", len(files))
+	}
+	if len(m.Chunks) != 1 || m.Sizes[0] != 3 {
+		t.Errorf("card chunks %q of %v, want one of 3", m.Chunks, m.Sizes)
 	}
 }
 
@@ -314,11 +335,21 @@ func TestBuildDeterministic(t *testing.T) {
 	}
 }
 
+// buildSized is Build without a cache, and the sizes of the files.
+func buildSized(docs []Doc) ([]File, sizes) {
+	x := NewIndexer(docs)
+	for _, d := range docs {
+		x.Add(d)
+	}
+	return x.Files(), x.ix.size
+}
+
 // TestBuildSharding checks that every token is in exactly the postings
 // file its shard names, and that postings files of several tokens stay
 // under the cap.
 func TestBuildSharding(t *testing.T) {
-	ix := read(t, Build(generated(1000), nil))
+	files, size := buildSized(generated(1000))
+	ix := read(t, files)
 	parsed := map[string]map[string]json.RawMessage{}
 	postingsFile := func(hash string) map[string]json.RawMessage {
 		if parsed[hash] == nil {
@@ -331,7 +362,7 @@ func TestBuildSharding(t *testing.T) {
 		return parsed[hash]
 	}
 	seen := map[string]bool{}
-	for key := range ix.manifest.Shards {
+	for key := range ix.manifest.Vocab {
 		v := ix.shard(t, key)
 		if len(v.Tokens) != len(v.DocFreq) || len(v.Tokens) != len(v.Best) || len(v.Tokens) != len(v.File) {
 			t.Fatalf("shard %s: arrays of different lengths", key)
@@ -363,7 +394,7 @@ func TestBuildSharding(t *testing.T) {
 			t.Fatal(err)
 		}
 		tokens += len(file)
-		if len(data) > postingsCap && len(file) > 1 {
+		if len(data) > postingsCap(size.postings) && len(file) > 1 {
 			t.Errorf("%s: %d bytes for %d tokens; only a single token may exceed the cap", name, len(data), len(file))
 		}
 	}

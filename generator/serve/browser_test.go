@@ -42,7 +42,8 @@ func article(extra string) string {
 // TestLivePreview drives Chromium against handout serve: an edit shows up
 // within a second with the scroll position kept, broken front matter shows
 // the error overlay, the fix clears it, and a CSS change applies without a
-// navigation.
+// navigation; all of it under the site's Content-Security-Policy, which
+// the preview sends as the host would, without a violation.
 func TestLivePreview(t *testing.T) {
 	browsertest.Require(t)
 	root := t.TempDir()
@@ -77,6 +78,7 @@ func TestLivePreview(t *testing.T) {
 	page := "http://" + addr + "articles/sleep/"
 
 	b := browsertest.New(t)
+	violations := browsertest.RecordViolations(t, b)
 	if err := chromedp.Do(b, chromedp.Navigate(page), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
 		t.Fatal(err)
 	}
@@ -98,6 +100,9 @@ func TestLivePreview(t *testing.T) {
 	// Broken front matter: the overlay names the file and line.
 	writeFile(t, root, "content/articles/sleep.md", "---\ntitle: [Sleep\n---\nBroken.\n")
 	browsertest.WaitFor(t, b, "the error overlay shows", `!!document.getElementById("handout-errors") && document.getElementById("handout-errors").innerText.includes("content/articles/sleep.md:2:")`)
+	if got := browsertest.Eval[string](t, b, `getComputedStyle(document.getElementById("handout-errors")).position`); got != "fixed" {
+		t.Errorf("the overlay is not styled (position %q): the policy refused its style?", got)
+	}
 
 	// The fix clears it and shows the new content.
 	writeFile(t, root, "content/articles/sleep.md", article("Third version."))
@@ -110,5 +115,18 @@ func TestLivePreview(t *testing.T) {
 	browsertest.WaitFor(t, b, "the new stylesheet applies", `getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)"`)
 	if browsertest.Eval[float64](t, b, `window.handoutMarker`) != 42 {
 		t.Error("the page navigated for a CSS-only change")
+	}
+
+	for _, v := range violations.Take() {
+		t.Errorf("the preview broke the site's policy: %s", v)
+	}
+	// The policy was in force: an inline script is refused.
+	browsertest.Eval[any](t, b, `(s => { s.textContent = "window.inlineRan = true"; document.body.append(s); })(document.createElement("script"))`)
+	deadline := time.Now().Add(5 * time.Second)
+	for got := violations.Take(); len(got) != 1 || got[0].Blocked != "inline"; got = violations.Take() {
+		if len(got) > 0 || time.Now().After(deadline) {
+			t.Fatalf("the preview sent no policy that refuses an inline script (violations: %v, ran: %v)", got, browsertest.Eval[bool](t, b, `window.inlineRan === true`))
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

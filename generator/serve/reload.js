@@ -13,6 +13,10 @@
     window.addEventListener("load", restore);
   }
 
+  // The overlay is styled through the CSSOM (element.style), which the
+  // site's Content-Security-Policy does not govern, unlike a style
+  // attribute in markup or a <style> element: it shows under the policy
+  // the preview sends, whatever style-src says.
   function overlay(messages) {
     var box = document.getElementById("handout-errors");
     if (!box) {

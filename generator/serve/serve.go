@@ -9,8 +9,13 @@
 //
 //	<script src="/__handout/reload.js" defer></script>
 //
-// before </body>; it never appears in `handout build` output. The server
-// also answers /__handout/events (the event stream) and
+// before </body>; it never appears in `handout build` output. The site's
+// files are sent with the headers of the build's _headers, as Netlify and
+// Cloudflare Pages send them (its Content-Security-Policy included: the
+// reload script and its event stream come from the site's own origin,
+// and the error overlay is styled through the CSSOM, which no policy
+// governs), so that the preview breaks the same way production would.
+// The server also answers /__handout/events (the event stream) and
 // /__handout/reload.js. Events:
 //
 //	reload   a rebuild changed pages: reload, keeping the scroll position
@@ -39,6 +44,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/handout-health/handout/generator/hosting"
 	"github.com/handout-health/handout/generator/output"
 )
 
@@ -64,6 +70,9 @@ type Server struct {
 	// errors is the failed build's messages, shown to pages opened while
 	// the site is broken; nil when the last build was good.
 	errors []string
+	// headers are the build's _headers, read from headersRead.
+	headers     []hosting.HeaderLine
+	headersRead []byte
 }
 
 type event struct {
@@ -175,6 +184,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data, found := s.out.File(name)
+	s.setSiteHeaders(w.Header(), r.URL.Path, found)
 	if !found && !strings.HasSuffix(name, "/index.html") {
 		if _, isDir := s.out.File(name + "/index.html"); isDir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
@@ -199,7 +209,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		data = inject(data)
 	}
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", "no-store")
+	if found && notModified(w, r, data) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
 		_, _ = w.Write(data)

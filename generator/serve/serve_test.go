@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/hosting"
 	"github.com/handout-health/handout/generator/output"
 )
 
@@ -203,4 +205,67 @@ func TestCloseEndsStreams(t *testing.T) {
 		t.Error("a stream is still open after Close")
 	}
 	t.Logf("stream ended %v after Close", time.Since(start))
+}
+
+// TestServeSendsTheSiteHeaders: the preview sends each file with the
+// headers the build's _headers gives its path, the site's own lines
+// included, as Netlify and Cloudflare Pages would: the security headers
+// with every answer, Cache-Control from the file for a file found, and
+// "no-cache" otherwise, with an ETag that makes an unchanged page a 304.
+// The server's own script keeps its headers.
+func TestServeSendsTheSiteHeaders(t *testing.T) {
+	srv, base := testServer(t)
+	cfg, list := config.Parse([]byte("title: A clinic\nbase_url: https://clinic.example/library/\n"))
+	if list.HasErrors() {
+		t.Fatal(list)
+	}
+	rules := hosting.For(cfg, hosting.Options{})
+	file, _, _ := rules.MergeHeaders([]byte("/library/articles/*\n  X-Frame-Options: DENY\n"))
+	if err := srv.out.WriteFile("_headers", file); err != nil {
+		t.Fatal(err)
+	}
+	policy := hosting.ContentSecurityPolicy(cfg, hosting.Options{})
+	for _, tc := range []struct {
+		path                     string
+		status                   int
+		csp, cache, frameOptions string
+	}{
+		{"/library/", 200, policy, "no-cache", ""},
+		{"/library/articles/sleep/", 200, policy, "no-cache", "DENY"},
+		{"/library/articles/sleep", 301, policy, "no-cache", "DENY"},
+		{"/library/assets/style.abc.css", 200, policy, hosting.Immutable, ""},
+		{"/library/assets/style.gone.css", 404, policy, "no-cache", ""},
+		{"/library/feed.xml", 200, policy, "no-cache", ""},
+		{"/__handout/reload.js", 200, "", "no-store", ""},
+	} {
+		status, _, h := get(t, base+tc.path)
+		if status != tc.status || h.Get("Content-Security-Policy") != tc.csp || h.Get("Cache-Control") != tc.cache || h.Get("X-Frame-Options") != tc.frameOptions {
+			t.Errorf("GET %s = %d, policy %q, Cache-Control %q, X-Frame-Options %q; want %d, %q, %q, %q", tc.path, status, h.Get("Content-Security-Policy"), h.Get("Cache-Control"), h.Get("X-Frame-Options"), tc.status, tc.csp, tc.cache, tc.frameOptions)
+		}
+		if tc.csp != "" && h.Get("Referrer-Policy") != "strict-origin-when-cross-origin" {
+			t.Errorf("GET %s: Referrer-Policy %q", tc.path, h.Get("Referrer-Policy"))
+		}
+	}
+
+	_, _, h := get(t, base+"/library/")
+	req, _ := http.NewRequest("GET", base+"/library/", nil)
+	req.Header.Set("If-None-Match", h.Get("ETag"))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if h.Get("ETag") == "" || resp.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidating the home page with its ETag %q: %d, want 304", h.Get("ETag"), resp.StatusCode)
+	}
+	if err := srv.out.WriteFile("index.html", []byte("<html><body><p>home, edited</p></body></html>")); err != nil {
+		t.Fatal(err)
+	}
+	if resp, err = http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("revalidating an edited page with the old ETag: %d, want 200", resp.StatusCode)
+	}
 }

@@ -21,11 +21,13 @@ import (
 // regard to case, since the output may be written to a file system that
 // ignores it (macOS's, Windows').
 //
-// Two files of a site's static/ replace or join what the build writes, on
-// purpose: robots.txt replaces the generated one (a site that wants other
-// rules; the build says so in a note), and the lines of _redirects come
+// Three files of a site's static/ replace or join what the build writes,
+// on purpose: robots.txt replaces the generated one (a site that wants
+// other rules; the build says so in a note), the lines of _redirects come
 // before those the build writes for aliases (hosts use the first rule
-// that matches).
+// that matches), and the lines of _headers before those the build writes,
+// which leave out each header the site's set for the same path (hosts
+// send the headers of every rule that matches: see Site.headers).
 
 // Limits on output names, which the plan checks before any folder is
 // made. File systems (ext4, APFS, NTFS) take at most 255 bytes in one
@@ -147,6 +149,7 @@ func (s *Site) planGenerated(p *outputPlan, assets []render.Asset) {
 	if slices.ContainsFunc(s.allLanguages(), func(d *Doc) bool { return len(d.Aliases) > 0 }) {
 		gen(redirectsFile, "the redirects file the build makes for aliases")
 	}
+	gen(headersFile, "the response headers file the build makes for Netlify and Cloudflare Pages")
 	if len(s.Config.Consent.Categories) > 0 {
 		gen(consent.GPCPath, "the Global Privacy Control file the build makes for the cookie banner")
 	}
@@ -213,14 +216,14 @@ func (p *outputPlan) add(c *claim) {
 
 // replaces reports whether the static file c takes the place of the
 // generated file of its name on purpose, and notes it: a site's own
-// robots.txt replaces the generated one, and its _redirects is written
-// with the aliases' lines after its own (see writeExtras).
+// robots.txt replaces the generated one, and its _redirects and _headers
+// are written with the build's lines after its own (see writeExtras).
 func (p *outputPlan) replaces(c *claim) bool {
 	switch c.name {
 	case "robots.txt":
 		p.notes = append(p.notes, "static/robots.txt replaces the robots.txt the build makes, which names the sitemap: keep a Sitemap: line in yours")
 		return true
-	case redirectsFile:
+	case redirectsFile, headersFile:
 		return true
 	}
 	return false

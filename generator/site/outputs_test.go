@@ -58,6 +58,11 @@ func TestOutputCollisions(t *testing.T) {
 				"content/articles/moved.md:5:5: alias /_redirects has the address of the redirects file the build makes for aliases (_redirects): choose another address, or remove the alias",
 				"content/articles/moved.md:6:5: alias /404.html has the address of the not-found page the build makes (404.html): choose another address, or remove the alias",
 			}},
+		{"alias and static file over _headers", "site.txtar", map[string]string{"content/articles/moved.md": movedArticle("/_headers"), "static/_HEADERS": "/*\n  X-A: b\n"},
+			[]string{
+				"content/articles/moved.md:5:5: alias /_headers has the address of the response headers file the build makes for Netlify and Cloudflare Pages (_headers): choose another address, or remove the alias",
+				"static/_HEADERS:1:1: this file has the address of the response headers file the build makes for Netlify and Cloudflare Pages (_headers), to a file system that ignores case: rename or move it",
+			}},
 		{"alias over an asset", "site.txtar", map[string]string{"content/articles/moved.md": movedArticle("/" + style)},
 			[]string{"content/articles/moved.md:5:5: alias /" + style + " has the address of the build's copy of the theme's style.css (" + style + "): choose another address, or remove the alias"}},
 		{"alias over a page", "site.txtar", map[string]string{"content/articles/moved.md": movedArticle("/about/", "/tags/mood/")},
@@ -229,6 +234,54 @@ func TestStaticFilesTheBuildTakes(t *testing.T) {
 	}
 	if got := res.Diagnostics.String(); !strings.Contains(got, "static/.well-known/.DS_Store:1:1: warning: not published") {
 		t.Errorf("no warning for the litter in static/:\n%s", got)
+	}
+}
+
+// TestStaticHeadersAreMerged: a site's own _headers comes first in the
+// one the build writes, and a header it sets for a path pattern of the
+// build's takes that one's place, with a warning at the site's line;
+// lines the hosts would skip are warnings too.
+func TestStaticHeadersAreMerged(t *testing.T) {
+	fsys := loadSite(t, "site.txtar")
+	own := "/library/*\n  Content-Security-Policy: default-src 'self'\n  X-Frame-Options: DENY\nlibrary/pdf/*\n"
+	fsys["static/_headers"] = &fstest.MapFile{Data: []byte(own)}
+	mem, res := buildSite(t, fsys)
+	got := file(t, mem, "_headers")
+	if !strings.HasPrefix(got, own+"\n") {
+		t.Errorf("_headers does not start with the site's lines:\n%s", got)
+	}
+	if strings.Count(got, "Content-Security-Policy:") != 1 || !strings.Contains(got, "  Referrer-Policy: strict-origin-when-cross-origin\n") {
+		t.Errorf("_headers should hold the site's policy only, and the build's other headers:\n%s", got)
+	}
+	var warnings []string
+	for _, d := range res.Diagnostics.Warnings() {
+		if strings.HasPrefix(d.Path, "static/_headers") {
+			warnings = append(warnings, d.String())
+		}
+	}
+	want := []string{
+		"static/_headers:2:1: warning: this line replaces the Content-Security-Policy that the build writes for /library/* from site.yaml, which is left out of public/_headers: remove the line to send the build's",
+		`static/_headers:4:1: warning: "library/pdf/*" is not a path: a path starts with / at the start of the line, and its headers follow on indented lines; hosts skip this line`,
+	}
+	if !slices.Equal(warnings, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warnings, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestStaticRedirectsComeFirst: a line of static/_redirects from an
+// alias's address is the one hosts follow (it comes first), with a
+// warning at that line.
+func TestStaticRedirectsComeFirst(t *testing.T) {
+	fsys := loadSite(t, "site.txtar")
+	own := "# moved for good\n/library/old/serotonin/ https://elsewhere.example/serotonin 302\n"
+	fsys["static/_redirects"] = &fstest.MapFile{Data: []byte(own)}
+	mem, res := buildSite(t, fsys)
+	if got, want := file(t, mem, "_redirects"), own+"/library/old/serotonin/ /library/articles/serotonin/ 301\n"; got != want {
+		t.Errorf("_redirects = %q, want %q", got, want)
+	}
+	want := "static/_redirects:2:1: warning: this line redirects /library/old/serotonin/, an alias of content/articles/serotonin.md, and hosts follow it instead of the redirect the build writes to /library/articles/serotonin/: remove the line, or the alias"
+	if !strings.Contains(res.Diagnostics.String(), want) {
+		t.Errorf("no warning %q in\n%s", want, res.Diagnostics)
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 
 // writeExtras writes everything that is not an HTML page or a search
 // index: assets, sitemap, each language's feed, gpc.json, static files,
-// robots.txt and _redirects. theme is the default language's.
+// robots.txt, _redirects and _headers. theme is the default language's.
 func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) diag.List {
 	var list diag.List
 	write := func(name string, data []byte) {
@@ -35,16 +35,16 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 	}
 	s.writeGPC(write)
 	// A site's own robots.txt replaces the generated one; its _redirects
-	// comes first in the one the build writes (see planOutput).
-	var redirects []byte
+	// and _headers are merged with the generated ones (see planOutput).
+	own := map[string][]byte{}
 	for _, f := range s.Content.Static {
 		data, err := fs.ReadFile(fsys, content.StaticDir+"/"+f)
 		if err != nil {
 			list = append(list, diag.Errorf(content.StaticDir+"/"+f, 1, 1, "cannot read: %v", err))
 			continue
 		}
-		if f == redirectsFile {
-			redirects = data
+		if f == redirectsFile || f == headersFile {
+			own[f] = data
 			continue
 		}
 		write(f, data)
@@ -52,9 +52,14 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 	if !slices.Contains(s.Content.Static, "robots.txt") {
 		write("robots.txt", feeds.Robots(base+"sitemap.xml"))
 	}
-	if redirects = s.redirects(redirects); len(redirects) > 0 {
+	redirects, problems := s.redirects(own[redirectsFile])
+	list = append(list, problems...)
+	if len(redirects) > 0 {
 		write(redirectsFile, redirects)
 	}
+	headers, problems := s.headers(own[headersFile])
+	list = append(list, problems...)
+	write(headersFile, headers)
 	return list
 }
 
@@ -63,18 +68,32 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 const redirectsFile = "_redirects"
 
 // redirects returns the site's own lines of _redirects (from static/),
-// then a redirect for each alias.
-func (s *Site) redirects(own []byte) []byte {
+// then a redirect for each alias. Hosts follow the first rule that
+// matches, so a line of the site's from an alias's address is the one
+// followed: a warning at that line says so.
+func (s *Site) redirects(own []byte) ([]byte, diag.List) {
+	// The line of the site's first rule from each address.
+	from := map[string]int{}
+	for i, line := range strings.Split(string(own), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && !strings.HasPrefix(f[0], "#") && from[f[0]] == 0 {
+			from[f[0]] = i + 1
+		}
+	}
 	out := own
 	if len(out) > 0 && out[len(out)-1] != '\n' {
 		out = append(out, '\n')
 	}
+	var list diag.List
 	for _, d := range s.allLanguages() {
 		for _, alias := range d.Aliases {
-			out = fmt.Appendf(out, "%s %s 301\n", path.Join(s.Config.BasePath(), alias)+suffixSlash(alias), s.Config.BasePath()+d.URL())
+			src, dst := path.Join(s.Config.BasePath(), alias)+suffixSlash(alias), s.Config.BasePath()+d.URL()
+			if line := from[src]; line > 0 {
+				list = append(list, diag.Warnf(content.StaticDir+"/"+redirectsFile, line, 1, "this line redirects %s, an alias of %s, and hosts follow it instead of the redirect the build writes to %s: remove the line, or the alias", src, d.Path, dst))
+			}
+			out = fmt.Appendf(out, "%s %s 301\n", src, dst)
 		}
 	}
-	return out
+	return out, list
 }
 
 // feed is the Atom feed of the site's articles in s's language.

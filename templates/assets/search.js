@@ -29,7 +29,7 @@
   var indexURL = new URL(form.getAttribute("data-search-index"), location.href).href;
   var siteURL = new URL("../", indexURL).href;
 
-  var VERSION = 2;
+  var VERSION = 3;
   var PAGE = 10; // results shown at a time
   var MAX_EXPANSIONS = 12; // words a word being typed may stand for
   var MAX_WORDS = 8;
@@ -109,20 +109,30 @@
   function manifest() {
     return load(indexURL, true).then(function (m) {
       if (m.v !== VERSION) throw new Error("search index version " + m.v + ", expected " + VERSION);
-      m.base = new URL("./", indexURL).href;
+      if (!m.base) {
+        m.base = new URL("./", indexURL).href;
+        // starts[i] is the number of the first document of card chunk i.
+        m.starts = [];
+        for (var i = 0, n = 0; i < m.s.length; n += m.s[i++]) m.starts.push(n);
+      }
       return m;
     });
   }
+  // vocabulary loads the vocabulary shard of a token's first character,
+  // from the vocabulary file that holds it.
   function vocabulary(m, token) {
     var key = shardKey(token);
     if (!Object.prototype.hasOwnProperty.call(m.w, key)) return Promise.resolve(null);
-    return load(m.base + "w/" + key + "." + m.w[key] + ".json");
+    return load(m.base + "w/" + m.w[key] + ".json").then(function (file) { return file[key]; });
   }
-  // loadCard loads document number id's result card, through its card table.
+  // loadCard loads document number id's result card, from its card chunk.
   function loadCard(m, id) {
-    return load(m.base + "c/" + m.c[Math.floor(id / m.r)] + ".json").then(function (table) {
-      return load(m.base + "d/" + table[id % m.r] + ".json");
-    });
+    var lo = 0, hi = m.starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (m.starts[mid] <= id) lo = mid; else hi = mid - 1;
+    }
+    return load(m.base + "d/" + m.d[lo] + ".json").then(function (chunk) { return chunk[id - m.starts[lo]]; });
   }
 
   // Optimal string alignment distance, stopping early above 1.
