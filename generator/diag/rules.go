@@ -38,6 +38,9 @@ const (
 	RuleSourcesMissing = "sources-missing"
 	// RuleImageAlt is an image without a description.
 	RuleImageAlt = "image-alt"
+	// RuleImage is an image the build cannot show: damaged, not an image,
+	// or too large.
+	RuleImage = "image"
 	// RuleAcronym is an acronym used before it is explained.
 	RuleAcronym = "acronym"
 	// RuleListLength and RuleSentenceLength are a list or a sentence too

@@ -22,11 +22,11 @@ type Callout struct {
 	Line, Col int
 }
 
-// Warning is a problem found in a document's Markdown that does not stop
+// Finding is a problem found in a document's Markdown that does not stop
 // it from being converted, for the caller to report at its place.
-type Warning struct {
+type Finding struct {
 	Line, Col int
-	// Rule is the check's rule id, such as "callout".
+	// Rule is the check's rule id, such as "callout" or "image-alt".
 	Rule    string
 	Message string
 }
