@@ -59,7 +59,6 @@ func (c *checker) article(d *site.Doc) Article {
 	out.Review, review = c.review(d)
 	list = append(list, review...)
 	list = append(list, a.sectionOrder()...)
-	list = append(list, imageFindings(d)...)
 	list = append(list, a.acronyms()...)
 	list = append(list, a.longLists()...)
 	list = append(list, a.longSentences()...)
@@ -162,17 +161,6 @@ func sectionName(title string, headings []string) string {
 		return title
 	}
 	return headings[0]
-}
-
-// imageFindings reports images without alt text.
-func imageFindings(d *site.Doc) diag.List {
-	var list diag.List
-	for _, img := range d.Result.Images {
-		if strings.TrimSpace(img.Alt) == "" {
-			list = append(list, diag.Warnf(d.Path, img.Line, img.Col, "image %s has no alt text: describe what it shows between the brackets of ![…](…)", img.Src).WithRule(diag.RuleImageAlt))
-		}
-	}
-	return list
 }
 
 // longLists reports bullet lists of more than MaxListItems items.

@@ -20,7 +20,10 @@
 //	review-missing    warning   all        no reviewed_by, or no last_reviewed
 //	review-date       warning   all        last_reviewed is in the future
 //	sources-missing   warning   all        no sources
-//	image-alt         warning   all        an image without alt text (any document)
+//	image-alt         error     all        an image without a description (any document; from
+//	                                       the build)
+//	image             error     all        an image the build cannot show: damaged, not an
+//	                                       image, or too large (from the build)
 //	term-unused       warning   all        a glossary term no article uses (from the build)
 //	translation-stale warning   all        a translation whose source was reviewed after it
 //	                                       (from the build)

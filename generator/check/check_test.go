@@ -207,10 +207,10 @@ Why it matters.
 			file: article(noSources, sections), at: "sleep.md:1:1", message: []string{"no sources"},
 		},
 		{
-			name: "image without alt text", rule: diag.RuleImageAlt, severity: diag.Warning,
+			name: "image without a description", rule: diag.RuleImageAlt, severity: diag.Error,
 			file:    article(frontMatter, replace("You sleep each night.", "You sleep each night. ![](/img/bed.png)")),
-			at:      "sleep.md:14:1",
-			message: []string{"/img/bed.png has no alt text"},
+			at:      "sleep.md:14:23",
+			message: []string{"/img/bed.png has no description"},
 		},
 		{
 			name: "broken link is an error", rule: diag.RuleLink, severity: diag.Error,

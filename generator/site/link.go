@@ -60,6 +60,9 @@ func (s *Site) docProblems(d *Doc) diag.List {
 	for _, w := range d.Result.Warnings {
 		list = append(list, diag.Warnf(d.Path, w.Line, w.Col, "%s", w.Message).WithRule(w.Rule))
 	}
+	for _, e := range d.Result.Errors {
+		list = append(list, diag.Errorf(d.Path, e.Line, e.Col, "%s", e.Message).WithRule(e.Rule))
+	}
 	for _, l := range d.Result.Links {
 		if !l.Resolved {
 			list = append(list, diag.Errorf(d.Path, l.Line, l.Col, "broken link: %s", l.Problem).WithRule(diag.RuleLink))
