@@ -59,6 +59,7 @@ func (c *checker) article(d *site.Doc) Article {
 	out.Review, review = c.review(d)
 	list = append(list, review...)
 	list = append(list, a.sectionOrder()...)
+	list = append(list, transcripts(d)...)
 	list = append(list, a.acronyms()...)
 	list = append(list, a.longLists()...)
 	list = append(list, a.longSentences()...)
@@ -161,6 +162,19 @@ func sectionName(title string, headings []string) string {
 		return title
 	}
 	return headings[0]
+}
+
+// transcripts reports the videos of a document with no transcript line:
+// a reader who cannot hear a video, or cannot play it, reads it there
+// (WCAG 1.2.3, a media alternative).
+func transcripts(d *site.Doc) diag.List {
+	var list diag.List
+	for _, v := range d.Result.Videos {
+		if !v.Transcript {
+			list = append(list, diag.Warnf(d.Path, v.Line, v.Col, "this video has no transcript: on the line under its address, link to what it says, as Transcript: [Read what the video says](/transcripts/NAME/); readers who cannot hear it, or cannot play it, read it there").WithRule(diag.RuleVideoTranscript))
+		}
+	}
+	return list
 }
 
 // longLists reports bullet lists of more than MaxListItems items.

@@ -27,6 +27,8 @@
 //	term-unused       warning   all        a glossary term no article uses (from the build)
 //	translation-stale warning   all        a translation whose source was reviewed after it
 //	                                       (from the build)
+//	video-transcript  warning   all        a video (an address alone on its line) with no
+//	                                       transcript line under it
 //	acronym           warning   all        an acronym that no glossary name of its language explains
 //	                                       and that is not defined where it is first used
 //	list-length       warning   all        a bullet list of more than 7 items

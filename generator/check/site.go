@@ -7,12 +7,21 @@ import (
 	"github.com/handout-health/handout/generator/site"
 )
 
-// siteWide reports what belongs to no one article: a missing feedback
-// address, an emergency callout with no number to call. (Unused glossary
+// siteWide reports what belongs to no one article: videos without a
+// transcript on glossary terms and pages in every language, a missing
+// feedback address, an emergency callout with no number to call. (Unused glossary
 // terms and images without a description are the build's findings,
 // term-unused and image-alt.)
 func siteWide(s *site.Site) diag.List {
 	var list diag.List
+	for _, ls := range s.Sites() {
+		for _, d := range ls.Terms {
+			list = append(list, transcripts(d)...)
+		}
+		for _, d := range ls.Pages {
+			list = append(list, transcripts(d)...)
+		}
+	}
 	if s.Config.FeedbackURL == "" {
 		list = append(list, diag.Warnf(config.FileName, 1, 1, "no feedback_url: give readers a way to report a mistake on a page, as feedback_url: mailto:library@clinic.example").WithRule(diag.RuleFeedback))
 	}

@@ -13,7 +13,9 @@
 // words from Env.Text and the site's numbers from Env.Contacts) and
 // tables that scroll sideways in a region of their own (package
 // tablescroll) and images with their sizes, WebP variants and captions
-// (package figure, which asks Env.Images). Raw HTML is dropped unless Options.Unsafe is
+// (package figure, which asks Env.Images), and YouTube and Vimeo addresses
+// alone on their line as players gated by consent (package video). Raw
+// HTML is dropped unless Options.Unsafe is
 // set; then it is kept without what could run script (package rawhtml),
 // and Result.Removed says what went.
 // A document nested deeper than MaxDepth or with a line longer than
@@ -47,6 +49,7 @@ import (
 	"github.com/handout-health/handout/generator/markdown/rawhtml"
 	"github.com/handout-health/handout/generator/markdown/sections"
 	"github.com/handout-health/handout/generator/markdown/tablescroll"
+	"github.com/handout-health/handout/generator/markdown/video"
 	"github.com/handout-health/handout/generator/markdown/wikilink"
 )
 
@@ -80,6 +83,7 @@ func New(opts Options) *Converter {
 		callout.Extension,
 		tablescroll.Extension,
 		figure.Extension,
+		video.Extension,
 		linkExtension{},
 	}
 	if opts.Unsafe {
@@ -150,6 +154,9 @@ type Env struct {
 	// Images tells the sizes and variants of the site's images; nil knows
 	// none (see package figure).
 	Images figure.Source
+	// VideoCategories gives the consent category each video provider's
+	// players wait for ("youtube", "vimeo"; see package video).
+	VideoCategories map[string]string
 }
 
 // LinkKind says how a link was written.
@@ -250,6 +257,8 @@ type Result struct {
 	// Callouts are the document's callouts, nested ones included, in
 	// order.
 	Callouts []Callout
+	// Videos are the document's videos, in order.
+	Videos []Video
 }
 
 // Removal is something taken out of a document's raw HTML or links
@@ -288,6 +297,7 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 	callout.WithEnv(pc, &callout.Env{Text: env.Text, Emergency: env.Contacts.Emergency, Urgent: env.Contacts.Urgent})
 	tablescroll.WithEnv(pc, &tablescroll.Env{Text: env.Text})
 	figure.WithEnv(pc, &figure.Env{BasePath: env.BasePath, Images: env.Images})
+	video.WithEnv(pc, &video.Env{Text: env.Text, Categories: env.VideoCategories})
 	doc := c.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
 	buf := htmlBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -320,6 +330,7 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 	res.Sections, res.Blocks, res.Anchors = outline(doc, source, lines)
 	res.Lists = lists(doc, lines)
 	res.Callouts = callouts(doc, lines)
+	res.Videos = videos(doc, lines)
 	return res
 }
 

@@ -82,8 +82,9 @@ func schema() []sections.Spec {
 // output.html and report (sections, links, images, blocks, callouts,
 // warnings). The comment may ask for raw HTML ("unsafe"), the test
 // glossary ("glossary"), the theme's Spanish words ("Spanish"), the
-// site numbers 999, 111 and 116 123 ("contacts") and the images of
-// fakeSite ("images").
+// site numbers 999, 111 and 116 123 ("contacts"), the images of
+// fakeSite ("images") and Vimeo's videos waiting for personalization
+// ("videos").
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	if len(files) == 0 {
@@ -111,6 +112,9 @@ func TestGolden(t *testing.T) {
 			}
 			if strings.Contains(string(ar.Comment), "Spanish") {
 				env.Text = render.Words(templates.FS, nil, "es")
+			}
+			if strings.Contains(string(ar.Comment), "videos") {
+				env.VideoCategories = map[string]string{"vimeo": "personalization"}
 			}
 			if strings.Contains(string(ar.Comment), "images") {
 				env.Images = fakeSite{}
@@ -183,6 +187,9 @@ func report(res Result) string {
 	}
 	for _, c := range res.Callouts {
 		fmt.Fprintf(&b, "callout %d:%d %s\n", c.Line, c.Col, c.Kind)
+	}
+	for _, v := range res.Videos {
+		fmt.Fprintf(&b, "video %d:%d %s category=%s transcript=%v\n", v.Line, v.Col, v.Provider, v.Category, v.Transcript)
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(&b, "warning %d:%d [%s] %s\n", w.Line, w.Col, w.Rule, w.Message)
