@@ -14,7 +14,8 @@ import (
 
 func (s *Site) env(d *Doc, matcher *glossary.Matcher) markdown.Env {
 	e := markdown.Env{Path: d.Path, BasePath: s.Config.BasePath(), Resolver: s.Names, Self: d.Path,
-		Text: s.words, Contacts: markdown.Contacts(s.Config.ContactsIn(s.Language)), Images: s.root.images}
+		Text: s.words, Contacts: markdown.Contacts(s.Config.ContactsIn(s.Language)), Images: s.root.images,
+		VideoCategories: s.Config.Consent.VideoCategories()}
 	if matcher != nil {
 		e.Glossary = matcher
 	}
