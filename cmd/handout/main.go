@@ -158,6 +158,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		Version:     version.Current().Short(),
 		Progress:    progress.pages,
 		Scratch:     filepath.Dir(*dest),
+		ImageCache:  filepath.Join(filepath.Dir(*dest), site.ImageCacheDir),
 	})
 	progress.done()
 	printDiagnostics(stderr, res.Diagnostics)
@@ -173,6 +174,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	files := fmt.Sprintf("%d files", res.Files)
 	if n := out.Unchanged(); n > 0 {
 		files += fmt.Sprintf(", %d unchanged", n)
+	}
+	if res.VariantsMade > 0 {
+		files += fmt.Sprintf(", %d image %s made", res.VariantsMade, plural(res.VariantsMade, "copy", "copies"))
 	}
 	fmt.Fprintf(stdout, "Built %d pages (%s) into %s in %d ms", res.Pages, files, diag.Printable(*dest), time.Since(start).Milliseconds())
 	if w := len(res.Diagnostics.Warnings()); w > 0 {

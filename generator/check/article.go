@@ -59,7 +59,7 @@ func (c *checker) article(d *site.Doc) Article {
 	out.Review, review = c.review(d)
 	list = append(list, review...)
 	list = append(list, a.sectionOrder()...)
-	list = append(list, imageFindings(d)...)
+	list = append(list, transcripts(d)...)
 	list = append(list, a.acronyms()...)
 	list = append(list, a.longLists()...)
 	list = append(list, a.longSentences()...)
@@ -164,12 +164,14 @@ func sectionName(title string, headings []string) string {
 	return headings[0]
 }
 
-// imageFindings reports images without alt text.
-func imageFindings(d *site.Doc) diag.List {
+// transcripts reports the videos of a document with no transcript line:
+// a reader who cannot hear a video, or cannot play it, reads it there
+// (WCAG 1.2.3, a media alternative).
+func transcripts(d *site.Doc) diag.List {
 	var list diag.List
-	for _, img := range d.Result.Images {
-		if strings.TrimSpace(img.Alt) == "" {
-			list = append(list, diag.Warnf(d.Path, img.Line, img.Col, "image %s has no alt text: describe what it shows between the brackets of ![…](…)", img.Src).WithRule(diag.RuleImageAlt))
+	for _, v := range d.Result.Videos {
+		if !v.Transcript {
+			list = append(list, diag.Warnf(d.Path, v.Line, v.Col, "this video has no transcript: on the line under its address, link to what it says, as Transcript: [Read what the video says](/transcripts/NAME/); readers who cannot hear it, or cannot play it, read it there").WithRule(diag.RuleVideoTranscript))
 		}
 	}
 	return list

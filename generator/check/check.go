@@ -20,10 +20,15 @@
 //	review-missing    warning   all        no reviewed_by, or no last_reviewed
 //	review-date       warning   all        last_reviewed is in the future
 //	sources-missing   warning   all        no sources
-//	image-alt         warning   all        an image without alt text (any document)
+//	image-alt         error     all        an image without a description (any document; from
+//	                                       the build)
+//	image             error     all        an image the build cannot show: damaged, not an
+//	                                       image, or too large (from the build)
 //	term-unused       warning   all        a glossary term no article uses (from the build)
 //	translation-stale warning   all        a translation whose source was reviewed after it
 //	                                       (from the build)
+//	video-transcript  warning   all        a video (an address alone on its line) with no
+//	                                       transcript line under it
 //	acronym           warning   all        an acronym that no glossary name of its language explains
 //	                                       and that is not defined where it is first used
 //	list-length       warning   all        a bullet list of more than 7 items

@@ -19,6 +19,11 @@ feedback_url: mailto:library@clinic.example
 review:
   interval: 2y
   warn_days: 60
+consent:
+  categories:
+    - id: marketing
+      title: Marketing
+      description: Videos and news of the clinic on other websites.
 `
 
 // frontMatter is a complete, current review record.
@@ -207,10 +212,10 @@ Why it matters.
 			file: article(noSources, sections), at: "sleep.md:1:1", message: []string{"no sources"},
 		},
 		{
-			name: "image without alt text", rule: diag.RuleImageAlt, severity: diag.Warning,
+			name: "image without a description", rule: diag.RuleImageAlt, severity: diag.Error,
 			file:    article(frontMatter, replace("You sleep each night.", "You sleep each night. ![](/img/bed.png)")),
-			at:      "sleep.md:14:1",
-			message: []string{"/img/bed.png has no alt text"},
+			at:      "sleep.md:14:23",
+			message: []string{"/img/bed.png has no description"},
 		},
 		{
 			name: "broken link is an error", rule: diag.RuleLink, severity: diag.Error,
@@ -270,6 +275,12 @@ Why it matters.
 			file:    article(frontMatter, replace("Talk to your doctor if you sleep badly.", "Talk to your doctor.\n\n> [!EMERGENCY]\n> Call now if you cannot wake someone.\n\n> [!EMERGENCY] Again\n")),
 			at:      "site.yaml:1:1",
 			message: []string{"content/articles/sleep.md:32:3 has an emergency callout, but site.yaml gives no emergency number", `contacts: {emergency: "911"}`},
+		},
+		{
+			name: "video without a transcript", rule: diag.RuleVideoTranscript, severity: diag.Warning,
+			file:    article(frontMatter, replace("Go to bed at the same time.", "Watch this.\n\nhttps://youtu.be/dQw4w9WgXcQ\n\nGo to bed at the same time.")),
+			at:      "sleep.md:24:1",
+			message: []string{"this video has no transcript", "Transcript: [Read what the video says]"},
 		},
 		{
 			name: "no feedback address", rule: diag.RuleFeedback, severity: diag.Warning,
@@ -333,6 +344,8 @@ func TestRulesLeaveGoodTextAlone(t *testing.T) {
 		{"callout markers", replace("You sleep each night.", "> [!WARNING] Sleep well\n> You sleep each night.\n\n> [!IMPORTANT]\n> Rest.\n"), diag.RuleAcronym},
 		{"a callout that is not a marker's", replace("You sleep each night.", "> [!NOTE] Sleep well\n> You sleep each night.\n"), diag.RuleCallout},
 		{"no emergency callout", replace("You sleep each night.", "> [!WARNING]\n> Call if you cannot wake someone.\n"), diag.RuleEmergencyNumber},
+		{"video with a transcript", replace("Go to bed at the same time.", "Watch this.\n\nhttps://youtu.be/dQw4w9WgXcQ\nTranscript: [Read what it says](https://example.org/t)\n\nGo to bed."), diag.RuleVideoTranscript},
+		{"a link to a video", replace("Go to bed at the same time.", "[Watch the video](https://youtu.be/dQw4w9WgXcQ). Go to bed."), diag.RuleVideoTranscript},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,18 +7,19 @@ import (
 	"github.com/handout-health/handout/generator/site"
 )
 
-// siteWide reports what belongs to no one article: images on glossary
-// terms and pages in every language, a missing feedback address, an
-// emergency callout with no number to call. (Unused
-// glossary terms are the build's finding, term-unused.)
+// siteWide reports what belongs to no one article: videos without a
+// transcript on glossary terms and pages in every language, a missing
+// feedback address, an emergency callout with no number to call. (Unused glossary
+// terms and images without a description are the build's findings,
+// term-unused and image-alt.)
 func siteWide(s *site.Site) diag.List {
 	var list diag.List
 	for _, ls := range s.Sites() {
 		for _, d := range ls.Terms {
-			list = append(list, imageFindings(d)...)
+			list = append(list, transcripts(d)...)
 		}
 		for _, d := range ls.Pages {
-			list = append(list, imageFindings(d)...)
+			list = append(list, transcripts(d)...)
 		}
 	}
 	if s.Config.FeedbackURL == "" {

@@ -35,7 +35,9 @@
 //	    title: How it works    # shown on the page and in "On this page"
 //	    headings: [Mechanism, How it works]
 //	    required: true
-//	consent: ...               # see Consent
+//	consent: ...               # see Consent; consent.videos: {youtube: marketing,
+//	                           #   vimeo: marketing} is the category each
+//	                           #   provider's videos wait for (consent.go)
 //	contacts:                  # numbers the callouts give (contacts.go)
 //	  emergency: "999"         # the emergency callout's "Call 999"
 //	  urgent: "111"            # the urgent callout's number (optional)
@@ -185,6 +187,17 @@ type Consent struct {
 	// AllowedOrigins are third-party origins trusted as essential (a
 	// clinic's own CDN), which need no gating.
 	AllowedOrigins []string `yaml:"allowed_origins"`
+	// Videos names the category each video provider's players wait for
+	// (see VideoCategory).
+	Videos ConsentVideos `yaml:"videos"`
+}
+
+// ConsentVideos names the consent category that the videos of each
+// provider wait for, in Markdown (a YouTube or Vimeo address alone on its
+// line); empty means DefaultVideoCategory.
+type ConsentVideos struct {
+	YouTube string `yaml:"youtube"`
+	Vimeo   string `yaml:"vimeo"`
 }
 
 // ConsentCategory is one optional category of cookies.

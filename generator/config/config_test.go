@@ -42,6 +42,7 @@ func TestParseErrors(t *testing.T) {
 		{"language name", "title: A\nlanguages:\n  - code: en\n    name: English\n  - code: es\n", "site.yaml:5:9: language \"es\" needs a name"},
 		{"language and languages", "title: A\nlanguage: fr\nlanguages:\n  - code: en\n    name: English\n", "site.yaml:2:11: language \"fr\" is not the first of languages (en)"},
 		{"consent text category", "title: A\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n    consent:\n      - id: ads\n        title: Anuncios\n        description: Anuncios.\n", "site.yaml:8:13: consent category \"ads\" is not one of consent.categories"},
+		{"video category", "title: A\nconsent:\n  categories:\n    - id: analytics\n      title: Analytics\n      description: Counts.\n  videos:\n    vimeo: videos\n", "site.yaml:8:12: consent.videos.vimeo names \"videos\", which is not one of consent.categories"},
 		{"min inflesz", "title: A\nreadability:\n  min_inflesz: 120\n", "site.yaml:3:16: min_inflesz must be between 0 and 100"},
 	}
 	for _, tt := range tests {
@@ -95,5 +96,19 @@ func TestBaseURL(t *testing.T) {
 	}
 	if err := cfg.SetBaseURL("example.org"); err == nil {
 		t.Error("SetBaseURL accepted a relative address")
+	}
+}
+
+func TestVideoCategories(t *testing.T) {
+	cfg, list := Parse([]byte("title: A\nconsent:\n  categories:\n    - id: analytics\n      title: Analytics\n      description: Counts.\n  videos:\n    youtube: analytics\n"))
+	if list.HasErrors() {
+		t.Fatal(list)
+	}
+	got := cfg.Consent.VideoCategories()
+	if got["youtube"] != "analytics" || got["vimeo"] != DefaultVideoCategory {
+		t.Errorf("video categories %v, want youtube analytics and vimeo %s", got, DefaultVideoCategory)
+	}
+	if !cfg.Consent.HasCategory("analytics") || cfg.Consent.HasCategory("marketing") {
+		t.Error("HasCategory does not tell the configured categories")
 	}
 }

@@ -16,6 +16,33 @@ import (
 // (layouts/cookies.html) write the same name.
 const ConsentCookie = "handout_consent"
 
+// DefaultVideoCategory is the consent category videos wait for when
+// consent.videos names none: what a video player sets serves its
+// provider's advertising.
+const DefaultVideoCategory = "marketing"
+
+// VideoCategories gives the consent category each video provider's
+// players wait for, by provider ("youtube", "vimeo").
+func (c Consent) VideoCategories() map[string]string {
+	out := map[string]string{"youtube": c.Videos.YouTube, "vimeo": c.Videos.Vimeo}
+	for p, cat := range out {
+		if cat == "" {
+			out[p] = DefaultVideoCategory
+		}
+	}
+	return out
+}
+
+// HasCategory reports whether id is one of the consent categories.
+func (c Consent) HasCategory(id string) bool {
+	for _, cat := range c.Categories {
+		if cat.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // validateConsent checks consent: its categories, their cookie patterns,
 // the scripts they gate and the allowed origins, which it writes as bare
 // lower-case origins.
@@ -58,6 +85,11 @@ func (c *Config) validateConsent(file *ast.File) diag.List {
 		}
 		if err := checkScriptSrc(s.Src); err != nil {
 			errAt(at+".src", "script src %v", err)
+		}
+	}
+	for _, v := range []struct{ provider, category string }{{"youtube", c.Consent.Videos.YouTube}, {"vimeo", c.Consent.Videos.Vimeo}} {
+		if v.category != "" && !cats[v.category] {
+			errAt("$.consent.videos."+v.provider, "consent.videos.%s names %q, which is not one of consent.categories: name the category visitors allow videos with, such as marketing", v.provider, v.category)
 		}
 	}
 	for i, o := range c.Consent.AllowedOrigins {

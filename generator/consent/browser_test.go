@@ -184,7 +184,7 @@ func testAcceptAll(t *testing.T, h *harness) {
 	h.waitFor("the iframe loads", `document.querySelector("iframe").src.endsWith("/frame.html") && performance.getEntriesByType("resource").some(e => e.name.endsWith("/frame.html"))`)
 	h.settle()
 	h.assertHits("after Accept all", append(scriptHits, embedHits...), nil)
-	if evaluate[bool](h, `!!document.querySelector("[data-consent-for]")`) {
+	if evaluate[bool](h, `!!document.querySelector("[data-consent-for]:not([hidden])")`) {
 		t.Error("the iframe placeholder stays after Accept all")
 	}
 	if !evaluate[bool](h, `document.querySelector("iframe").getBoundingClientRect().height > 0`) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/handout-health/handout/generator/internal/weburl"
 	"github.com/handout-health/handout/generator/markdown"
+	"github.com/handout-health/handout/generator/markdown/figure"
 )
 
 // FuzzCheckHTML compares the check's verdict with a browser-grade parse:
@@ -95,13 +96,14 @@ func FuzzSafeMarkdownFetchesOnlyImages(f *testing.F) {
 		"```html\n<img src=//t.example/x>\n```\n\n    <img src=//t.example/y>",
 		"![](<//t.example/a b.png>) ![](%2F%2Ft.example/c.png) ![](ｈttps://t.example/d.png)",
 		"- [ ] task ![i](//t.example/i.png)\n> quote ![q](//t.example/q.png)",
+		"![A photo](/images/a.png \"A caption\")\n\nText ![b](/%2F/t.example/b.png) and ![\"\"](/c.gif)",
 	} {
 		f.Add(s)
 	}
 	r := &Rules{urls: weburl.NewJudge("https://clinic.example/", nil)}
 	conv := markdown.New(markdown.Options{})
 	f.Fuzz(func(t *testing.T, src string) {
-		res := conv.Convert([]byte(src), markdown.Env{Path: "content/articles/x.md", BasePath: "/"})
+		res := conv.Convert([]byte(src), markdown.Env{Path: "content/articles/x.md", BasePath: "/", Images: everyImage{}})
 		var images []string
 		for _, d := range r.CheckImages("x.md", res.Images) {
 			images = append(images, d.Message)
@@ -115,6 +117,14 @@ func FuzzSafeMarkdownFetchesOnlyImages(f *testing.F) {
 			t.Fatalf("%q: reading the HTML finds what the images do not:\n%s\nHTML:\n%s", src, missed, res.HTML)
 		}
 	})
+}
+
+// everyImage says that every site path is an image with two variants,
+// named after it, so that the fuzzer's images have pictures.
+type everyImage struct{}
+
+func (everyImage) Image(p string) (figure.Image, error) {
+	return figure.Image{Width: 1000, Height: 500, Variants: []figure.Variant{{Path: "assets/images/" + p + ".480.webp", Width: 480}, {Path: "assets/images/" + p + ".1000.webp", Width: 1000}}}, nil
 }
 
 // FuzzPageChecker holds the page check's skipping to reading the whole

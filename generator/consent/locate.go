@@ -58,20 +58,28 @@ func (r *Rules) CheckDocument(path string, body, html []byte) diag.List {
 
 // CheckImages reports the third-party images of a document converted with
 // raw HTML off, at their places in the Markdown file. Such a document's
-// HTML fetches nothing but its Markdown images: goldmark writes no other
-// element that loads anything, and drops addresses that run script
+// HTML fetches nothing but its Markdown images, with their WebP variants:
+// goldmark writes no other element that loads anything, drops addresses
+// that run script, and a video is a frame gated by consent
 // (FuzzSafeMarkdownFetchesOnlyImages holds it to that). So its HTML need
-// not be read: each image is judged by the address goldmark writes.
+// not be read: each image is judged by the address goldmark writes, and
+// its variants by theirs (the site's own, always).
 func (r *Rules) CheckImages(path string, images []markdown.Image) diag.List {
 	var list diag.List
-	img := &element{name: "img"}
-	for _, im := range images {
-		dest := util.URLEscape([]byte(im.Src), true)
+	judge := func(im markdown.Image, el *element, attr, address string) {
+		dest := util.URLEscape([]byte(address), true)
 		if gmhtml.IsDangerousURL(dest) {
-			continue // goldmark writes src=""
+			return // goldmark writes src=""
 		}
 		if origin, third := r.leaves(string(dest), false); third {
-			list = append(list, diag.Errorf(path, im.Line, im.Col, "%s", thirdPartyMessage(img, "src", string(dest), origin)).WithRule(diag.RuleConsent))
+			list = append(list, diag.Errorf(path, im.Line, im.Col, "%s", thirdPartyMessage(el, attr, string(dest), origin)).WithRule(diag.RuleConsent))
+		}
+	}
+	img, source := &element{name: "img"}, &element{name: "source"}
+	for _, im := range images {
+		judge(im, img, "src", im.Src)
+		for _, v := range im.Variants {
+			judge(im, source, "srcset", v)
 		}
 	}
 	return list

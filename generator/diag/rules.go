@@ -38,6 +38,11 @@ const (
 	RuleSourcesMissing = "sources-missing"
 	// RuleImageAlt is an image without a description.
 	RuleImageAlt = "image-alt"
+	// RuleImage is an image the build cannot show: damaged, not an image,
+	// or too large.
+	RuleImage = "image"
+	// RuleVideoTranscript is a video with no transcript line under it.
+	RuleVideoTranscript = "video-transcript"
 	// RuleAcronym is an acronym used before it is explained.
 	RuleAcronym = "acronym"
 	// RuleListLength and RuleSentenceLength are a list or a sentence too

@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/handout-health/handout/generator/markdown/figure"
 	"github.com/handout-health/handout/generator/markdown/sections"
 	"github.com/handout-health/handout/generator/markdown/wikilink"
 )
@@ -52,8 +53,13 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		case *ast.Link:
 			n.Destination = r.markdownLink(n, n.Destination, false)
 		case *ast.Image:
+			im := Image{Path: sitePath(n.Destination), Alt: sections.PlainText(n, r.source), Line: offsetOf(n)}
+			if p, ok := n.Parent().(*figure.Picture); ok {
+				im.Variants = p.Addresses
+			}
 			n.Destination = r.markdownLink(n, n.Destination, true)
-			r.col.images = append(r.col.images, Image{Src: string(n.Destination), Alt: sections.PlainText(n, r.source), Line: offsetOf(n)})
+			im.Src = string(n.Destination)
+			r.col.images = append(r.col.images, im)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -158,6 +164,16 @@ func offsetOf(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+// sitePath is the site path an address such as /images/x.png names
+// ("images/x.png"), or "" for an address of another kind.
+func sitePath(dest []byte) string {
+	u, err := url.Parse(string(dest))
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") {
+		return ""
+	}
+	return strings.TrimPrefix(u.Path, "/")
 }
 
 func quote(s string) string { return "\u201c" + s + "\u201d" }

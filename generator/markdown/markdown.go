@@ -12,7 +12,10 @@
 // set), callouts (package callout: > [!WARNING] ..., with the theme's
 // words from Env.Text and the site's numbers from Env.Contacts) and
 // tables that scroll sideways in a region of their own (package
-// tablescroll). Raw HTML is dropped unless Options.Unsafe is
+// tablescroll) and images with their sizes, WebP variants and captions
+// (package figure, which asks Env.Images), and YouTube and Vimeo addresses
+// alone on their line as players gated by consent (package video). Raw
+// HTML is dropped unless Options.Unsafe is
 // set; then it is kept without what could run script (package rawhtml),
 // and Result.Removed says what went.
 // A document nested deeper than MaxDepth or with a line longer than
@@ -41,10 +44,12 @@ import (
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/slug"
 	"github.com/handout-health/handout/generator/markdown/callout"
+	"github.com/handout-health/handout/generator/markdown/figure"
 	"github.com/handout-health/handout/generator/markdown/glossterm"
 	"github.com/handout-health/handout/generator/markdown/rawhtml"
 	"github.com/handout-health/handout/generator/markdown/sections"
 	"github.com/handout-health/handout/generator/markdown/tablescroll"
+	"github.com/handout-health/handout/generator/markdown/video"
 	"github.com/handout-health/handout/generator/markdown/wikilink"
 )
 
@@ -77,6 +82,8 @@ func New(opts Options) *Converter {
 		&sections.Extension{Schema: opts.Sections},
 		callout.Extension,
 		tablescroll.Extension,
+		figure.Extension,
+		video.Extension,
 		linkExtension{},
 	}
 	if opts.Unsafe {
@@ -144,6 +151,12 @@ type Env struct {
 	Text func(key string, args ...any) string
 	// Contacts are the site's numbers in the document's language.
 	Contacts Contacts
+	// Images tells the sizes and variants of the site's images; nil knows
+	// none (see package figure).
+	Images figure.Source
+	// VideoCategories gives the consent category each video provider's
+	// players wait for ("youtube", "vimeo"; see package video).
+	VideoCategories map[string]string
 }
 
 // LinkKind says how a link was written.
@@ -183,8 +196,16 @@ type Section struct {
 
 // Image is an image in a document.
 type Image struct {
+	// Src is its address as the HTML has it; Alt its description ("" for
+	// an image marked as decoration).
 	Src, Alt  string
 	Line, Col int
+	// Path is the site path of an image of the site ("images/x.png" for
+	// /images/x.png), or "".
+	Path string
+	// Variants are the addresses of its WebP copies, as the HTML has them
+	// (see package figure).
+	Variants []string
 }
 
 // BlockKind says what a prose block is.
@@ -229,11 +250,15 @@ type Result struct {
 	// Options.Unsafe: see package rawhtml), for the caller to warn about.
 	Removed []Removal
 	// Warnings are the other problems of the Markdown, such as an
-	// unknown callout marker, for the caller to warn about.
-	Warnings []Warning
+	// unknown callout marker, for the caller to warn about; Errors are
+	// those that stop the page from being published, such as an image
+	// without a description or one that cannot be read.
+	Warnings, Errors []Finding
 	// Callouts are the document's callouts, nested ones included, in
 	// order.
 	Callouts []Callout
+	// Videos are the document's videos, in order.
+	Videos []Video
 }
 
 // Removal is something taken out of a document's raw HTML or links
@@ -271,6 +296,8 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 	glossterm.WithEnv(pc, &glossterm.Env{Matcher: env.Glossary, Self: env.Self, Linked: &col.terms})
 	callout.WithEnv(pc, &callout.Env{Text: env.Text, Emergency: env.Contacts.Emergency, Urgent: env.Contacts.Urgent})
 	tablescroll.WithEnv(pc, &tablescroll.Env{Text: env.Text})
+	figure.WithEnv(pc, &figure.Env{BasePath: env.BasePath, Images: env.Images})
+	video.WithEnv(pc, &video.Env{Text: env.Text, Categories: env.VideoCategories})
 	doc := c.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
 	buf := htmlBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -294,11 +321,16 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 	}
 	for _, p := range callout.Problems(pc) {
 		line, col := lines.Position(p.Offset)
-		res.Warnings = append(res.Warnings, Warning{Line: line, Col: col, Rule: diag.RuleCallout, Message: p.Message})
+		res.Warnings = append(res.Warnings, Finding{Line: line, Col: col, Rule: diag.RuleCallout, Message: p.Message})
+	}
+	for _, p := range figure.Problems(pc) {
+		line, col := lines.Position(p.Offset)
+		res.Errors = append(res.Errors, Finding{Line: line, Col: col, Rule: p.Rule, Message: p.Message})
 	}
 	res.Sections, res.Blocks, res.Anchors = outline(doc, source, lines)
 	res.Lists = lists(doc, lines)
 	res.Callouts = callouts(doc, lines)
+	res.Videos = videos(doc, lines)
 	return res
 }
 
@@ -327,6 +359,9 @@ func outline(doc ast.Node, source []byte, lines *diag.Lines) ([]Section, []Block
 		case *callout.Title:
 			// The marker is not in it: only the title as written.
 			kind = Heading
+		case *figure.Caption:
+			// A caption is read like the text around it.
+			kind = Paragraph
 		case *ast.Paragraph, *ast.TextBlock:
 			kind = Paragraph
 			if _, inList := n.Parent().(*ast.ListItem); inList {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/glossary"
+	"github.com/handout-health/handout/generator/markdown/figure"
 	"github.com/handout-health/handout/generator/markdown/glossterm"
 	"github.com/handout-health/handout/generator/markdown/sections"
 	"github.com/handout-health/handout/generator/render"
@@ -40,7 +42,32 @@ func (fakeSite) ResolveFile(p string) (Target, bool) {
 	return Target{}, false
 }
 
-func (fakeSite) HasPath(p string) bool { return p == "img/brain.png" || p == "about/" }
+func (fakeSite) HasPath(p string) bool {
+	_, err := fakeSite{}.Image(p)
+	return p == "about/" || !errors.Is(err, figure.ErrNotFound)
+}
+
+// Image tells the sizes and variants of a few images, and fails on two,
+// as the site's images would.
+func (fakeSite) Image(p string) (figure.Image, error) {
+	switch p {
+	case "img/brain.png":
+		return figure.Image{Width: 1600, Height: 900, Variants: []figure.Variant{
+			{Path: "assets/images/brain.3f2a9c1e80.480.webp", Width: 480},
+			{Path: "assets/images/brain.3f2a9c1e80.800.webp", Width: 800},
+			{Path: "assets/images/brain.3f2a9c1e80.1200.webp", Width: 1200},
+		}}, nil
+	case "img/small.png":
+		return figure.Image{Width: 300, Height: 200, Variants: []figure.Variant{{Path: "assets/images/small.0a1b2c3d4e.300.webp", Width: 300}}}, nil
+	case "img/diagram.svg":
+		return figure.Image{Width: 640, Height: 360}, nil
+	case "img/broken.png":
+		return figure.Image{}, errors.New("this PNG file is damaged (unexpected EOF): export it again from the program that made it")
+	case "img/huge.png":
+		return figure.Image{}, errors.New("this image is 8660×5774 pixels (50 megapixels), and handout takes at most 40 megapixels")
+	}
+	return figure.Image{}, figure.ErrNotFound
+}
 
 func schema() []sections.Spec {
 	var out []sections.Spec
@@ -54,8 +81,10 @@ func schema() []sections.Spec {
 // TestGolden converts testdata/*.txtar: each has input.md and the expected
 // output.html and report (sections, links, images, blocks, callouts,
 // warnings). The comment may ask for raw HTML ("unsafe"), the test
-// glossary ("glossary"), the theme's Spanish words ("Spanish") and the
-// site numbers 999, 111 and 116 123 ("contacts").
+// glossary ("glossary"), the theme's Spanish words ("Spanish"), the
+// site numbers 999, 111 and 116 123 ("contacts"), the images of
+// fakeSite ("images") and Vimeo's videos waiting for personalization
+// ("videos").
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	if len(files) == 0 {
@@ -83,6 +112,12 @@ func TestGolden(t *testing.T) {
 			}
 			if strings.Contains(string(ar.Comment), "Spanish") {
 				env.Text = render.Words(templates.FS, nil, "es")
+			}
+			if strings.Contains(string(ar.Comment), "videos") {
+				env.VideoCategories = map[string]string{"vimeo": "personalization"}
+			}
+			if strings.Contains(string(ar.Comment), "images") {
+				env.Images = fakeSite{}
 			}
 			if strings.Contains(string(ar.Comment), "contacts") {
 				env.Contacts = Contacts{Emergency: "999", Urgent: "111", Crisis: "116 123"}
@@ -132,7 +167,14 @@ func report(res Result) string {
 		fmt.Fprintf(&b, "link %d:%d %q resolved=%v target=%s anchor=%q %s\n", l.Line, l.Col, l.Raw, l.Resolved, l.Target.URL, l.Anchor, l.Problem)
 	}
 	for _, i := range res.Images {
-		fmt.Fprintf(&b, "image %d:%d %q alt=%q\n", i.Line, i.Col, i.Src, i.Alt)
+		fmt.Fprintf(&b, "image %d:%d %q alt=%q", i.Line, i.Col, i.Src, i.Alt)
+		if i.Path != "" {
+			fmt.Fprintf(&b, " path=%s", i.Path)
+		}
+		for _, v := range i.Variants {
+			fmt.Fprintf(&b, " %s", v)
+		}
+		b.WriteString("\n")
 	}
 	for _, term := range res.Terms {
 		fmt.Fprintf(&b, "term %s\n", term)
@@ -146,8 +188,14 @@ func report(res Result) string {
 	for _, c := range res.Callouts {
 		fmt.Fprintf(&b, "callout %d:%d %s\n", c.Line, c.Col, c.Kind)
 	}
+	for _, v := range res.Videos {
+		fmt.Fprintf(&b, "video %d:%d %s category=%s transcript=%v\n", v.Line, v.Col, v.Provider, v.Category, v.Transcript)
+	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(&b, "warning %d:%d [%s] %s\n", w.Line, w.Col, w.Rule, w.Message)
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(&b, "error %d:%d [%s] %s\n", e.Line, e.Col, e.Rule, e.Message)
 	}
 	return b.String()
 }

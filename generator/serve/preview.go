@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -64,7 +65,8 @@ func Run(ctx context.Context, opts Options) error {
 	go w.Run(watchCtx)
 
 	mem := output.NewMemory()
-	builder := site.NewBuilder(root.FS(), site.Options{LoadOptions: site.LoadOptions{Drafts: opts.Drafts}, Version: opts.Version}, mem)
+	builder := site.NewBuilder(root.FS(), site.Options{LoadOptions: site.LoadOptions{Drafts: opts.Drafts}, Version: opts.Version,
+		ImageCache: filepath.Join(opts.SiteDir, site.ImageCacheDir)}, mem)
 	start := time.Now()
 	res, err := builder.Rebuild(nil)
 	basePath := "/"

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"time"
 
+	"github.com/handout-health/handout/generator/images"
 	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/render"
@@ -43,12 +44,18 @@ type Builder struct {
 	extras    map[string]bool
 	succeeded bool
 	day       time.Time
+	// images are the site's images, kept between builds; pruneCache says
+	// to leave in their cache folder only the variants a build wrote
+	// (handout build's, whose folder is its own).
+	images     *imageLibrary
+	pruneCache bool
 }
 
 // NewBuilder returns a Builder that writes into out.
 func NewBuilder(fsys fs.FS, opts Options, out *output.Memory) *Builder {
 	opts.Writer = out
-	return &Builder{fsys: fsys, opts: opts, mode: keeping{}, out: out, prints: map[string]uint64{}, seed: maphash.MakeSeed()}
+	return &Builder{fsys: fsys, opts: opts, mode: keeping{}, out: out, prints: map[string]uint64{}, seed: maphash.MakeSeed(),
+		images: newImageLibrary(fsys, images.NewCache(opts.ImageCache, true))}
 }
 
 // Rebuild builds after the given files changed (slash paths relative to

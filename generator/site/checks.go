@@ -161,6 +161,19 @@ func checkOverrides(fsys fs.FS, rules *consent.Rules) diag.List {
 	return list
 }
 
+// UsesVideos reports whether a page of the site, in any language, plays a
+// video (a YouTube or Vimeo address alone on its line: package video),
+// whose player the host's Content-Security-Policy must then allow
+// (hosting.Options.Videos).
+func (s *Site) UsesVideos() bool {
+	for _, d := range s.root.allLanguages() {
+		if len(d.Result.Videos) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // gpcFile returns /.well-known/gpc.json for a site with a cookie banner
 // (whose script honours Global Privacy Control), or nil. Its lastUpdate is
 // the newest last_reviewed of the site, so that the file changes only with

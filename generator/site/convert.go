@@ -14,7 +14,8 @@ import (
 
 func (s *Site) env(d *Doc, matcher *glossary.Matcher) markdown.Env {
 	e := markdown.Env{Path: d.Path, BasePath: s.Config.BasePath(), Resolver: s.Names, Self: d.Path,
-		Text: s.words, Contacts: markdown.Contacts(s.Config.ContactsIn(s.Language))}
+		Text: s.words, Contacts: markdown.Contacts(s.Config.ContactsIn(s.Language)), Images: s.root.images,
+		VideoCategories: s.Config.Consent.VideoCategories()}
 	if matcher != nil {
 		e.Glossary = matcher
 	}
@@ -110,6 +111,12 @@ func (s *Site) convertOne(d *Doc, matcher *glossary.Matcher) {
 	d.Body = s.mode.body(d)
 	d.Result = s.conv.Convert(d.Body, s.env(d, matcher))
 	d.consentChecked, d.searchDoc, d.problemsFound = false, nil, false
+	d.shows = d.shows[:0]
+	for _, im := range d.Result.Images {
+		if len(im.Variants) > 0 && !slices.Contains(d.shows, im.Path) {
+			d.shows = append(d.shows, im.Path)
+		}
+	}
 	s.mode.converted(s, d)
 }
 

@@ -5,6 +5,7 @@ import (
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/linkgraph"
+	"github.com/handout-health/handout/generator/markdown/video"
 )
 
 // link computes the link graph, made anew or updated for the converted
@@ -59,6 +60,15 @@ func (s *Site) docProblems(d *Doc) diag.List {
 	}
 	for _, w := range d.Result.Warnings {
 		list = append(list, diag.Warnf(d.Path, w.Line, w.Col, "%s", w.Message).WithRule(w.Rule))
+	}
+	for _, e := range d.Result.Errors {
+		list = append(list, diag.Errorf(d.Path, e.Line, e.Col, "%s", e.Message).WithRule(e.Rule))
+	}
+	for _, v := range d.Result.Videos {
+		if !s.Config.Consent.HasCategory(v.Category) {
+			list = append(list, diag.Errorf(d.Path, v.Line, v.Col, "this %s video waits for the cookie category %q, which site.yaml's consent.categories does not have, so it would never play: add the category, or name one you have in consent.videos.%s",
+				video.Names[v.Provider], v.Category, v.Provider).WithRule(diag.RuleConsent))
+		}
 	}
 	for _, l := range d.Result.Links {
 		if !l.Resolved {

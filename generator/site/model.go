@@ -53,6 +53,10 @@ type Doc struct {
 	// html is where a one-shot build holds the converted HTML until the
 	// page is rendered (Result.HTML is then nil; see streaming).
 	html spot
+	// shows are the site paths of the images with variants that its page
+	// shows, which the output plan and the write stage read after
+	// Result.Images is let go.
+	shows []string
 }
 
 // Tag is a topic and its articles.
@@ -121,6 +125,9 @@ type Site struct {
 	// outputNotes are what the last output plan noted (a static file
 	// that replaces a generated one on purpose).
 	outputNotes []string
+	// images are the site's images (the default language's Site only: one
+	// library serves every language).
+	images *imageLibrary
 }
 
 // listingChanges says which documents' pages a refresh may have changed.

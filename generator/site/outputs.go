@@ -156,6 +156,9 @@ func (s *Site) planGenerated(p *outputPlan, assets []render.Asset) {
 	for _, a := range assets {
 		gen(a.Path, "the build's copy of the theme's "+a.Name)
 	}
+	for _, v := range s.images.variantsOf(s.imagesShown()) {
+		gen(v.name, fmt.Sprintf("the build's %d-pixel WebP copy of %s", v.width, v.source))
+	}
 }
 
 // own claims the whole folder dir (ending in "/") for the build.

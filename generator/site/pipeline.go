@@ -31,7 +31,7 @@ func (b *Builder) run(changed []string) (Result, error) {
 // The Site is nil when there are errors that stop conversion (a broken
 // site.yaml); otherwise it is returned with every diagnostic found.
 func Load(fsys fs.FS, opts LoadOptions) (*Site, diag.List) {
-	b := &Builder{fsys: fsys, opts: Options{LoadOptions: opts}, mode: keeping{}}
+	b := &Builder{fsys: fsys, opts: Options{LoadOptions: opts}, mode: keeping{}, images: newImageLibrary(fsys, nil)}
 	p := b.begin(nil)
 	p.read()
 	p.convert()
@@ -66,6 +66,7 @@ func (b *Builder) begin(changed []string) *pass {
 	}
 	p := &pass{b: b, plan: planFor(changed, b.site == nil)}
 	p.plan.day = content.Day(now)
+	b.images.forget(p.plan.staticFiles)
 	return p
 }
 
@@ -85,8 +86,10 @@ func (p *pass) read() {
 		}
 		b.site = site
 		b.keep(site)
+		site.images = b.images
+		b.images.setStatic(site.Content.Static)
 	} else {
-		p.plan.reading = b.site.reread(b.fsys, p.plan.content, p.plan.static)
+		p.plan.reading = b.site.reread(b.fsys, p.plan.content, p.plan.staticFiles)
 	}
 	p.site = b.site
 	p.res.Site = p.site
@@ -218,6 +221,12 @@ func (p *pass) write() {
 	if !p.affectedOnly {
 		p.add(p.site.writeExtras(p.b.fsys, p.w, p.b.themes[p.site.Language.Code]))
 	}
+	// Even when only the affected pages are: one may show a new image.
+	variants := p.b.images.variantsOf(p.site.imagesShown())
+	p.add(p.b.images.write(p.w, variants))
+	if p.b.pruneCache && !p.failed() {
+		p.b.images.prune(variants)
+	}
 	if !p.failed() {
 		p.b.wrote(p, p.w.names, gone)
 	}
@@ -245,6 +254,7 @@ func (p *pass) end() (Result, error) {
 	if p.w != nil {
 		p.res.Pages, p.res.Files, p.res.AffectedOnly = len(p.todo), int(p.w.files), p.affectedOnly
 	}
+	p.res.VariantsMade, p.res.VariantsCached = p.b.images.counts()
 	p.b.succeeded = !p.failed()
 	if p.failed() {
 		if p.writing {

@@ -20,8 +20,10 @@ import (
 //     document is converted again (names decide links everywhere); when
 //     a term's definition or an article's summary changed, the articles
 //     that link it are converted again (see Site.convert);
-//   - a static file: files are listed again and documents with broken
-//     links are converted again (the file may be what they missed).
+//   - a static file: files are listed again, the image library forgets
+//     what it knew of the files that changed, and documents with broken
+//     links or showing one of those images are converted again (the file
+//     may be what they missed, or have another size).
 //
 // Then a Builder fingerprints every page's view and renders only the pages
 // whose view changed. A rebuild renders only the affected pages when no
@@ -32,8 +34,9 @@ import (
 // indexes written again.
 type plan struct {
 	everything, templates, static bool
-	// content are the content files that changed.
-	content []string
+	// content are the content files that changed, staticFiles the files
+	// (or folders) of static/.
+	content, staticFiles []string
 	// day is the day reviews are judged by.
 	day time.Time
 	// reading is what reading the changed files found; converted, per
@@ -66,6 +69,7 @@ func planFor(changed []string, first bool) plan {
 			p.templates = true
 		case strings.HasPrefix(f, content.StaticDir+"/"):
 			p.static = true
+			p.staticFiles = append(p.staticFiles, f)
 		case strings.HasPrefix(f, content.ContentDir+"/"):
 			p.content = append(p.content, f)
 		}

@@ -100,10 +100,11 @@ func (s *Site) wrapDocs() {
 }
 
 // reread reads again the content files that changed (and lists static/
-// again when a static file did) in every language, and returns what that
+// again when files of it did) in every language, and returns what that
 // changes: the documents to convert again, and whether a document came,
 // went or changed what other documents or pages see of it (see plan).
-func (s *Site) reread(fsys fs.FS, paths []string, static bool) reading {
+func (s *Site) reread(fsys fs.FS, paths, staticFiles []string) reading {
+	static := len(staticFiles) > 0
 	s = s.root
 	var r reading
 	touched := map[*Site]map[string]bool{}
@@ -124,9 +125,10 @@ func (s *Site) reread(fsys fs.FS, paths []string, static bool) reading {
 			}
 		}
 		if static || len(paths) > 0 {
-			// A document with a broken link may be fixed by the change.
+			// A document with a broken link may be fixed by the change,
+			// and one that shows a changed image shows it anew.
 			for _, d := range ls.All() {
-				if !slices.Contains(docs, d) && slices.ContainsFunc(d.Result.Links, func(l markdown.Link) bool { return !l.Resolved }) {
+				if !slices.Contains(docs, d) && (slices.ContainsFunc(d.Result.Links, func(l markdown.Link) bool { return !l.Resolved }) || showsAny(d, staticFiles)) {
 					docs = append(docs, d)
 				}
 			}
@@ -207,6 +209,7 @@ func (s *Site) rereadOne(fsys fs.FS, p string, touched map[*Site]map[string]bool
 func (s *Site) relistStatic(fsys fs.FS) {
 	files, problems := content.ListStatic(fsys)
 	s.Content.Static = files
+	s.images.setStatic(files)
 	maps.DeleteFunc(s.fileProblems, func(p string, _ diag.List) bool {
 		return p == content.StaticDir || strings.HasPrefix(p, content.StaticDir+"/")
 	})

@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/images"
 	"github.com/handout-health/handout/generator/output"
 )
 
@@ -56,7 +57,18 @@ type Options struct {
 	// Without it, or when the file cannot be made or written, the text
 	// waits in memory. Builders ignore it: they keep everything.
 	Scratch string
+	// ImageCache, when set, is the folder where the WebP variants of the
+	// site's images are kept between builds (handout build and serve pass
+	// .handout-cache beside the output), so that an image is encoded once;
+	// without it, a Builder keeps them in memory and Build makes them
+	// every time. Build leaves in it only the variants it wrote.
+	ImageCache string
 }
+
+// ImageCacheDir is the name of the folder that handout build keeps
+// beside its output, and handout serve in the site folder (where the
+// default output is), for Options.ImageCache.
+const ImageCacheDir = ".handout-cache"
 
 // Result says what a build did.
 type Result struct {
@@ -74,6 +86,9 @@ type Result struct {
 	// should know, such as a static/robots.txt that replaces the
 	// generated one. They are not problems: --strict ignores them.
 	Notes []string
+	// VariantsMade counts the WebP variants of images encoded by this
+	// build, and VariantsCached those it found made already.
+	VariantsMade, VariantsCached int
 }
 
 // ErrFailed is returned (wrapped) when a build found errors in the site.
@@ -83,7 +98,8 @@ var ErrFailed = errors.New("build failed")
 // diagnostic is an error nothing is written and the error wraps ErrFailed;
 // the diagnostics are in the Result either way.
 func Build(fsys fs.FS, opts Options) (Result, error) {
-	b := &Builder{fsys: fsys, opts: opts, mode: &streaming{hold: newHeld(opts.Scratch)}}
+	b := &Builder{fsys: fsys, opts: opts, mode: &streaming{hold: newHeld(opts.Scratch)},
+		images: newImageLibrary(fsys, images.NewCache(opts.ImageCache, opts.ImageCache == "")), pruneCache: opts.ImageCache != ""}
 	return b.run(nil)
 }
 

@@ -12,6 +12,14 @@
 // {"version":1,"date":"2026-05-01T09:30:00.000Z","categories":{"analytics":true,...}}
 // It lasts expires_days; a record of another version counts as no choice.
 // Global Privacy Control refuses every category: no banner, no record.
+//
+// A gated frame waits behind a placeholder: the page's own (a video's,
+// written by the Markdown converter, which links to the video and offers
+// "Allow once") or one made from the template. "Allow once" loads that
+// frame for this page view and stores nothing; the next choice made in the
+// banner or the settings decides again. A frame whose category is
+// withdrawn is taken out of the page (its document unloaded) and its
+// placeholder shown again.
 "use strict";
 (() => {
   const d = document;
@@ -28,6 +36,9 @@
   const dialog = d.querySelector("[data-consent-dialog]");
   let record = gpc ? null : read();
   let opener = null;
+  // Frames allowed once, and placeholders whose buttons are set up.
+  let allowedOnce = new WeakSet();
+  const ready = new WeakSet();
 
   function read() {
     const m = d.cookie.match(/(?:^|; )handout_consent=([^;]*)/);
@@ -48,19 +59,22 @@
     for (const id of ids) record.categories[id] = list.includes(id);
     d.cookie = NAME + "=" + encodeURIComponent(JSON.stringify(record)) + ";path=" + base +
       ";max-age=" + cfg.ExpiresDays * 86400 + ";samesite=lax" + (location.protocol == "https:" ? ";secure" : "");
+    allowedOnce = new WeakSet();
     apply();
     confirmChoice();
   }
 
-  // apply deletes the declared cookies of every category not accepted and
-  // activates the gated elements of every category accepted.
+  // apply deletes the declared cookies of every category not accepted,
+  // activates the gated elements of every category accepted (and the
+  // frames allowed once), and puts every other frame behind its
+  // placeholder.
   function apply() {
     const yes = accepted();
     for (const c of cats) if (!yes.includes(c.ID)) purge(c.Cookies || []);
     for (const el of $$("[data-consent]")) {
       const cat = el.dataset.consent;
-      if (yes.includes(cat)) activate(el);
-      else if (el.tagName == "IFRAME") placeholder(el, cat);
+      if (yes.includes(cat) || allowedOnce.has(el)) activate(el);
+      else if (el.tagName == "IFRAME") withdraw(el, cat);
     }
   }
 
@@ -82,11 +96,17 @@
     for (const n of doomed) for (const path of paths) for (const dom of domains) d.cookie = n + "=;max-age=0;path=" + path + dom;
   }
 
+  // activate loads a gated element. A frame keeps data-consent, so that a
+  // withdrawal finds it; the rest run or load once.
   function activate(el) {
-    el.removeAttribute("data-consent");
-    const ph = el.previousElementSibling;
-    if (ph && ph.hasAttribute("data-consent-for")) ph.remove();
     const src = el.dataset.src;
+    if (el.tagName == "IFRAME") {
+      if (src && el.getAttribute("src") != src) el.src = src;
+      const ph = el.previousElementSibling;
+      if (ph && ph.hasAttribute("data-consent-for")) ph.hidden = true;
+      return;
+    }
+    el.removeAttribute("data-consent");
     if (el.tagName == "SCRIPT") {
       const s = d.createElement("script");
       for (const a of el.attributes) if (!/^(type|data-src)$/.test(a.name)) s.setAttribute(a.name, a.value);
@@ -105,21 +125,52 @@
     return c ? c.Title : id;
   }
 
-  function placeholder(el, cat) {
-    const tpl = d.getElementById("consent-placeholder");
-    const prev = el.previousElementSibling;
-    if (!tpl || (prev && prev.hasAttribute("data-consent-for"))) return;
-    const ph = tpl.content.firstElementChild.cloneNode(true);
-    ph.setAttribute("data-consent-for", cat);
-    for (const s of $$("[data-consent-text]", ph)) s.textContent = s.dataset.consentText.replace("{0}", title(cat));
-    const allow = ph.querySelector("[data-consent-allow]");
-    if (gpc) {
-      allow.remove();
-      for (const n of $$("[data-consent-gpc]", ph)) n.hidden = false;
-    } else {
-      allow.addEventListener("click", () => save([...accepted(), cat]));
+  // withdraw takes a loaded frame out of the page, in favour of one that
+  // has not loaded (the browser then unloads its document), and shows its
+  // placeholder.
+  function withdraw(el, cat) {
+    if (el.hasAttribute("src")) {
+      const inert = el.cloneNode(false);
+      inert.removeAttribute("src");
+      el.replaceWith(inert);
+      el = inert;
     }
-    el.before(ph);
+    placeholder(el, cat);
+  }
+
+  // placeholder shows the placeholder before a frame: the page's own, or
+  // one made from the template. Its words are filled and its buttons set
+  // up once: "Allow once" loads this frame, the other allows the category.
+  function placeholder(el, cat) {
+    let ph = el.previousElementSibling;
+    if (!ph || !ph.hasAttribute("data-consent-for")) {
+      const tpl = d.getElementById("consent-placeholder");
+      if (!tpl) return;
+      ph = tpl.content.firstElementChild.cloneNode(true);
+      ph.setAttribute("data-consent-for", cat);
+      el.before(ph);
+    }
+    ph.hidden = false;
+    if (ready.has(ph)) return;
+    ready.add(ph);
+    for (const s of $$("[data-consent-text]", ph)) s.textContent = s.dataset.consentText.replace("{0}", title(cat));
+    const ask = ph.querySelector("[data-consent-ask]");
+    const buttons = $$("[data-consent-allow],[data-consent-once]", ph);
+    if (gpc) {
+      for (const b of buttons) b.remove();
+      for (const n of $$("[data-consent-gpc]", ph)) n.hidden = false;
+      return;
+    }
+    if (ask) ask.hidden = false;
+    ph.querySelector("[data-consent-allow]").addEventListener("click", () => save([...accepted(), cat]));
+    ph.querySelector("[data-consent-once]")?.addEventListener("click", () => {
+      // The frame before which this placeholder stands now (a withdrawal
+      // may have put another in its place).
+      const frame = ph.nextElementSibling;
+      allowedOnce.add(frame);
+      activate(frame);
+      frame.focus();
+    });
   }
 
   function confirmChoice() {
