@@ -52,11 +52,10 @@ const (
 // Header is one response header.
 type Header struct{ Name, Value string }
 
-// Options say what site.yaml does not say yet.
+// Options say what the site's pages need beyond what site.yaml says.
 type Options struct {
 	// Videos adds VideoOrigins to the Content-Security-Policy's frame-src:
-	// set it when the site embeds gated videos. (The videos feature is to
-	// set it from its site.yaml key.)
+	// the build sets it when a page plays a gated video.
 	Videos bool
 }
 

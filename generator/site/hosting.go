@@ -13,11 +13,9 @@ const headersFile = "_headers"
 // hostingRules are what the site's host is told to send (package
 // hosting): the one place where the site's configuration becomes them.
 func (s *Site) hostingRules() *hosting.Rules {
-	// Options.Videos lets the video players' frames in (frame-src). It
-	// stays off until site.yaml can say that the site embeds videos
-	// (issue 20, consent-gated YouTube and Vimeo embeds): set it here
-	// from that setting.
-	return hosting.For(s.Config, hosting.Options{})
+	// The video players' frames are let in (frame-src) only when a page
+	// plays a video: a site without videos keeps frame-src 'none'.
+	return hosting.For(s.Config, hosting.Options{Videos: s.UsesVideos()})
 }
 
 // headers returns the _headers file: the site's own lines (from

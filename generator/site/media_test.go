@@ -113,8 +113,15 @@ func TestImagesAndVideosAreBuilt(t *testing.T) {
 	if !res.Site.UsesVideos() {
 		t.Error("UsesVideos is false for a site that plays a video")
 	}
-	if _, res := buildSite(t, loadSite(t, "site.txtar")); res.Site.UsesVideos() {
+	if headers := file(t, mem, "_headers"); !strings.Contains(headers, "frame-src https://www.youtube-nocookie.com https://player.vimeo.com;") {
+		t.Errorf("the host's policy does not let the players in:\n%s", headers)
+	}
+	plain, res := buildSite(t, loadSite(t, "site.txtar"))
+	if res.Site.UsesVideos() {
 		t.Error("UsesVideos is true for a site without videos")
+	}
+	if headers := file(t, plain, "_headers"); !strings.Contains(headers, "frame-src 'none';") {
+		t.Errorf("a site without videos lets frames in:\n%s", headers)
 	}
 }
 
