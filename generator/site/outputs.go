@@ -153,6 +153,7 @@ func (s *Site) planGenerated(p *outputPlan, assets []render.Asset) {
 	for _, a := range assets {
 		gen(a.Path, "the build's copy of the theme's "+a.Name)
 	}
+	s.planBrand(p)
 }
 
 // own claims the whole folder dir (ending in "/") for the build.
