@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/handout-health/handout/generator/config"
+	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/render"
 )
@@ -153,22 +154,35 @@ func (s *Site) documentItem(item config.MenuItem) (render.MenuItem, string) {
 	if !ok {
 		return render.MenuItem{}, fmt.Sprintf("no article, glossary term or page is called %q: a target is a section (home, a-z, topics, glossary, search, cookies), a document's title, synonym or slug, a path such as /about/, or an address such as https://clinic.example/", name)
 	}
+	doc := s.inLanguage(d)
 	anchor := ""
 	if fragment != "" {
 		anchor = s.conv.Anchor(fragment)
-		doc := s.byPath[d.Path]
-		if doc == nil {
-			doc = s.root.byPath[d.Path]
-		}
-		if doc != nil && !slices.Contains(doc.Result.Anchors, anchor) {
-			return render.MenuItem{}, fmt.Sprintf("%s has no section %q (its sections: %s)", d.Path, fragment, strings.Join(doc.Result.Anchors, ", "))
+		if !slices.Contains(doc.Result.Anchors, anchor) {
+			return render.MenuItem{}, fmt.Sprintf("%s has no section %q (its sections: %s)", doc.Path, fragment, strings.Join(doc.Result.Anchors, ", "))
 		}
 	}
 	label := item.Label
 	if label == "" {
-		label = d.Title
+		label = doc.Title
 	}
-	return render.MenuItem{Label: label, URL: template.URL(s.Config.BasePath() + d.URL() + withHash(anchor)), Path: d.URL()}, ""
+	return render.MenuItem{Label: label, URL: template.URL(s.Config.BasePath() + doc.URL() + withHash(anchor)), Path: doc.URL()}, ""
+}
+
+// inLanguage returns the document a menu names, in s's language: itself,
+// or, for one of the default language found by its name there, its
+// translation into s's language where it has one.
+func (s *Site) inLanguage(d *content.Document) *Doc {
+	if doc := s.byPath[d.Path]; doc != nil {
+		return doc
+	}
+	doc := s.root.byPath[d.Path]
+	for _, t := range doc.Translations {
+		if t.Lang == s.Language.Code {
+			return t
+		}
+	}
+	return doc
 }
 
 func withHash(fragment string) string {

@@ -124,9 +124,11 @@ func (p *pass) link() {
 	p.add(p.site.brand.problems)
 	for _, ls := range p.site.Sites() {
 		p.add(ls.link(p.plan.converted[ls], p.plan.graph()))
-		p.add(ls.resolveMenus())
 	}
 	p.add(p.site.pairTranslations())
+	for _, ls := range p.site.Sites() {
+		p.add(ls.resolveMenus())
+	}
 	p.site.listings.shown = p.plan.reading.shown
 	p.affectedOnly = p.plan.affectedOnly(p.site, p.b)
 }
