@@ -15,8 +15,8 @@ import (
 // translation of the page, whose site.yaml ends with menus.
 func menuSite(menus string) fstest.MapFS {
 	return fstest.MapFS{
-		"site.yaml": {Data: []byte("title: Clinic\nbase_url: https://clinic.example/library/\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n" + menus)},
-		"content/articles/sleep.md": {Data: []byte("---\ntitle: Sleep\nsummary: Rest.\nsynonyms: [Slumber]\nslug: sleep-well\n---\nText.\n\n## Context\n\nA.\n\n## Risk\n\nB.\n")},
+		"site.yaml":                    {Data: []byte("title: Clinic\nbase_url: https://clinic.example/library/\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n" + menus)},
+		"content/articles/sleep.md":    {Data: []byte("---\ntitle: Sleep\nsummary: Rest.\nsynonyms: [Slumber]\nslug: sleep-well\n---\nText.\n\n## Context\n\nA.\n\n## Risk\n\nB.\n")},
 		"content/glossary/reuptake.md": {Data: []byte("---\nterm: Reuptake\n---\nTaking back.\n")},
 		"content/pages/about.md":       {Data: []byte("---\ntitle: About us\nsummary: Who we are.\n---\nWe are a clinic.\n")},
 		"content/pages/about.es.md":    {Data: []byte("---\ntitle: Quiénes somos\nsummary: Quiénes somos.\n---\nSomos una clínica.\n")},
