@@ -42,8 +42,26 @@
 //	  emergency: "999"         # the emergency callout's "Call 999"
 //	  urgent: "111"            # the urgent callout's number (optional)
 //	  crisis: "116 123"        # a crisis line (optional)
+//	theme:                     # the clinic's brand (theme.go)
+//	  brand: "#0b6e4f"         # header, links, rules; AA contrast is checked
+//	  accent: "#08513a"        # navigation bar and header buttons (optional)
+//	  dark: {brand: ..., accent: ..., link: ...}   # dark mode (optional)
+//	  logo: {src: static/logo.svg, alt: Riverside Clinic}
+//	  icon: static/icon.png    # square, 512px or more: favicon, phone icons, manifest
+//	  icon_svg: static/icon.svg
+//	  stylesheet: templates/assets/clinic.css   # linked after the theme's
+//	  footer: {text: ..., address: ..., phone: ...}
+//	menu:                      # the header's and footer's links (theme.go)
+//	  header:
+//	    - target: a-z          # a section, a document, /a/path or an address
+//	    - label: About us
+//	      target: About
+//	      order: 1
+//	  footer: [...]
 //
-// A language may set its own contacts, key by key (languages[].contacts).
+// A language may set its own contacts and footer words, key by key
+// (languages[].contacts, languages[].footer), and its own menus
+// (languages[].menu, each of header and footer whole).
 // When sections is given it replaces the default schema (context,
 // significance, mechanism, application, metric, risk) whole.
 //
@@ -67,7 +85,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/handout-health/handout/generator/diag"
@@ -95,9 +112,13 @@ type Config struct {
 	Sections    []Section   `yaml:"sections"`
 	Consent     Consent     `yaml:"consent"`
 	Contacts    Contacts    `yaml:"contacts"`
+	Theme       Theme       `yaml:"theme"`
+	Menu        Menus       `yaml:"menu"`
 
 	// base is BaseURL parsed; set by Load.
 	base *url.URL
+	// file is the parsed site.yaml, for Locate.
+	file *ast.File
 }
 
 // Markdown holds the Markdown options.
@@ -144,6 +165,12 @@ type Language struct {
 	// Contacts replace the site's contacts, key by key, in this language
 	// (see Config.ContactsIn).
 	Contacts Contacts `yaml:"contacts"`
+	// Menu replaces the site's menus, each of the two as a whole, in
+	// this language (see Config.MenusIn).
+	Menu Menus `yaml:"menu"`
+	// Footer replaces the footer's words, key by key, in this language
+	// (see Config.FooterIn).
+	Footer Footer `yaml:"footer"`
 
 	prefix string
 }
@@ -267,16 +294,43 @@ func Parse(data []byte) (*Config, diag.List) {
 	}
 	data = yamlutil.Newlines(data)
 	file, err := yamlutil.Parse(data)
-	if err == nil {
-		err = yamlutil.Unmarshal(file, data, cfg, yaml.DisallowUnknownField())
-	}
 	if err != nil {
 		return nil, diag.List{yamlutil.ErrorDiagnostic(FileName, 0, err)}
+	}
+	list := unknownKeys(file)
+	if err := yamlutil.Unmarshal(file, data, cfg); err != nil {
+		list = append(list, yamlutil.ErrorDiagnostic(FileName, 0, err))
+	}
+	if list.HasErrors() {
+		return nil, list
 	}
 	if list := cfg.validate(file); list.HasErrors() {
 		return nil, list
 	}
+	cfg.file = file
 	return cfg, nil
+}
+
+// unknownKeys reports every key of site.yaml that is not one of the keys
+// its place takes, naming those keys, as front matter does.
+func unknownKeys(file *ast.File) diag.List {
+	var list diag.List
+	for _, u := range yamlutil.UnknownKeys(file, &Config{}) {
+		where := ""
+		if u.In != "" {
+			where = " in " + u.In
+		}
+		list = append(list, diag.Errorf(FileName, u.Line, u.Col, "unknown key %q%s (known keys: %s)", u.Key, where, strings.Join(u.Known, ", ")))
+	}
+	return list
+}
+
+// Locate returns the line and column of the value at a YAML path of
+// site.yaml, such as "$.theme.brand", for a diagnostic about it that
+// only a later stage can make (a colour's contrast, a logo's file, a
+// menu's target); 1, 1 when the path is not in the file.
+func (c *Config) Locate(path string) (line, col int) {
+	return yamlutil.Locate(c.file, path)
 }
 
 var (
@@ -352,6 +406,8 @@ func (c *Config) validate(file *ast.File) diag.List {
 	}
 	list = append(list, c.validateConsent(file)...)
 	c.Contacts.validate("$.contacts", errAt)
+	c.Theme.validate(errAt)
+	c.Menu.validate("$.menu", errAt)
 	return list
 }
 
@@ -396,6 +452,8 @@ func (c *Config) validateLanguages(file *ast.File) diag.List {
 			l.prefix = key + "/"
 		}
 		l.Contacts.validate(at+".contacts", errAt)
+		l.Menu.validate(at+".menu", errAt)
+		l.Footer.validate(at+".footer", errAt)
 		cats := map[string]bool{}
 		for _, cat := range c.Consent.Categories {
 			cats[cat.ID] = true

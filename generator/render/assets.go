@@ -46,8 +46,8 @@ func (a *Assets) Lookup(name string) (Asset, bool) {
 }
 
 // buildAssets fingerprints every file under assets/. The code-highlighting
-// rules for the light and dark styles are appended to style.css, so a
-// page loads one stylesheet.
+// rules for the light and dark styles, and the site's colours, are
+// appended to style.css, so a page loads one stylesheet.
 func buildAssets(files map[string][]byte, opts Options) (*Assets, diag.List) {
 	var list diag.List
 	a := &Assets{byName: map[string]Asset{}}
@@ -61,7 +61,7 @@ func buildAssets(files map[string][]byte, opts Options) (*Assets, diag.List) {
 			if err != nil {
 				list = append(list, diag.Errorf("site.yaml", 1, 1, "markdown highlight style: %v", err))
 			}
-			data = append(bytes.Clone(data), css...)
+			data = append(append(bytes.Clone(data), css...), opts.BrandCSS...)
 		}
 		sum := sha256.Sum256(data)
 		ext := path.Ext(rel)

@@ -33,6 +33,13 @@ type Site struct {
 	// Topics are the site's tags, in the order of the topics page, for
 	// the home page.
 	Topics []Link
+	// Brand is the clinic's logo, icons and stylesheet; Footer its words
+	// in the footer; Menus the header's and footer's links (the theme's
+	// sections and the free pages when site.yaml has no menu). See
+	// menus.go.
+	Brand  Brand
+	Footer Footer
+	Menus  Menus
 }
 
 // Language is one language of the site.

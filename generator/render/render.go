@@ -278,6 +278,9 @@ type Options struct {
 	OverridesPath string
 	// CodeStyles are the chroma styles for light and dark code blocks.
 	CodeStyle, CodeDarkStyle string
+	// BrandCSS is appended to style.css after the code styles: the
+	// site's colours as the theme's custom properties (brand.CSS).
+	BrandCSS []byte
 	// Clean, when set, judges each partial the theme renders and caches
 	// (consent.Rules.Clean): a page's check skips what passed, where the
 	// page holds it whole (see Theme.Judged).

@@ -39,6 +39,17 @@ func testSite(lang Language, langs []Language, consent bool) *Site {
 		Pages:       []Link{{Title: "About", Path: lang.Prefix + "about/"}},
 		Topics:      []Link{{Title: "Mood", Path: lang.Prefix + "tags/mood/"}},
 	}
+	// The theme's menus, as generator/site makes them where site.yaml
+	// has none: the sections, then the free pages.
+	labels := map[string][]string{"en": {"Health A to Z", "Topics", "Glossary"}, "es": {"Salud de la A a la Z", "Temas", "Glosario"}}[lang.Code]
+	site.Menus = Menus{
+		Header: []MenuItem{
+			{Label: labels[0], URL: template.URL("/library/" + lang.Prefix + "#a-to-z"), Kinds: []string{"home"}},
+			{Label: labels[1], URL: template.URL("/library/" + lang.Prefix + "tags/"), Kinds: []string{"tags", "tag"}},
+			{Label: labels[2], URL: template.URL("/library/" + lang.Prefix + "glossary/"), Kinds: []string{"glossary", "term"}},
+		},
+		Footer: []MenuItem{{Label: "About", URL: template.URL("/library/" + lang.Prefix + "about/"), Path: lang.Prefix + "about/"}},
+	}
 	if consent {
 		site.Consent = &Consent{Version: 1, ExpiresDays: 180, Categories: []ConsentCategory{
 			{ID: "analytics", Title: "Analytics", Description: "How visitors use the site.", Cookies: []string{"_pk_*"}},

@@ -166,4 +166,48 @@ func (p *pageHash) site(v *render.Site) {
 	p.str(v.Generator)
 	p.links(v.Pages)
 	p.links(v.Topics)
+	p.brand(v.Brand)
+	p.str(v.Footer.Text)
+	p.strs(v.Footer.Address)
+	p.str(v.Footer.Phone)
+	p.str(string(v.Footer.PhoneURL))
+	p.menu(v.Menus.Header)
+	p.menu(v.Menus.Footer)
+}
+
+// brand hashes the view of a site's brand.
+func (p *pageHash) brand(b render.Brand) {
+	p.bool(b.Logo != nil)
+	if l := b.Logo; l != nil {
+		p.str(l.URL)
+		p.str(l.Alt)
+		p.int(l.Width)
+		p.int(l.Height)
+	}
+	p.int(len(b.Icons))
+	for _, i := range b.Icons {
+		p.str(i.Rel)
+		p.str(i.URL)
+		p.str(i.Type)
+		p.str(i.Sizes)
+	}
+	p.str(b.Manifest)
+	p.str(b.ThemeColor)
+	p.str(b.ThemeColorDark)
+	p.bool(b.Stylesheet != nil)
+	if s := b.Stylesheet; s != nil {
+		p.str(s.Asset)
+		p.str(s.URL)
+	}
+}
+
+// menu hashes the items of a menu.
+func (p *pageHash) menu(items []render.MenuItem) {
+	p.int(len(items))
+	for _, m := range items {
+		p.str(m.Label)
+		p.str(string(m.URL))
+		p.str(m.Path)
+		p.strs(m.Kinds)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/handout-health/handout/generator/glossary"
 	"github.com/handout-health/handout/generator/linkgraph"
 	"github.com/handout-health/handout/generator/markdown"
+	"github.com/handout-health/handout/generator/render"
 	"github.com/handout-health/handout/generator/search"
 )
 
@@ -128,6 +129,12 @@ type Site struct {
 	// images are the site's images (the default language's Site only: one
 	// library serves every language).
 	images *imageLibrary
+	// brand is the site's brand (brand.go), read with site.yaml and
+	// again when a static file changes; on the default language's Site.
+	brand *siteBrand
+	// menus are the header's and footer's links in s's language, made
+	// in the link stage (menu.go).
+	menus render.Menus
 }
 
 // listingChanges says which documents' pages a refresh may have changed.

@@ -159,6 +159,7 @@ func (s *Site) planGenerated(p *outputPlan, assets []render.Asset) {
 	for _, v := range s.images.variantsOf(s.imagesShown()) {
 		gen(v.name, fmt.Sprintf("the build's %d-pixel WebP copy of %s", v.width, v.source))
 	}
+	s.planBrand(p)
 }
 
 // own claims the whole folder dir (ending in "/") for the build.

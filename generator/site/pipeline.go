@@ -115,7 +115,8 @@ func (p *pass) convert() {
 
 // link links every language's documents, pairs translations with their
 // sources and reports each document's problems (broken links, missing
-// sections), with the problems of reading its file.
+// sections), with the problems of reading its file and the brand's; and
+// resolves each language's menus, whose targets are checked as links.
 func (p *pass) link() {
 	if p.site == nil {
 		return
@@ -123,10 +124,14 @@ func (p *pass) link() {
 	for _, problems := range p.site.fileProblems {
 		p.add(problems)
 	}
+	p.add(p.site.brand.problems)
 	for _, ls := range p.site.Sites() {
 		p.add(ls.link(p.plan.converted[ls], p.plan.graph()))
 	}
 	p.add(p.site.pairTranslations())
+	for _, ls := range p.site.Sites() {
+		p.add(ls.resolveMenus())
+	}
 	p.site.listings.shown = p.plan.reading.shown
 	p.affectedOnly = p.plan.affectedOnly(p.site, p.b)
 }
@@ -292,6 +297,7 @@ func readSite(fsys fs.FS, opts LoadOptions, m mode) (*Site, diag.List) {
 	}
 	s := newSite(cfg.Languages[0])
 	s.root, s.Content = s, cs
+	s.brand = readBrand(fsys, cfg, nil)
 	for _, lang := range cfg.Languages[1:] {
 		t := newSite(lang)
 		t.root = s

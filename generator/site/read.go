@@ -114,6 +114,7 @@ func (s *Site) reread(fsys fs.FS, paths, staticFiles []string) reading {
 	}
 	if static {
 		s.relistStatic(fsys)
+		s.brand = readBrand(fsys, s.Config, s.brand)
 	}
 	r.convert = map[*Site][]*Doc{}
 	for _, ls := range s.Sites() {

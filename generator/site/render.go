@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/handout-health/handout/generator/brand"
 	"github.com/handout-health/handout/generator/consent"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/parallel"
@@ -113,7 +114,8 @@ func (s *Site) loadTheme(fsys fs.FS) (*render.Theme, diag.List) {
 	return render.Load(s.renderSite(""), render.Options{
 		Theme: templates.FS, Overrides: overrides, OverridesPath: overridesDir,
 		CodeStyle: cfg.Markdown.HighlightStyle, CodeDarkStyle: cfg.Markdown.HighlightDarkStyle,
-		Clean: consent.NewRules(cfg).Clean,
+		BrandCSS: brand.CSS(s.root.brand.colours),
+		Clean:    consent.NewRules(cfg).Clean,
 	})
 }
 
@@ -136,6 +138,7 @@ func (s *Site) renderSite(version string) *render.Site {
 	for _, t := range s.Tags {
 		site.Topics = append(site.Topics, render.Link{Title: t.Name, Path: t.URL()})
 	}
+	site.Brand, site.Footer, site.Menus = s.root.brand.view(s), s.footerView(), s.menus
 	if len(cfg.Consent.Categories) > 0 {
 		c := &render.Consent{Version: cfg.Consent.Version, ExpiresDays: cfg.Consent.ExpiresDays}
 		for _, cat := range cfg.Consent.Categories {

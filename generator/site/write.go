@@ -16,8 +16,9 @@ import (
 )
 
 // writeExtras writes everything that is not an HTML page or a search
-// index: assets, sitemap, each language's feed, gpc.json, static files,
-// robots.txt, _redirects and _headers. theme is the default language's.
+// index: assets, the brand's icons, logo and manifests, sitemap, each
+// language's feed, gpc.json, static files, robots.txt, _redirects and
+// _headers. theme is the default language's.
 func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) diag.List {
 	var list diag.List
 	write := func(name string, data []byte) {
@@ -27,6 +28,9 @@ func (s *Site) writeExtras(fsys fs.FS, w output.Writer, theme *render.Theme) dia
 	}
 	for _, a := range theme.Assets().All() {
 		write(a.Path, a.Data)
+	}
+	for _, f := range s.brand.outputs(s) {
+		write(f.name, f.data)
 	}
 	base := s.Config.BaseURL
 	write("sitemap.xml", feeds.Sitemap(s.sitemap()))

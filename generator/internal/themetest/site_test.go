@@ -113,11 +113,12 @@ func findRoot() (string, error) {
 
 // buildSample builds the sample site, with the page of building blocks
 // added (blocksFile), into dir. The site is copied first (its
-// site.yaml and content/; its theme is the one the test binary embeds), so
-// that the page never joins the sample library.
+// site.yaml, content/ and static/, with its logo and icon; its theme is
+// the one the test binary embeds), so that the page never joins the
+// sample library.
 func buildSample(dir string) error {
 	copied := filepath.Join(filepath.Dir(dir), "site")
-	for _, name := range []string{"site.yaml", "content"} {
+	for _, name := range []string{"site.yaml", "content", "static"} {
 		if err := copySite(filepath.Join(repoRoot, name), filepath.Join(copied, name)); err != nil {
 			return err
 		}

@@ -239,14 +239,14 @@ func callLine(kind Kind, env *Env, words func(string, ...any) string) (line, hre
 	if number == "" {
 		return "", ""
 	}
-	return words("callout.call", number), telHref(number)
+	return words("callout.call", number), TelHref(number)
 }
 
-// telHref returns the tel: address of a phone number as people write it
+// TelHref returns the tel: address of a phone number as people write it
 // ("116 123", "+1 (800) 222-1222"), or "" when it is not one: anything
 // but digits, one leading "+", spaces, dashes, dots and brackets, or
-// fewer than two digits.
-func telHref(number string) string {
+// fewer than two digits. The footer's phone number is linked by it too.
+func TelHref(number string) string {
 	dial := make([]byte, 0, len(number))
 	digits := 0
 	for i := 0; i < len(number); i++ {

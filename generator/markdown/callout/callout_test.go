@@ -174,8 +174,8 @@ func TestTelHref(t *testing.T) {
 		"+44 20 7946 0958": "tel:+442079460958", "1-800-222-1222": "tel:18002221222", "(0) 800.123": "tel:0800123",
 		"9": "", "+": "", "1+1": "", "NHS 111": "", "your GP surgery": "", "": "", "999 ext. 2": "",
 	} {
-		if got := telHref(number); got != want {
-			t.Errorf("telHref(%q) = %q, want %q", number, got, want)
+		if got := TelHref(number); got != want {
+			t.Errorf("TelHref(%q) = %q, want %q", number, got, want)
 		}
 	}
 }
