@@ -42,7 +42,7 @@ func TestPagesWorkUnderTheirHeaders(t *testing.T) {
 	base := browsertest.Serve(t, srv)
 	ctx := browsertest.New(t)
 	violations := browsertest.RecordViolations(t, ctx)
-	policy := hosting.ContentSecurityPolicy(sampleConfig(t), hosting.Options{})
+	policy := hosting.ContentSecurityPolicy(sampleConfig(t), sampleOptions)
 
 	pages := pageKinds(t, dir)
 	pages = append(pages, "/no-such-page/", "/es/no-such-page/")

@@ -12,8 +12,8 @@ import (
 // starts from nothing (default-src 'none') and allows what the theme
 // loads, from the site itself: its scripts and stylesheets (never inline
 // ones: the theme has none, and gated inline code is the one thing it
-// blocks), images (and data: images), fonts, and the search index it
-// fetches. Beyond the site it allows
+// blocks), images (and data: images), fonts, the search index it fetches and
+// the web app manifest. Beyond the site it allows
 //
 //   - script-src: the origins of consent.scripts, which consent.js adds
 //     once their category is accepted;
@@ -53,6 +53,7 @@ func ContentSecurityPolicy(cfg *config.Config, opts Options) string {
 		{"img-src", images},
 		{"font-src", []string{"'self'"}},
 		{"connect-src", []string{"'self'"}},
+		{"manifest-src", []string{"'self'"}},
 		{"frame-src", frames},
 		{"base-uri", []string{"'none'"}},
 		{"form-action", []string{"'self'"}},

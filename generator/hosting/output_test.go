@@ -24,7 +24,7 @@ import (
 // build's _headers is the rules' own file.
 func TestCacheRulesFitTheOutput(t *testing.T) {
 	sample := sampleSite(t)
-	rules := hosting.For(sampleConfig(t), hosting.Options{})
+	rules := hosting.For(sampleConfig(t), sampleOptions)
 	before := buildFiles(t, sample)
 	edited := sample["content/articles/serotonin.md"]
 	sample["content/articles/serotonin.md"] = &fstest.MapFile{Data: append(bytes.Clone(edited.Data), "\nZebrafish help researchers study serotonin.\n"...)}
@@ -75,6 +75,10 @@ func sampleConfig(t *testing.T) *config.Config {
 	}
 	return cfg
 }
+
+// sampleOptions are the sample site's: it plays a video (the
+// antidepressants article).
+var sampleOptions = hosting.Options{Videos: true}
 
 // sampleSite reads the repository's sample site into memory.
 func sampleSite(t *testing.T) fstest.MapFS {
