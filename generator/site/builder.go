@@ -43,6 +43,8 @@ type Builder struct {
 	extras    map[string]bool
 	succeeded bool
 	day       time.Time
+	// cards are the share cards of the pages written (see cardBook).
+	cards *cardBook
 }
 
 // NewBuilder returns a Builder that writes into out.

@@ -50,6 +50,9 @@ type Doc struct {
 	// problemsFound is true.
 	problems      diag.List
 	problemsFound bool
+	// sharePicture is the picture of image:, once the build judged it
+	// (checkShareImages); nil without one, or when it is not fit.
+	sharePicture *sharePicture
 	// html is where a one-shot build holds the converted HTML until the
 	// page is rendered (Result.HTML is then nil; see streaming).
 	html spot
@@ -118,6 +121,9 @@ type Site struct {
 	listings listingChanges
 	// indexProblems are those of the last makeNames.
 	indexProblems diag.List
+	// sharePicture is site.yaml's share_image, once judged (on the
+	// default language's Site).
+	sharePicture *sharePicture
 	// outputNotes are what the last output plan noted (a static file
 	// that replaces a generated one on purpose).
 	outputNotes []string

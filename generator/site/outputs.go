@@ -153,6 +153,9 @@ func (s *Site) planGenerated(p *outputPlan, assets []render.Asset) {
 	for _, a := range assets {
 		gen(a.Path, "the build's copy of the theme's "+a.Name)
 	}
+	// The share cards are named by a hash of what they show, known only
+	// as pages are rendered: the build claims their folder.
+	p.own(cardFolder, "the share cards the build draws")
 }
 
 // own claims the whole folder dir (ending in "/") for the build.

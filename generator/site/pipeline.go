@@ -64,6 +64,9 @@ func (b *Builder) begin(changed []string) *pass {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	if b.cards == nil {
+		b.cards = newCardBook()
+	}
 	p := &pass{b: b, plan: planFor(changed, b.site == nil)}
 	p.plan.day = content.Day(now)
 	return p
@@ -124,6 +127,7 @@ func (p *pass) link() {
 		p.add(ls.link(p.plan.converted[ls], p.plan.graph()))
 	}
 	p.add(p.site.pairTranslations())
+	p.add(p.site.checkShareImages(p.b.fsys))
 	p.site.listings.shown = p.plan.reading.shown
 	p.affectedOnly = p.plan.affectedOnly(p.site, p.b)
 }
@@ -195,13 +199,14 @@ func (p *pass) render() {
 		p.add(problems)
 	}
 	p.writing = true
-	p.add(renderPages(p.todo, p.w, p.site.pageCheck(), p.b.opts.Progress))
+	p.add(renderPages(p.todo, p.w, p.site.pageCheck(), p.b.cards, p.b.opts.Progress))
 	p.add(p.b.mode.finish())
 }
 
 // write writes the other files: a Builder's search indexes, and, unless
 // the build renders only the affected pages, the feeds, sitemap,
-// redirects, assets and static files.
+// redirects, assets and static files; then the share cards the pages
+// show that the output does not hold yet.
 func (p *pass) write() {
 	if p.site == nil || p.failed() {
 		return
@@ -217,7 +222,11 @@ func (p *pass) write() {
 	p.w.names = map[string]bool{}
 	if !p.affectedOnly {
 		p.add(p.site.writeExtras(p.b.fsys, p.w, p.b.themes[p.site.Language.Code]))
+		p.b.cards.keepOnly(p.pages)
 	}
+	drawn, problems := writeCards(p.w, p.b.cards)
+	p.res.Cards = drawn
+	p.add(problems)
 	if !p.failed() {
 		p.b.wrote(p, p.w.names, gone)
 	}

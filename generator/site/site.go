@@ -64,6 +64,9 @@ type Result struct {
 	Diagnostics diag.List
 	// Pages is the number of HTML pages rendered; Files all files written.
 	Pages, Files int
+	// Cards is the number of share cards drawn: those of pages whose
+	// card the output did not hold already (see sharecard).
+	Cards int
 	// Site is the loaded site, nil when loading failed.
 	Site *Site
 	// AffectedOnly is true when a rebuild looked only at the pages of
