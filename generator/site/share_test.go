@@ -109,12 +109,12 @@ func TestShareTagsPerPageKind(t *testing.T) {
 			}
 			want := map[string]string{
 				"og:type": tt.ogType, "og:site_name": "Test clinic library", "og:locale": "en_US",
-				"og:url":           shareBase + strings.TrimSuffix(tt.file, "index.html"),
-				"og:image:width":   strconv.Itoa(tt.width),
-				"og:image:height":  strconv.Itoa(tt.height),
-				"og:image:type":    "image/png",
-				"og:image:alt":     tt.alt,
-				"twitter:card":     "summary_large_image",
+				"og:url":            shareBase + strings.TrimSuffix(tt.file, "index.html"),
+				"og:image:width":    strconv.Itoa(tt.width),
+				"og:image:height":   strconv.Itoa(tt.height),
+				"og:image:type":     "image/png",
+				"og:image:alt":      tt.alt,
+				"twitter:card":      "summary_large_image",
 				"twitter:image:alt": tt.alt,
 			}
 			if tt.kind != "search" && tt.kind != "cookies" && tt.kind != "glossary" && tt.kind != "tags" {
