@@ -20,6 +20,9 @@
 //	review-missing    warning   all        no reviewed_by, or no last_reviewed
 //	review-date       warning   all        last_reviewed is in the future
 //	sources-missing   warning   all        no sources
+//	placeholder       error     all        reviewed_by or a source is still a placeholder: what
+//	                                       handout new writes ("Your reviewer's name"), a
+//	                                       TODO, a name in brackets, an example.org address
 //	image-alt         warning   all        an image without alt text (any document)
 //	term-unused       warning   all        a glossary term no article uses (from the build)
 //	translation-stale warning   all        a translation whose source was reviewed after it
@@ -149,13 +152,14 @@ func Run(s *site.Site, loadDiags diag.List, opts Options) *Report {
 		now = time.Now()
 	}
 	today := content.Day(now)
-	r := &Report{Schema: SchemaVersion, Date: today.Format(isoDate), Strict: opts.Strict}
+	r := &Report{Schema: SchemaVersion, Date: today.Format(isoDate), Strict: opts.Strict, Drafts: []string{}}
 	list := raiseMissingSections(loadDiags)
 	if s != nil {
 		cfg := s.Config
 		r.Site = cfg.Title
 		r.MaxGrade, r.MinINFLESZ = cfg.Readability.MaxGrade, cfg.Readability.MinINFLESZ
 		r.WarnDays = cfg.Review.WarnDays
+		r.Drafts = append(r.Drafts, s.Drafts()...)
 		r.Languages, r.Articles = checkArticles(s, today)
 		for i := range r.Articles {
 			list = append(list, r.Articles[i].findings...)

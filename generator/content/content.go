@@ -67,6 +67,8 @@ var Folders = map[Kind]string{
 type Source struct {
 	Title string `json:"title"`
 	URL   string `json:"url"`
+	// Line is the line of the source's item in the front matter.
+	Line int `json:"-"`
 }
 
 // Document is one Markdown file of the site.

@@ -312,6 +312,7 @@ func (p *fileParser) sources(value ast.Node) []Source {
 			continue
 		}
 		var src Source
+		src.Line, _ = yamlutil.NodePosition(item)
 		for _, pair := range pairs {
 			switch k := pair.Key.String(); k {
 			case "title":

@@ -34,6 +34,9 @@ const (
 	RuleReviewDue     = "review-due"
 	RuleReviewMissing = "review-missing"
 	RuleReviewDate    = "review-date"
+	// RulePlaceholder is a reviewer or source that is still a
+	// placeholder, such as what handout new writes.
+	RulePlaceholder = "placeholder"
 	// RuleSourcesMissing is an article with no sources.
 	RuleSourcesMissing = "sources-missing"
 	// RuleImageAlt is an image without a description.

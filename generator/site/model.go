@@ -149,6 +149,17 @@ func (s *Site) Doc(path string) *Doc { return s.byPath[path] }
 // All returns articles, terms and pages.
 func (s *Site) All() []*Doc { return slices.Concat(s.Articles, s.Terms, s.Pages) }
 
+// Drafts returns the files of the documents marked draft: true that were
+// left out (LoadOptions.Drafts was false), sorted.
+func (s *Site) Drafts() []string {
+	var out []string
+	for _, d := range s.root.Content.Drafts {
+		out = append(out, d.Path)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // Sites returns the site in each of its languages, the default first.
 func (s *Site) Sites() []*Site { return append([]*Site{s.root}, s.root.Translations...) }
 

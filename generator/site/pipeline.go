@@ -93,6 +93,7 @@ func (p *pass) read() {
 	}
 	p.site = b.site
 	p.res.Site = p.site
+	p.res.Drafts = p.site.Drafts()
 }
 
 // convert makes each language's name index (or patches it, when only

@@ -69,6 +69,9 @@ type Result struct {
 	Cards int
 	// Site is the loaded site, nil when loading failed.
 	Site *Site
+	// Drafts are the files of the documents marked draft: true that the
+	// build left out (see LoadOptions.Drafts).
+	Drafts []string
 	// AffectedOnly is true when a rebuild looked only at the pages of
 	// the documents that changed and of those their links reach (see
 	// plan).
