@@ -36,6 +36,8 @@
 //	                                       in English, "1 de cada 4" in Spanish
 //	feedback          warning   site       site.yaml has no feedback_url, so articles offer no
 //	                                       way to report a mistake
+//	template-unused   warning   site       a file of templates/ at a path the theme does not
+//	                                       read, with the nearest theme file (from the build)
 //	callout           warning   all        a callout marker of no known kind, such as [!WARNIG],
 //	                                       shown as a plain quote (from the build)
 //	emergency-number  warning   site       a page has an emergency callout (> [!EMERGENCY]) but

@@ -52,6 +52,9 @@ const (
 	RuleNumberWords = "number-words"
 	// RuleFeedback is a site with no way for readers to report a mistake.
 	RuleFeedback = "feedback"
+	// RuleTemplateUnused is a file of a site's templates/ that the theme
+	// never reads (a path the theme does not have).
+	RuleTemplateUnused = "template-unused"
 	// RuleCallout is a callout marker that names no kind ([!WARNIG]).
 	RuleCallout = "callout"
 	// RuleEmergencyNumber is an emergency callout on a site that gives no

@@ -158,15 +158,15 @@ func (p *pass) theme() {
 	}
 }
 
-// check judges the site as handout check does: consent and, unless the
-// build renders only the affected pages (no address, alias or static
-// file changed), the output's
-// names.
+// check judges the site as handout check does: consent, the template
+// overrides' names and, unless the build renders only the affected pages
+// (no address, alias or static file changed), the output's names.
 func (p *pass) check() {
 	if p.site == nil || p.failed() {
 		return
 	}
 	p.add(p.site.checkConsent(p.b.fsys))
+	p.add(checkOverrideNames(p.b.fsys))
 	if !p.affectedOnly {
 		p.add(p.site.checkOutput(p.b.themes[p.site.Language.Code]))
 	}
