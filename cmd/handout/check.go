@@ -11,7 +11,7 @@ import (
 	"github.com/handout-health/handout/generator/check/report"
 )
 
-const checkSynopsis = "check [-s DIR] [--format text|json|html] [--strict] [-o FILE] [--drafts] [--date YYYY-MM-DD]"
+const checkSynopsis = "check [DIR] [--format text|json|html] [--strict] [-o FILE] [--drafts] [--date YYYY-MM-DD]"
 
 // checkHelp says what check reports, between its synopsis and options.
 const checkHelp = `Checks every article in every language of the site: readability (English:
@@ -29,13 +29,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: handout %s\n\n%s\nOptions:\n", checkSynopsis, checkHelp)
 		fs.PrintDefaults()
 	}
-	siteDir := fs.String("s", ".", "the site `folder` (with site.yaml)")
+	siteDir := siteFlag(fs)
 	format := fs.String("format", "text", "the report's `format`: text, json or html")
 	strict := fs.Bool("strict", false, "treat warnings as errors (for CI)")
 	outFile := fs.String("o", "", "write the report to `FILE` instead of standard output")
 	drafts := fs.Bool("drafts", false, "check documents marked draft: true as well")
 	date := fs.String("date", "", "judge review dates as of this `day` (YYYY-MM-DD), such as the next governance meeting; default today")
-	if code, ok := parseOptions(fs, args, stderr); !ok {
+	if _, code, ok := parseSite(fs, args, siteDir, 0, stderr); !ok {
 		return code
 	}
 	if *format != "text" && *format != "json" && *format != "html" {

@@ -20,7 +20,7 @@ reviewed_by: "A. Clinician, MD"
 last_reviewed: 2020-01-10
 sources:
   - title: "Sleep basics"
-    url: https://example.org/sleep
+    url: https://medlineplus.gov/healthysleep.html
 ---
 Sleep is rest for your body and mind.
 

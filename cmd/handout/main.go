@@ -1,11 +1,14 @@
 // Command handout builds patient-education libraries from Markdown.
 //
-//	handout build  [-s DIR] [-d DIR] [--drafts] [--base-url URL]
-//	handout serve  [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
-//	handout check  [-s DIR] [--format text|json|html] [--strict] [-o FILE]
-//	handout new    article|term|page TITLE [-s DIR]
+//	handout build  [DIR] [-d DIR] [--drafts] [--base-url URL]
+//	handout serve  [DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
+//	handout check  [DIR] [--format text|json|html] [--strict] [-o FILE]
+//	handout new    article|term|page TITLE [DIR]
 //	handout init   DIR
 //	handout version
+//
+// The site folder (DIR, default the current folder) may also be given as
+// -s DIR, as before.
 //
 // Exit status: 0 success; 1 content errors, every one listed as
 // path:line:col: message; 2 usage errors.
@@ -39,14 +42,15 @@ const (
 const usage = `handout builds patient-education libraries from Markdown.
 
 Usage:
-  handout build   [-s DIR] [-d DIR] [--drafts] [--base-url URL]
-  handout serve   [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
-  handout check   [-s DIR] [--format text|json|html] [--strict] [-o FILE]
-  handout new     article|term|page TITLE [-s DIR]
+  handout build   [DIR] [-d DIR] [--drafts] [--base-url URL]
+  handout serve   [DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
+  handout check   [DIR] [--format text|json|html] [--strict] [-o FILE]
+  handout new     article|term|page TITLE [DIR]
   handout init    DIR
   handout version
 
-Run "handout COMMAND -h" for a command's options.
+DIR is the site folder (with site.yaml), the current folder when left
+out; -s DIR says the same. Run "handout COMMAND -h" for a command's options.
 `
 
 func main() {
@@ -113,23 +117,43 @@ func parseFlags(fs *flag.FlagSet, args []string) (positional []string, code int,
 	}
 }
 
-// parseOptions parses a command that takes options and no arguments.
-func parseOptions(fs *flag.FlagSet, args []string, stderr io.Writer) (code int, ok bool) {
+// siteFlag adds -s, the site folder, to a command's flags.
+func siteFlag(fs *flag.FlagSet) *string {
+	return fs.String("s", ".", "the site `folder` (with site.yaml); it may also be given as the last argument")
+}
+
+// parseSite parses a command that takes options and, after want other
+// arguments, the site folder, which may also be given as -s (into dir).
+// It returns the other arguments.
+func parseSite(fs *flag.FlagSet, args []string, dir *string, want int, stderr io.Writer) (rest []string, code int, ok bool) {
 	pos, code, ok := parseFlags(fs, args)
-	if ok && len(pos) > 0 {
-		fmt.Fprintf(stderr, "handout %s: unexpected argument %q\n", fs.Name(), pos[0])
-		return exitUsage, false
+	if !ok {
+		return nil, code, false
 	}
-	return code, ok
+	if len(pos) <= want {
+		return pos, exitOK, true
+	}
+	if len(pos) > want+1 {
+		fmt.Fprintf(stderr, "handout %s: unexpected argument %q\n", fs.Name(), diag.Printable(pos[want+1]))
+		return nil, exitUsage, false
+	}
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "s" })
+	if given && filepath.Clean(*dir) != filepath.Clean(pos[want]) {
+		fmt.Fprintf(stderr, "handout %s: two site folders, %s (-s) and %s: give one\n", fs.Name(), diag.Printable(*dir), diag.Printable(pos[want]))
+		return nil, exitUsage, false
+	}
+	*dir = pos[want]
+	return pos[:want], exitOK, true
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s DIR] [-d DIR] [--drafts] [--base-url URL]", stderr)
-	siteDir := fs.String("s", ".", "the site `folder` (with site.yaml)")
+	fs := newFlags("build", "build [DIR] [-d DIR] [--drafts] [--base-url URL]", stderr)
+	siteDir := siteFlag(fs)
 	dest := fs.String("d", "", "the output `folder` (default: public/ in the site folder)")
 	drafts := fs.Bool("drafts", false, "include documents marked draft: true")
 	baseURL := fs.String("base-url", "", "the site's absolute `URL`, replacing site.yaml's base_url")
-	if code, ok := parseOptions(fs, args, stderr); !ok {
+	if _, code, ok := parseSite(fs, args, siteDir, 0, stderr); !ok {
 		return code
 	}
 	if *dest == "" {
@@ -183,10 +207,28 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, ", with %d %s", w, plural(w, "warning", "warnings"))
 	}
 	fmt.Fprintln(stdout)
+	if n := len(res.Drafts); n > 0 {
+		serve := "handout serve --drafts"
+		if filepath.Clean(*siteDir) != "." {
+			serve = "handout serve " + diag.Printable(*siteDir) + " --drafts"
+		}
+		fmt.Fprintf(stdout, "Left out %d %s marked draft: true (%s): build with --drafts to include %s, or preview with %s.\n",
+			n, plural(n, "document", "documents"), listPaths(res.Drafts), plural(n, "it", "them"), serve)
+	}
 	for _, note := range res.Notes {
 		fmt.Fprintf(stdout, "Note: %s\n", note)
 	}
 	return exitOK
+}
+
+// listPaths names up to three files, and how many more there are.
+func listPaths(paths []string) string {
+	const shown = 3
+	out := diag.Printable(strings.Join(paths[:min(shown, len(paths))], ", "))
+	if more := len(paths) - shown; more > 0 {
+		out += fmt.Sprintf(" and %d more", more)
+	}
+	return out
 }
 
 // fail prints a command's error, escaped for the terminal: it may quote a
@@ -209,9 +251,9 @@ func plural(n int, one, many string) string {
 }
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", "new article|term|page TITLE [-s DIR]", stderr)
-	siteDir := fs.String("s", ".", "the site `folder`")
-	pos, code, ok := parseFlags(fs, args)
+	fs := newFlags("new", "new article|term|page TITLE [DIR]", stderr)
+	siteDir := siteFlag(fs)
+	pos, code, ok := parseSite(fs, args, siteDir, 2, stderr)
 	if !ok {
 		return code
 	}
@@ -229,6 +271,10 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "Wrote %s\n", diag.Printable(file))
+	if pos[0] == "article" {
+		dir := diag.Printable(*siteDir)
+		fmt.Fprintf(stdout, "It is a draft (draft: true): build, check and serve leave it out until you remove that line. Preview it with:\n  handout serve %s --drafts\nand check it with:\n  handout check %s --drafts\n", dir, dir)
+	}
 	return exitOK
 }
 
@@ -247,7 +293,7 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	dir := diag.Printable(pos[0])
-	fmt.Fprintf(stdout, "Made a new site in %s. Build it with:\n  handout build -s %s\n", dir, dir)
+	fmt.Fprintf(stdout, "Made a new site in %s. Preview it with:\n  handout serve %s\nand build it with:\n  handout build %s\n", dir, dir, dir)
 	return exitOK
 }
 

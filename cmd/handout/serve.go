@@ -13,12 +13,12 @@ import (
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "serve [-s DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]", stderr)
-	siteDir := fs.String("s", ".", "the site `folder` (with site.yaml)")
+	fs := newFlags("serve", "serve [DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]", stderr)
+	siteDir := siteFlag(fs)
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on: 127.0.0.1 keeps the preview on this computer; 0.0.0.0 opens it to every network the computer is on")
 	port := fs.Int("port", 1313, "the `port`; when busy, the next free one is used and announced")
 	drafts := fs.Bool("drafts", false, "include documents marked draft: true")
-	if code, ok := parseOptions(fs, args, stderr); !ok {
+	if _, code, ok := parseSite(fs, args, siteDir, 0, stderr); !ok {
 		return code
 	}
 	if _, err := os.Stat(*siteDir); err != nil {

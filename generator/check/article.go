@@ -58,6 +58,7 @@ func (c *checker) article(d *site.Doc) Article {
 	var review diag.List
 	out.Review, review = c.review(d)
 	list = append(list, review...)
+	list = append(list, placeholders(d)...)
 	list = append(list, a.sectionOrder()...)
 	list = append(list, transcripts(d)...)
 	list = append(list, a.acronyms()...)

@@ -20,6 +20,9 @@
 //	review-missing    warning   all        no reviewed_by, or no last_reviewed
 //	review-date       warning   all        last_reviewed is in the future
 //	sources-missing   warning   all        no sources
+//	placeholder       error     all        reviewed_by or a source is still a placeholder: what
+//	                                       handout new writes ("Your reviewer's name"), a
+//	                                       TODO, a name in brackets, an example.org address
 //	image-alt         error     all        an image without a description (any document; from
 //	                                       the build)
 //	image             error     all        an image the build cannot show: damaged, not an
@@ -38,6 +41,8 @@
 //	                                       in English, "1 de cada 4" in Spanish
 //	feedback          warning   site       site.yaml has no feedback_url, so articles offer no
 //	                                       way to report a mistake
+//	template-unused   warning   site       a file of templates/ at a path the theme does not
+//	                                       read, with the nearest theme file (from the build)
 //	callout           warning   all        a callout marker of no known kind, such as [!WARNIG],
 //	                                       shown as a plain quote (from the build)
 //	emergency-number  warning   site       a page has an emergency callout (> [!EMERGENCY]) but
@@ -154,13 +159,14 @@ func Run(s *site.Site, loadDiags diag.List, opts Options) *Report {
 		now = time.Now()
 	}
 	today := content.Day(now)
-	r := &Report{Schema: SchemaVersion, Date: today.Format(isoDate), Strict: opts.Strict}
+	r := &Report{Schema: SchemaVersion, Date: today.Format(isoDate), Strict: opts.Strict, Drafts: []string{}}
 	list := raiseMissingSections(loadDiags)
 	if s != nil {
 		cfg := s.Config
 		r.Site = cfg.Title
 		r.MaxGrade, r.MinINFLESZ = cfg.Readability.MaxGrade, cfg.Readability.MinINFLESZ
 		r.WarnDays = cfg.Review.WarnDays
+		r.Drafts = append(r.Drafts, s.Drafts()...)
 		r.Languages, r.Articles = checkArticles(s, today)
 		for i := range r.Articles {
 			list = append(list, r.Articles[i].findings...)

@@ -33,7 +33,7 @@ reviewed_by: "A. Clinician, MD"
 last_reviewed: 2026-01-10
 sources:
   - title: "Sleep basics"
-    url: https://example.org/sleep
+    url: https://medlineplus.gov/healthysleep.html
 `
 
 // sections is a body with every section of the default schema, in order,

@@ -17,7 +17,7 @@ import (
 // readability fields "formulas", "words_per_sentence", "letters_per_word",
 // "fernandez_huerta", "inflesz", "inflesz_band" and "reason", a
 // sentence's "inflesz", and "below_inflesz" on articles and in the
-// summary.
+// summary. Since, "drafts" has been added.
 const SchemaVersion = 2
 
 // Report is the result of checking a site. `handout check --format json`
@@ -85,7 +85,10 @@ const SchemaVersion = 2
 //	    "severity": "warning",                 // or "error"
 //	    "rule": "sentence-length",             // see the package documentation
 //	    "message": "..."
-//	  }]
+//	  }],
+//	  "drafts": [                              // documents marked draft: true, not
+//	    "content/articles/sleep-hygiene.md"    //   checked (check --drafts checks them)
+//	  ]
 //	}
 //
 // An empty list is written as [] and never as null.
@@ -102,6 +105,9 @@ type Report struct {
 	Languages   []Language `json:"languages"`
 	Articles    []Article  `json:"articles"`
 	Diagnostics diag.List  `json:"diagnostics"`
+	// Drafts are the files of the documents marked draft: true that were
+	// not checked (check --drafts checks them), by path.
+	Drafts []string `json:"drafts"`
 }
 
 // Formulas values: which readability formulas a language is measured by.

@@ -38,6 +38,8 @@
 //	consent: ...               # see Consent; consent.videos: {youtube: marketing,
 //	                           #   vimeo: marketing} is the category each
 //	                           #   provider's videos wait for (consent.go)
+//	share_image: /images/clinic.png  # the picture of a shared page that names
+//	share_image_alt: ...             #   none (default: a card the build draws)
 //	contacts:                  # numbers the callouts give (contacts.go)
 //	  emergency: "999"         # the emergency callout's "Call 999"
 //	  urgent: "111"            # the urgent callout's number (optional)
@@ -114,11 +116,20 @@ type Config struct {
 	Contacts    Contacts    `yaml:"contacts"`
 	Theme       Theme       `yaml:"theme"`
 	Menu        Menus       `yaml:"menu"`
+	// ShareImage is the picture shown when a page is shared that names
+	// none of its own (share_image:): a file of static/, as its path
+	// there ("images/clinic.png"); ShareImageAlt says what it shows.
+	// Without it, the build draws a card for each such page (see
+	// package sharecard).
+	ShareImage    string `yaml:"share_image"`
+	ShareImageAlt string `yaml:"share_image_alt"`
 
 	// base is BaseURL parsed; set by Load.
 	base *url.URL
 	// file is the parsed site.yaml, for Locate.
 	file *ast.File
+	// shareImageLine and shareImageCol locate share_image's value.
+	shareImageLine, shareImageCol int
 }
 
 // Markdown holds the Markdown options.
@@ -408,7 +419,32 @@ func (c *Config) validate(file *ast.File) diag.List {
 	c.Contacts.validate("$.contacts", errAt)
 	c.Theme.validate(errAt)
 	c.Menu.validate("$.menu", errAt)
+	c.validateShareImage(errAt)
+	c.shareImageLine, c.shareImageCol = yamlutil.Locate(file, "$.share_image")
 	return list
+}
+
+// validateShareImage checks that share_image is a path in static/ and
+// has its alt text; whether the file is there and is a picture is the
+// build's to judge, which lists static/.
+func (c *Config) validateShareImage(errAt func(path, format string, args ...any)) {
+	c.ShareImageAlt = strings.TrimSpace(c.ShareImageAlt)
+	written := strings.TrimSpace(c.ShareImage)
+	if written == "" {
+		return
+	}
+	c.ShareImage = strings.TrimPrefix(written, "/")
+	if strings.Contains(written, "://") || strings.HasPrefix(written, "//") || strings.Contains(written, "\\") || !fs.ValidPath(c.ShareImage) {
+		errAt("$.share_image", "share_image %q must be a file of static/, written as its path there, such as /images/clinic.png", written)
+	}
+	if c.ShareImageAlt == "" {
+		errAt("$.share_image", "share_image_alt is required with share_image: say in a few words what the picture shows, for readers who cannot see it")
+	}
+}
+
+// ShareImageSource returns the line and column of share_image's value.
+func (c *Config) ShareImageSource() (line, col int) {
+	return max(c.shareImageLine, 1), max(c.shareImageCol, 1)
 }
 
 // languageCode matches BCP 47 codes as sites write them: en, es, pt-BR,

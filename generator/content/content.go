@@ -67,6 +67,8 @@ var Folders = map[Kind]string{
 type Source struct {
 	Title string `json:"title"`
 	URL   string `json:"url"`
+	// Line is the line of the source's item in the front matter.
+	Line int `json:"-"`
 }
 
 // Document is one Markdown file of the site.
@@ -102,6 +104,11 @@ type Document struct {
 	// ending in "/" or ".html" (see AliasSource).
 	Aliases []string
 	aliasAt []aliasSource
+	// Image is the picture the page shows when it is shared (image:): a
+	// file of static/, as its path there ("images/sleep.jpg"); ImageAlt
+	// (image_alt:) says what it shows. See ImageSource.
+	Image, ImageAlt string
+	imageAt         aliasSource
 
 	// Body is the whole file with the front matter blanked out; nil when
 	// loaded with Options.HoldBody, which holds it instead.
@@ -160,6 +167,15 @@ func (d *Document) AliasSource(i int) (written string, line, col int) {
 		return a.written, a.line, a.col
 	}
 	return d.Aliases[i], d.KeyLine("aliases"), 1
+}
+
+// ImageSource returns the image: as the front matter wrote it, with the
+// line and column of its value.
+func (d *Document) ImageSource() (written string, line, col int) {
+	if d.imageAt.line == 0 {
+		return "/" + d.Image, d.KeyLine("image"), 1
+	}
+	return d.imageAt.written, d.imageAt.line, d.imageAt.col
 }
 
 // KeyLine returns the line of a front-matter key, or the line of the

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"path"
 	"slices"
@@ -20,9 +21,9 @@ import (
 // allowedKeys lists the front-matter keys of each kind (SPEC "Article
 // front matter"); any other key is an error.
 var allowedKeys = map[Kind][]string{
-	Article: {"title", "summary", "synonyms", "tags", "reviewed_by", "last_reviewed", "next_review", "sources", "slug", "draft", "related", "aliases", "lang", "translation_of"},
-	Term:    {"term", "synonyms", "slug", "draft", "lang", "translation_of"},
-	Page:    {"title", "summary", "slug", "draft", "aliases", "lang", "translation_of"},
+	Article: {"title", "summary", "synonyms", "tags", "reviewed_by", "last_reviewed", "next_review", "sources", "slug", "draft", "related", "aliases", "lang", "translation_of", "image", "image_alt"},
+	Term:    {"term", "synonyms", "slug", "draft", "lang", "translation_of", "image", "image_alt"},
+	Page:    {"title", "summary", "slug", "draft", "aliases", "lang", "translation_of", "image", "image_alt"},
 }
 
 // dateLayout is the one date format front matter accepts.
@@ -223,6 +224,10 @@ func (p *fileParser) decodeKey(key string, value ast.Node) {
 				p.errorAt(item, "alias %q must be a site path such as /old/path/, without .. or special characters", a)
 			}
 		}
+	case "image":
+		p.image(value)
+	case "image_alt":
+		d.ImageAlt = p.text(key, value)
 	case "draft":
 		b, ok := value.(*ast.BoolNode)
 		if !ok {
@@ -307,6 +312,7 @@ func (p *fileParser) sources(value ast.Node) []Source {
 			continue
 		}
 		var src Source
+		src.Line, _ = yamlutil.NodePosition(item)
 		for _, pair := range pairs {
 			switch k := pair.Key.String(); k {
 			case "title":
@@ -327,6 +333,24 @@ func (p *fileParser) sources(value ast.Node) []Source {
 		out = append(out, src)
 	}
 	return out
+}
+
+// image reads image:, a file of static/ written as a site path
+// (/images/sleep.jpg; the leading slash may be left out). Whether the
+// file is there and is a picture is the build's to judge, which lists
+// static/.
+func (p *fileParser) image(value ast.Node) {
+	written := p.text("image", value)
+	if written == "" {
+		return
+	}
+	clean := strings.TrimPrefix(written, "/")
+	if strings.Contains(written, "://") || strings.HasPrefix(written, "//") || strings.Contains(clean, "\\") || !fs.ValidPath(clean) {
+		p.errorAt(value, "image %q must be a file of static/, written as its path there, such as /images/sleep.jpg", written)
+		return
+	}
+	line, col := yamlutil.NodePosition(value)
+	p.doc.Image, p.doc.imageAt = clean, aliasSource{written: written, line: line, col: col}
 }
 
 // cleanAlias normalises an alias to a clean site path ending in "/"
@@ -371,6 +395,10 @@ func (p *fileParser) finish(opts Options) {
 	}
 	if d.NextReview.IsZero() && !d.LastReviewed.IsZero() && opts.ReviewInterval != nil {
 		d.NextReview = opts.ReviewInterval(d.LastReviewed)
+	}
+	if _, written := d.KeyLines["image"]; written && d.Image != "" && d.ImageAlt == "" {
+		_, line, col := d.ImageSource()
+		p.errorf(line, col, "image_alt is required with image: say in a few words what the picture shows, for readers who cannot see it, as image_alt: A nurse washing her hands")
 	}
 	if !d.NextReview.IsZero() && !d.LastReviewed.IsZero() && d.NextReview.Before(d.LastReviewed) {
 		p.errorf(d.KeyLine("next_review"), 1, "next_review %s is before last_reviewed %s", d.NextReview.Format(dateLayout), d.LastReviewed.Format(dateLayout))

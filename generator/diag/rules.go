@@ -34,6 +34,9 @@ const (
 	RuleReviewDue     = "review-due"
 	RuleReviewMissing = "review-missing"
 	RuleReviewDate    = "review-date"
+	// RulePlaceholder is a reviewer or source that is still a
+	// placeholder, such as what handout new writes.
+	RulePlaceholder = "placeholder"
 	// RuleSourcesMissing is an article with no sources.
 	RuleSourcesMissing = "sources-missing"
 	// RuleImageAlt is an image without a description.
@@ -54,6 +57,9 @@ const (
 	RuleNumberWords = "number-words"
 	// RuleFeedback is a site with no way for readers to report a mistake.
 	RuleFeedback = "feedback"
+	// RuleTemplateUnused is a file of a site's templates/ that the theme
+	// never reads (a path the theme does not have).
+	RuleTemplateUnused = "template-unused"
 	// RuleCallout is a callout marker that names no kind ([!WARNIG]).
 	RuleCallout = "callout"
 	// RuleEmergencyNumber is an emergency callout on a site that gives no

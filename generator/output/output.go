@@ -216,6 +216,38 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	return os.WriteFile(file, data, 0o644)
 }
 
+// Keep puts into the staging folder the file name of the output being
+// replaced, as it is, and reports whether there was one (a regular file,
+// not a link). It is for files named by their contents, such as the share
+// cards, which are then neither made nor compared again.
+func (d *Dir) Keep(name string) bool {
+	if d.previous == "" || checkName(name) != nil {
+		return false
+	}
+	old := filepath.Join(d.previous, filepath.FromSlash(name))
+	oldInfo, err := os.Lstat(old)
+	if err != nil || !oldInfo.Mode().IsRegular() || d.makeDir(path.Dir(name)) != nil {
+		return false
+	}
+	file := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if there, err := os.Lstat(file); err == nil {
+		if !os.SameFile(there, oldInfo) && os.RemoveAll(file) != nil {
+			return false
+		}
+	}
+	if err := os.Link(old, file); err != nil && !os.IsExist(err) {
+		return false
+	}
+	if d.reused {
+		h := maphash.String(d.seed, name)
+		d.mu.Lock()
+		d.written[h] = struct{}{}
+		d.mu.Unlock()
+	}
+	d.unchanged.Add(1)
+	return true
+}
+
 // makeDir makes sure the folder dir (slash-separated) is in the staging
 // folder, replacing a file or link that is where it must be.
 func (d *Dir) makeDir(dir string) error {
@@ -412,6 +444,12 @@ func (m *Memory) Remove(name string) {
 	m.mu.Lock()
 	delete(m.files, name)
 	m.mu.Unlock()
+}
+
+// Keep reports whether m holds the file name, which it keeps as it is.
+func (m *Memory) Keep(name string) bool {
+	_, ok := m.File(name)
+	return ok
 }
 
 // File returns a stored file.

@@ -3,6 +3,8 @@ package render
 import (
 	"html/template"
 	"time"
+
+	"github.com/handout-health/handout/generator/sharecard"
 )
 
 // Site is what every template sees as .Site.
@@ -127,6 +129,39 @@ type Page struct {
 	// Alternates are this page in each of the site's languages, in the
 	// site's order, when the site has more than one language.
 	Alternates []Alternate
+	// Share is what the page shows when shared (Open Graph and X's
+	// cards); nil for a page kept out of search engines.
+	Share *Share
+}
+
+// Share is what a page shows when it is shared on a social network or in
+// a messaging app (partials/share.html).
+type Share struct {
+	// Type is Open Graph's og:type: "article" for an article, "website"
+	// for the other pages.
+	Type string
+	// URL is the page's canonical, absolute address.
+	URL                          string
+	Title, Description, SiteName string
+	// Locale is the page's language as Open Graph writes it ("en_US");
+	// LocaleAlternates are its translations'.
+	Locale           string
+	LocaleAlternates []string
+	Image            ShareImage
+	// Modified is an article's last review (article:modified_time), and
+	// Tags its topics; zero and nil on other pages.
+	Modified time.Time
+	Tags     []string
+}
+
+// ShareImage is the picture of a shared page.
+type ShareImage struct {
+	// URL is absolute; Type its MIME type ("image/png").
+	URL, Alt, Type string
+	Width, Height  int
+	// Card is the card the build draws for a page that names no picture
+	// (nil for a picture of static/).
+	Card *sharecard.Card
 }
 
 // Article is the article-only part of a Page.

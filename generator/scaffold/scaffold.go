@@ -17,6 +17,18 @@ import (
 	"github.com/handout-health/handout/generator/internal/slug"
 )
 
+// The placeholders new documents hold where only the editor can say what
+// is true: check reports each as an error (rule placeholder) until it is
+// replaced.
+const (
+	// ReviewerPlaceholder is the reviewed_by of a new article.
+	ReviewerPlaceholder = "Your reviewer's name"
+	// SourceTitlePlaceholder and SourceURLPlaceholder are a new
+	// article's one source.
+	SourceTitlePlaceholder = "Name of a public health source"
+	SourceURLPlaceholder   = "https://example.org/"
+)
+
 // Kinds are the kinds `handout new` makes, with their folders.
 var Kinds = map[string]content.Kind{"article": content.Article, "term": content.Term, "page": content.Page}
 
@@ -70,10 +82,11 @@ func document(k content.Kind, title string, schema []config.Section, today time.
 	default:
 		fmt.Fprintf(&b, "---\ntitle: %s\n", quoted)
 		b.WriteString("summary: One or two plain sentences that say what this is. They are shown in search results and in the glossary.\n")
-		b.WriteString("synonyms: []\ntags: []\nreviewed_by: \"\"\n")
+		b.WriteString("synonyms: []\ntags: []\n")
+		fmt.Fprintf(&b, "reviewed_by: %q\n", ReviewerPlaceholder)
 		fmt.Fprintf(&b, "last_reviewed: %s\n", today.Format("2006-01-02"))
-		b.WriteString("sources:\n  - title: \"Name of a public health source\"\n    url: https://example.org/\ndraft: true\n---\n")
-		b.WriteString("Start with one or two short sentences that say why this matters to the reader.\n")
+		fmt.Fprintf(&b, "sources:\n  - title: %q\n    url: %s\ndraft: true\n---\n", SourceTitlePlaceholder, SourceURLPlaceholder)
+		b.WriteString("Start with one or two short lines that say why this matters to the reader.\n")
 		for _, s := range schema {
 			heading := s.Headings[0]
 			if s.Title != "" {
@@ -84,7 +97,7 @@ func document(k content.Kind, title string, schema []config.Section, today time.
 				b.WriteString("Say what can go wrong, and when to talk to a clinician.\n")
 				b.WriteString(calloutComment)
 			} else {
-				b.WriteString("Write this section in short, plain sentences.\n")
+				b.WriteString("Write this part in short, plain words.\n")
 			}
 		}
 	}
@@ -107,6 +120,10 @@ are done. -->
 
 // Init writes a new site into dir, which must be empty or absent: a
 // site.yaml, an example article with a glossary term and an about page.
+// The article and the term are drafts: the article names no reviewer
+// yet (ReviewerPlaceholder), and no page may say it was reviewed until
+// a clinician has; the term is used by the article only. Without
+// --drafts, the new site builds and passes check --strict.
 func Init(dir string, today time.Time) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s is not empty: choose a new folder", dir)
@@ -118,10 +135,12 @@ func Init(dir string, today time.Time) error {
 		config.FileName: "# handout site configuration: see the README for every key.\n" +
 			"title: My clinic's patient library\n" +
 			"description: Plain-language health information, reviewed by our clinicians.\n" +
+			"# Your library's address, and where readers report a mistake.\n" +
 			"base_url: https://clinic.example/\n" +
+			"feedback_url: mailto:library@clinic.example\n" +
 			"language: en\n",
 		"content/articles/hand-washing.md": exampleArticle(today),
-		"content/glossary/germ.md":         "---\nterm: Germ\nsynonyms: [germs, microbe]\n---\nA germ is a tiny living thing, such as a virus or bacterium, that can make you ill.\n",
+		"content/glossary/germ.md":         "---\nterm: Germ\nsynonyms: [germs, microbe]\ndraft: true\n---\nA germ is a tiny living thing, such as a virus or bacterium, that can make you ill.\n",
 		"content/pages/about.md":           "---\ntitle: About this library\nsummary: Who writes these pages and how we check them.\n---\nOur clinicians write and review every page. Each page says when it was last reviewed and when its next review is due.\n",
 		"static/.keep":                     "",
 	}
@@ -143,11 +162,12 @@ title: Hand washing
 summary: Washing your hands with soap and water is one of the best ways to stop germs from spreading.
 synonyms: [handwashing, hand hygiene]
 tags: [everyday health]
-reviewed_by: "Your reviewer's name"
+reviewed_by: "` + ReviewerPlaceholder + `"
 last_reviewed: ` + today.Format("2006-01-02") + `
 sources:
   - title: "CDC: Clean Hands"
     url: https://www.cdc.gov/clean-hands/
+draft: true
 ---
 Clean hands help keep you and the people around you well.
 

@@ -16,8 +16,10 @@ import (
 
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/emulation"
+	cdpinput "github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/rogpeppe/go-internal/txtar"
@@ -155,7 +157,7 @@ const readResults = `Array.from(document.querySelectorAll("[data-search-list] [r
 	const text = c => { const e = li.querySelector(c); return e ? e.textContent : ""; };
 	return {Title: text(".search-result__title"), Kind: text(".search-result__kind"), Also: text(".search-result__also"),
 		Section: text(".search-result__section"), Summary: text(".search-result__summary"),
-		Href: li.dataset.href, Selected: li.getAttribute("aria-selected") === "true"};
+		Href: li.getAttribute("href"), Selected: li.getAttribute("aria-selected") === "true"};
 })`
 
 // js quotes s as a JavaScript string.
@@ -414,6 +416,72 @@ func TestSearchSample(t *testing.T) {
 		}
 		if rs, _ := readPage(t, tb); len(rs) != 0 {
 			t.Errorf("after a second Escape: %d results still shown", len(rs))
+		}
+	})
+
+	t.Run("a result is a link that opens in a new tab", func(t *testing.T) {
+		rs, _ := typeQuery(t, tb, site, "platelets")
+		if len(rs) == 0 || rs[0].Href != site+"articles/serotonin/#context" {
+			t.Fatalf("results %+v, want a link to articles/serotonin/#context first", rs)
+		}
+		tag, _ := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`(a => a.tagName + " " + a.tabIndex + " " + a.parentElement.getAttribute("role"))(document.getElementById("search-result-0"))`))
+		if tag != "A -1 none" {
+			t.Errorf("the first result is %q, want a link (A) out of the tab order in an item of role none", tag)
+		}
+		// The page prevents no click: the browser's own handling opens a
+		// new tab. Recorded after every handler of the page has run.
+		if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`window.__prevented = [];
+			for (const type of ["click", "auxclick"]) window.addEventListener(type, e => { window.__prevented.push(type + " " + e.button + " " + e.defaultPrevented); });
+			true`)); err != nil {
+			t.Fatal(err)
+		}
+		for _, click := range []struct {
+			name string
+			opts []chromedp.MouseOption
+		}{
+			{"Ctrl and click", []chromedp.MouseOption{chromedp.ButtonModifiers(kb.ModifierCtrl)}},
+			{"middle click", []chromedp.MouseOption{chromedp.ButtonType(cdpinput.MouseButtonMiddle)}},
+		} {
+			// A tab opened this way has no opener (chromedp.WaitNewTarget
+			// waits for one that has): the browser's events tell.
+			listen, stop := context.WithCancel(tb.ctx)
+			opened := make(chan string, 4)
+			chromedp.ListenBrowser(listen, func(ev any) {
+				if e, ok := ev.(*target.EventTargetCreated); ok && e.TargetInfo.Type == "page" {
+					select {
+					case opened <- e.TargetInfo.URL:
+					default:
+					}
+				}
+			})
+			nodes, err := chromedp.Run(tb.ctx, chromedp.Nodes(chromedp.ID("search-result-0")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(tb.ctx, chromedp.MouseClickNode(nodes[0], click.opts...)); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case u := <-opened:
+				if u != rs[0].Href {
+					t.Errorf("%s on the first result opened a tab at %s, want %s", click.name, u, rs[0].Href)
+				}
+			case <-time.After(10 * time.Second):
+				t.Errorf("%s on the first result opened no tab", click.name)
+			}
+			stop()
+			if loc, _ := chromedp.Run(tb.ctx, chromedp.Location()); !strings.HasPrefix(loc, site+"search/") {
+				t.Errorf("%s left the search page for %s; the result should open in a new tab", click.name, loc)
+			}
+		}
+		prevented, _ := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](`window.__prevented`))
+		if len(prevented) == 0 {
+			t.Error("no click was recorded")
+		}
+		for _, p := range prevented {
+			if strings.HasSuffix(p, " true") {
+				t.Errorf("the page prevented a click's default (%s)", p)
+			}
 		}
 	})
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"image/color"
 	"io/fs"
 	"strings"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/handout-health/handout/generator/internal/fsread"
 	"github.com/handout-health/handout/generator/markdown/callout"
 	"github.com/handout-health/handout/generator/render"
+	"github.com/handout-health/handout/generator/sharecard"
 )
 
 // siteBrand is a site's brand: site.yaml's theme with the files it names
@@ -274,6 +276,16 @@ func (b *siteBrand) view(s *Site) render.Brand {
 		v.Stylesheet = &sheet
 	}
 	return v
+}
+
+// cardColour is the background of the share cards the build draws: the
+// brand colour, the default theme's without one.
+func (b *siteBrand) cardColour() color.RGBA {
+	if len(b.colours) == 0 {
+		return sharecard.DefaultColour
+	}
+	c := b.colours.BrandColour(brand.Light)
+	return color.RGBA{c.R, c.G, c.B, 0xff}
 }
 
 // manifest is the web app manifest of s's language.

@@ -49,6 +49,8 @@ type Builder struct {
 	// (handout build's, whose folder is its own).
 	images     *imageLibrary
 	pruneCache bool
+	// cards are the share cards of the pages written (see cardBook).
+	cards *cardBook
 }
 
 // NewBuilder returns a Builder that writes into out.

@@ -17,9 +17,10 @@ import (
 const overridesDir = content.TemplatesDir
 
 // Check judges a loaded site as every build does (handout check calls
-// it; a build's check stage calls the same checkConsent and, unless it
-// renders only the affected pages, checkOutput): the consent rules in
-// every document, template override and static page, and the output's
+// it; a build's check stage calls the same checkConsent,
+// checkOverrideNames and, unless it renders only the affected pages,
+// checkOutput): the consent rules in every document, template override
+// and static page, the names of the template overrides, and the output's
 // names, which no two sources may share (see planOutput; a theme that
 // cannot load is reported too, since its assets are among the output's
 // files). Broken links and missing sections are found when documents are
@@ -27,6 +28,7 @@ const overridesDir = content.TemplatesDir
 func (s *Site) Check(fsys fs.FS) diag.List {
 	theme, list := s.loadTheme(fsys)
 	list = append(list, s.checkConsent(fsys)...)
+	list = append(list, checkOverrideNames(fsys)...)
 	return append(list, s.checkOutput(theme)...)
 }
 

@@ -124,12 +124,36 @@ func (p *pageHash) page(v *render.Page) {
 		// configuration, whose change makes a new theme and clears every
 		// fingerprint.
 	}
+	p.bool(v.Share != nil)
+	if sh := v.Share; sh != nil {
+		p.share(sh)
+	}
 	if t := v.Term; t != nil {
 		p.str("term")
 		p.str(t.Definition)
 		p.strs(t.Synonyms)
 		p.entries(t.UsedBy)
 	}
+}
+
+// share hashes what a page shows when shared. Its card is made of the
+// title and the site's title, hashed already.
+func (p *pageHash) share(sh *render.Share) {
+	p.str(sh.Type)
+	p.str(sh.URL)
+	p.str(sh.Title)
+	p.str(sh.Description)
+	p.str(sh.SiteName)
+	p.str(sh.Locale)
+	p.strs(sh.LocaleAlternates)
+	im := sh.Image
+	p.str(im.URL)
+	p.str(im.Alt)
+	p.str(im.Type)
+	p.int(im.Width)
+	p.int(im.Height)
+	p.time(sh.Modified)
+	p.strs(sh.Tags)
 }
 
 // site hashes a language's view of the site (render.Site): a change to it

@@ -161,7 +161,9 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 // serve.
 func TestFingerprintCoversEveryField(t *testing.T) {
 	for typ, want := range map[reflect.Type]int{
-		reflect.TypeFor[render.Page]():            12,
+		reflect.TypeFor[render.Page]():            13,
+		reflect.TypeFor[render.Share]():           10,
+		reflect.TypeFor[render.ShareImage]():      6,
 		reflect.TypeFor[render.Article]():         14,
 		reflect.TypeFor[render.Alternate]():       4,
 		reflect.TypeFor[render.Language]():        3,

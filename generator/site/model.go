@@ -51,6 +51,9 @@ type Doc struct {
 	// problemsFound is true.
 	problems      diag.List
 	problemsFound bool
+	// sharePicture is the picture of image:, once the build judged it
+	// (checkShareImages); nil without one, or when it is not fit.
+	sharePicture *sharePicture
 	// html is where a one-shot build holds the converted HTML until the
 	// page is rendered (Result.HTML is then nil; see streaming).
 	html spot
@@ -123,6 +126,9 @@ type Site struct {
 	listings listingChanges
 	// indexProblems are those of the last makeNames.
 	indexProblems diag.List
+	// sharePicture is site.yaml's share_image, once judged (on the
+	// default language's Site).
+	sharePicture *sharePicture
 	// outputNotes are what the last output plan noted (a static file
 	// that replaces a generated one on purpose).
 	outputNotes []string
@@ -156,6 +162,17 @@ func (s *Site) Doc(path string) *Doc { return s.byPath[path] }
 
 // All returns articles, terms and pages.
 func (s *Site) All() []*Doc { return slices.Concat(s.Articles, s.Terms, s.Pages) }
+
+// Drafts returns the files of the documents marked draft: true that were
+// left out (LoadOptions.Drafts was false), sorted.
+func (s *Site) Drafts() []string {
+	var out []string
+	for _, d := range s.root.Content.Drafts {
+		out = append(out, d.Path)
+	}
+	slices.Sort(out)
+	return out
+}
 
 // Sites returns the site in each of its languages, the default first.
 func (s *Site) Sites() []*Site { return append([]*Site{s.root}, s.root.Translations...) }

@@ -64,6 +64,9 @@ func (b *Builder) begin(changed []string) *pass {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	if b.cards == nil {
+		b.cards = newCardBook()
+	}
 	p := &pass{b: b, plan: planFor(changed, b.site == nil)}
 	p.plan.day = content.Day(now)
 	b.images.forget(p.plan.staticFiles)
@@ -93,6 +96,7 @@ func (p *pass) read() {
 	}
 	p.site = b.site
 	p.res.Site = p.site
+	p.res.Drafts = p.site.Drafts()
 }
 
 // convert makes each language's name index (or patches it, when only
@@ -132,6 +136,7 @@ func (p *pass) link() {
 	for _, ls := range p.site.Sites() {
 		p.add(ls.resolveMenus())
 	}
+	p.add(p.site.checkShareImages(p.b.fsys))
 	p.site.listings.shown = p.plan.reading.shown
 	p.affectedOnly = p.plan.affectedOnly(p.site, p.b)
 }
@@ -161,15 +166,15 @@ func (p *pass) theme() {
 	}
 }
 
-// check judges the site as handout check does: consent and, unless the
-// build renders only the affected pages (no address, alias or static
-// file changed), the output's
-// names.
+// check judges the site as handout check does: consent, the template
+// overrides' names and, unless the build renders only the affected pages
+// (no address, alias or static file changed), the output's names.
 func (p *pass) check() {
 	if p.site == nil || p.failed() {
 		return
 	}
 	p.add(p.site.checkConsent(p.b.fsys))
+	p.add(checkOverrideNames(p.b.fsys))
 	if !p.affectedOnly {
 		p.add(p.site.checkOutput(p.b.themes[p.site.Language.Code]))
 	}
@@ -203,13 +208,14 @@ func (p *pass) render() {
 		p.add(problems)
 	}
 	p.writing = true
-	p.add(renderPages(p.todo, p.w, p.site.pageCheck(), p.b.opts.Progress))
+	p.add(renderPages(p.todo, p.w, p.site.pageCheck(), p.b.cards, p.b.opts.Progress))
 	p.add(p.b.mode.finish())
 }
 
 // write writes the other files: a Builder's search indexes, and, unless
 // the build renders only the affected pages, the feeds, sitemap,
-// redirects, assets and static files.
+// redirects, assets and static files; then the share cards the pages
+// show that the output does not hold yet.
 func (p *pass) write() {
 	if p.site == nil || p.failed() {
 		return
@@ -225,6 +231,7 @@ func (p *pass) write() {
 	p.w.names = map[string]bool{}
 	if !p.affectedOnly {
 		p.add(p.site.writeExtras(p.b.fsys, p.w, p.b.themes[p.site.Language.Code]))
+		p.b.cards.keepOnly(p.pages)
 	}
 	// Even when only the affected pages are: one may show a new image.
 	variants := p.b.images.variantsOf(p.site.imagesShown())
@@ -232,6 +239,9 @@ func (p *pass) write() {
 	if p.b.pruneCache && !p.failed() {
 		p.b.images.prune(variants)
 	}
+	drawn, problems := writeCards(p.w, p.b.cards)
+	p.res.Cards = drawn
+	p.add(problems)
 	if !p.failed() {
 		p.b.wrote(p, p.w.names, gone)
 	}

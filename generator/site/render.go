@@ -25,8 +25,9 @@ var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 const maxPooledBuffer = 1 << 20
 
 // renderPages renders pages, judges each as the browser will read it
-// (check), and writes them, on every core.
-func renderPages(pages []pageFor, w output.Writer, check pageCheck, progress func(done, total int)) diag.List {
+// (check), and writes them, on every core, noting the share card each
+// shows.
+func renderPages(pages []pageFor, w output.Writer, check pageCheck, cards *cardBook, progress func(done, total int)) diag.List {
 	var mu sync.Mutex
 	var list diag.List
 	var done int
@@ -43,6 +44,7 @@ func renderPages(pages []pageFor, w output.Writer, check pageCheck, progress fun
 			// Writers do not keep the bytes, so the buffer can be reused.
 			err = w.WriteFile(pages[i].file, buf.Bytes())
 		}
+		cards.note(pages[i].file, pages[i].view())
 		// The view is not needed again: let it go as the others render.
 		pages[i].page = nil
 		// A buffer grown by one of the few very large pages (the A to Z

@@ -76,8 +76,14 @@ type Result struct {
 	Diagnostics diag.List
 	// Pages is the number of HTML pages rendered; Files all files written.
 	Pages, Files int
+	// Cards is the number of share cards drawn: those of pages whose
+	// card the output did not hold already (see sharecard).
+	Cards int
 	// Site is the loaded site, nil when loading failed.
 	Site *Site
+	// Drafts are the files of the documents marked draft: true that the
+	// build left out (see LoadOptions.Drafts).
+	Drafts []string
 	// AffectedOnly is true when a rebuild looked only at the pages of
 	// the documents that changed and of those their links reach (see
 	// plan).

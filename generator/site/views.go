@@ -47,7 +47,7 @@ func (s *Site) pages(now time.Time, theme *render.Theme, view *render.Site) []pa
 	var out []pageFor
 	prefix := s.Language.Prefix()
 	add := func(p *render.Page) {
-		out = append(out, pageFor{file: fileOf(p.Path), page: p, theme: theme, site: view})
+		out = append(out, pageFor{file: fileOf(p.Path), page: s.withShare(p, nil), theme: theme, site: view})
 	}
 	fixed := func(kind, rel, title, description string) *render.Page {
 		return &render.Page{Kind: kind, Title: title, Description: description, Path: prefix + rel, Alternates: s.fixedAlternates(rel)}
@@ -55,7 +55,7 @@ func (s *Site) pages(now time.Time, theme *render.Theme, view *render.Site) []pa
 	// The listings' views, which list many documents each, are made
 	// when rendered too.
 	later := func(rel string, makeView func() *render.Page) {
-		out = append(out, pageFor{file: fileOf(prefix + rel), makeView: makeView, theme: theme, site: view})
+		out = append(out, pageFor{file: fileOf(prefix + rel), makeView: func() *render.Page { return s.withShare(makeView(), nil) }, theme: theme, site: view})
 	}
 	later("", s.homePage)
 	for _, d := range s.All() {
@@ -103,7 +103,7 @@ func fileOf(p string) string {
 // pageOf is the page of an article, term or free page, its view made
 // when it is rendered.
 func (s *Site) pageOf(d *Doc, now time.Time, theme *render.Theme, view *render.Site) pageFor {
-	return pageFor{file: fileOf(d.URL()), theme: theme, site: view, makeView: func() *render.Page { return s.docPage(d, now) }}
+	return pageFor{file: fileOf(d.URL()), theme: theme, site: view, makeView: func() *render.Page { return s.withShare(s.docPage(d, now), d) }}
 }
 
 // docPage is the page of an article, term or free page.

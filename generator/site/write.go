@@ -178,6 +178,22 @@ type countingWriter struct {
 	names map[string]bool
 }
 
+// keep has the output keep the file name from an earlier build (see
+// keeper), which counts as written.
+func (c *countingWriter) keep(name string) bool {
+	k, ok := c.w.(keeper)
+	if !ok || !k.Keep(name) {
+		return false
+	}
+	c.mu.Lock()
+	c.files++
+	if c.names != nil {
+		c.names[name] = true
+	}
+	c.mu.Unlock()
+	return true
+}
+
 // WriteFile implements output.Writer.
 func (c *countingWriter) WriteFile(name string, data []byte) error {
 	c.mu.Lock()

@@ -4,7 +4,9 @@
 //
 // The input is an ARIA combobox whose popup is the results listbox: Down
 // and Up move through the results, Enter opens the chosen one (or searches
-// at once), Escape clears. A status region announces the number of
+// at once), Escape clears. Each result is a link (<a href role=option>), so
+// that a reader can open it in a new tab (Ctrl or Cmd and click, a middle
+// click) or copy its address: clicks are the browser's own. A status region announces the number of
 // results. Matching, in order of strength: the exact word, its plural or
 // singular, a word it begins (the last word, as you type), and one typo in
 // words of five letters or more (the first letter must be right).
@@ -391,8 +393,13 @@
     write(status, msg, args || []);
   }
 
+  // options are the results, in order.
+  function options() {
+    return list.querySelectorAll("[role=option]");
+  }
+
   function setActive(i, scroll) {
-    var opts = list.children;
+    var opts = options();
     if (active >= 0 && opts[active]) opts[active].setAttribute("aria-selected", "false");
     active = i;
     if (i < 0 || !opts[i]) {
@@ -413,23 +420,29 @@
 
   var KINDS = { term: text("kind_term"), page: text("kind_page") };
 
-  // option makes a result. Its accessible name is its whole text, as
-  // shown (WCAG 2.5.3); the spaces between the parts keep words apart
-  // when a screen reader reads it as one line.
+  // option makes a result: an item of the list holding a link that is
+  // the listbox's option. Its accessible name is its whole text, as shown
+  // (WCAG 2.5.3); the spaces between the parts keep words apart when a
+  // screen reader reads it as one line. It is no tab stop: the arrow keys
+  // reach it from the box.
   function option(d, card, n) {
     var li = document.createElement("li");
-    li.id = "search-result-" + n;
-    li.className = "search-result";
-    li.setAttribute("role", "option");
-    li.setAttribute("aria-selected", "false");
+    li.setAttribute("role", "none");
+    var a = document.createElement("a");
+    a.id = "search-result-" + n;
+    a.className = "search-result";
+    a.setAttribute("role", "option");
+    a.setAttribute("aria-selected", "false");
+    a.tabIndex = -1;
     var sec = section(d, card);
-    li.setAttribute("data-href", new URL(card.u, siteURL).href + (sec ? "#" + sec.id : ""));
-    li.append(span("search-result__title", card.t));
-    if (KINDS[card.k]) li.append(" ", span("search-result__kind", KINDS[card.k]));
-    var also = (card.a || []).filter(function (a) { return mentions(d, a); });
-    if (also.length && !mentions(d, card.t)) li.append(" ", span("search-result__also", format(text("also"), [also.join(", ")])));
-    if (sec) li.append(" ", span("search-result__section", format(text("section"), [sec.title])));
-    li.append(" ", span("search-result__summary", card.s));
+    a.href = new URL(card.u, siteURL).href + (sec ? "#" + sec.id : "");
+    a.append(span("search-result__title", card.t));
+    if (KINDS[card.k]) a.append(" ", span("search-result__kind", KINDS[card.k]));
+    var also = (card.a || []).filter(function (x) { return mentions(d, x); });
+    if (also.length && !mentions(d, card.t)) a.append(" ", span("search-result__also", format(text("also"), [also.join(", ")])));
+    if (sec) a.append(" ", span("search-result__section", format(text("section"), [sec.title])));
+    a.append(" ", span("search-result__summary", card.s));
+    li.append(a);
     return li;
   }
 
@@ -510,20 +523,18 @@
     if (now) go(); else timer = setTimeout(go, 80);
   }
 
-  function open(i, newTab) {
-    var href = list.children[i] && list.children[i].getAttribute("data-href");
-    if (!href) return;
-    if (newTab) window.open(href, "_blank", "noopener");
-    else location.assign(href);
+  function open(i) {
+    var opt = options()[i];
+    if (opt) location.assign(opt.href);
   }
 
   input.addEventListener("input", function () { run(false); });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    if (active >= 0) open(active, false); else run(true);
+    if (active >= 0) open(active); else run(true);
   });
   input.addEventListener("keydown", function (e) {
-    var n = list.children.length;
+    var n = options().length;
     if (e.key === "ArrowDown" && n) {
       e.preventDefault();
       setActive(active + 1 < n ? active + 1 : 0, true);
@@ -540,17 +551,9 @@
       e.preventDefault();
     }
   });
-  list.addEventListener("click", function (e) {
-    var li = e.target.closest("[role=option]");
-    if (li) open(Array.prototype.indexOf.call(list.children, li), e.ctrlKey || e.metaKey || e.shiftKey);
-  });
-  list.addEventListener("auxclick", function (e) {
-    var li = e.target.closest("[role=option]");
-    if (li && e.button === 1) open(Array.prototype.indexOf.call(list.children, li), true);
-  });
   list.addEventListener("mousemove", function (e) {
-    var li = e.target.closest("[role=option]");
-    var i = li ? Array.prototype.indexOf.call(list.children, li) : -1;
+    var opt = e.target.closest("[role=option]");
+    var i = opt ? Array.prototype.indexOf.call(options(), opt) : -1;
     if (i >= 0 && i !== active) setActive(i);
   });
   // After "Show more", the first new result is the active one, and focus

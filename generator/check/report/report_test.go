@@ -105,7 +105,7 @@ func TestJSONSchema(t *testing.T) {
 		slices.Sort(out)
 		return strings.Join(out, ",")
 	}
-	if got := keys(doc); got != "articles,date,diagnostics,languages,max_grade,min_inflesz,schema,site,strict,summary,warn_days" {
+	if got := keys(doc); got != "articles,date,diagnostics,drafts,languages,max_grade,min_inflesz,schema,site,strict,summary,warn_days" {
 		t.Errorf("top-level keys: %s", got)
 	}
 	if doc["schema"] != float64(check.SchemaVersion) || doc["strict"] != true || doc["date"] != "2026-11-26" {

@@ -79,6 +79,9 @@ func Text(w io.Writer, r *check.Report, opts TextOptions) error {
 	if len(r.Diagnostics) > 0 {
 		fmt.Fprintln(bw)
 	}
+	if n := len(r.Drafts); n > 0 {
+		fmt.Fprintf(bw, "Not checked: %d %s marked draft: true (%s); check --drafts checks %s too.\n\n", n, plural(n, "document", "documents"), listPaths(r.Drafts), plural(n, "it", "them"))
+	}
 	s := r.Summary
 	verdict := paint(green, "passed")
 	if r.Failed() {
@@ -90,6 +93,20 @@ func Text(w io.Writer, r *check.Report, opts TextOptions) error {
 	}
 	fmt.Fprintf(bw, "Check %s: %d %s, %d %s%s.\n", verdict, s.Errors, plural(s.Errors, "error", "errors"), s.Warnings, plural(s.Warnings, "warning", "warnings"), strict)
 	return bw.Flush()
+}
+
+// listPaths names up to three files, and how many more there are.
+func listPaths(paths []string) string {
+	const shown = 3
+	quoted := make([]string, 0, shown)
+	for _, p := range paths[:min(shown, len(paths))] {
+		quoted = append(quoted, diag.QuotePath(p))
+	}
+	out := strings.Join(quoted, ", ")
+	if more := len(paths) - shown; more > 0 {
+		out += fmt.Sprintf(" and %d more", more)
+	}
+	return out
 }
 
 // cell is one table cell: its text and its colour.

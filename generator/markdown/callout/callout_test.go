@@ -179,17 +179,3 @@ func TestTelHref(t *testing.T) {
 		}
 	}
 }
-
-func TestDistance(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want int
-	}{
-		{"warning", "warning", 0}, {"warnig", "warning", 1}, {"wraning", "warning", 1}, {"improtant", "important", 1},
-		{"", "tip", 3}, {"note", "", 4}, {"caution", "danger", 6},
-	} {
-		if got := distance(tc.a, tc.b); got != tc.want {
-			t.Errorf("distance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
-		}
-	}
-}

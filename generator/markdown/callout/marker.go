@@ -3,6 +3,8 @@ package callout
 import (
 	"fmt"
 	"strings"
+
+	"github.com/handout-health/handout/generator/internal/editdist"
 )
 
 // Kind is what a callout says about its text.
@@ -101,36 +103,10 @@ func nearest(name string) (Kind, bool) {
 	}
 	best, bestDistance := Kind(0), -1
 	for _, k := range Kinds {
-		d := distance(name, names[k])
+		d := editdist.Distance(name, names[k])
 		if bestDistance < 0 || d < bestDistance {
 			best, bestDistance = k, d
 		}
 	}
 	return best, bestDistance <= max(1, len(name)/3)
-}
-
-// distance is the number of letters to insert, delete, change or swap
-// with their neighbour to turn a into b (optimal string alignment).
-func distance(a, b string) int {
-	rows := make([][]int, len(a)+1)
-	for i := range rows {
-		rows[i] = make([]int, len(b)+1)
-		rows[i][0] = i
-	}
-	for j := range rows[0] {
-		rows[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			rows[i][j] = min(rows[i-1][j]+1, rows[i][j-1]+1, rows[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				rows[i][j] = min(rows[i][j], rows[i-2][j-2]+1)
-			}
-		}
-	}
-	return rows[len(a)][len(b)]
 }
