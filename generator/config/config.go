@@ -40,6 +40,8 @@
 //	                           #   provider's videos wait for (consent.go)
 //	share_image: /images/clinic.png  # the picture of a shared page that names
 //	share_image_alt: ...             #   none (default: a card the build draws)
+//	share_cards: site          # that card: site (the site's title) or page
+//	                           #   (each page's title: a file per page)
 //	contacts:                  # numbers the callouts give (contacts.go)
 //	  emergency: "999"         # the emergency callout's "Call 999"
 //	  urgent: "111"            # the urgent callout's number (optional)
@@ -123,6 +125,13 @@ type Config struct {
 	// package sharecard).
 	ShareImage    string `yaml:"share_image"`
 	ShareImageAlt string `yaml:"share_image_alt"`
+	// ShareCards says what the card the build draws for such a page
+	// shows (share_cards:): ShareCardsSite (the default), one card per
+	// language with the site's title, or ShareCardsPage, a card per page
+	// with the page's title, which is one more file per page (a host's
+	// file limit, such as Cloudflare Pages' 20,000 on its free plan,
+	// comes sooner).
+	ShareCards string `yaml:"share_cards"`
 
 	// base is BaseURL parsed; set by Load.
 	base *url.URL
@@ -428,6 +437,13 @@ func (c *Config) validate(file *ast.File) diag.List {
 // has its alt text; whether the file is there and is a picture is the
 // build's to judge, which lists static/.
 func (c *Config) validateShareImage(errAt func(path, format string, args ...any)) {
+	switch c.ShareCards {
+	case "":
+		c.ShareCards = ShareCardsSite
+	case ShareCardsSite, ShareCardsPage:
+	default:
+		errAt("$.share_cards", "share_cards %q is not one of %s (one card with the site's title, the default) or %s (a card per page with its title)", c.ShareCards, ShareCardsSite, ShareCardsPage)
+	}
 	c.ShareImageAlt = strings.TrimSpace(c.ShareImageAlt)
 	written := strings.TrimSpace(c.ShareImage)
 	if written == "" {
@@ -441,6 +457,12 @@ func (c *Config) validateShareImage(errAt func(path, format string, args ...any)
 		errAt("$.share_image", "share_image_alt is required with share_image: say in a few words what the picture shows, for readers who cannot see it")
 	}
 }
+
+// The values of share_cards: (Config.ShareCards).
+const (
+	ShareCardsSite = "site"
+	ShareCardsPage = "page"
+)
 
 // ShareImageSource returns the line and column of share_image's value.
 func (c *Config) ShareImageSource() (line, col int) {

@@ -124,16 +124,18 @@ func sampleSiteAt(t *testing.T, trackerURL string, version int, basePath string)
 	t.Helper()
 	fsys := fstest.MapFS{}
 	root := os.DirFS(repoRoot)
-	err := fs.WalkDir(root, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+	for _, top := range []string{"content", "static"} {
+		err := fs.WalkDir(root, top, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(root, p)
+			fsys[p] = &fstest.MapFile{Data: data}
 			return err
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		data, err := fs.ReadFile(root, p)
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	yaml, err := fs.ReadFile(root, "site.yaml")
 	if err != nil {

@@ -149,7 +149,10 @@ func (s *Site) withShare(p *render.Page, d *Doc) *render.Page {
 	case pic != nil:
 		sh.Image = pictureImage(base, pic, s.Config.ShareImageAlt)
 	default:
-		card := sharecard.Card{Title: p.Title, Site: siteTitle, Colour: s.root.brand.cardColour()}
+		card := sharecard.Card{Title: siteTitle, Colour: s.root.brand.cardColour()}
+		if s.Config.ShareCards == config.ShareCardsPage {
+			card.Title, card.Site = p.Title, siteTitle
+		}
 		sh.Image = render.ShareImage{
 			URL: base + cardFolder + card.Name(), Alt: card.Alt(), Type: "image/png",
 			Width: sharecard.Width, Height: sharecard.Height, Card: &card,

@@ -5,8 +5,10 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -63,15 +65,44 @@ func pngOf(t testing.TB, w, h int) []byte {
 	return buf.Bytes()
 }
 
-// shareSite is site.txtar with a page that names its own picture.
+// shareSite is site.txtar with a page that names its own picture, and
+// a share card per page (share_cards: page).
 func shareSite(t *testing.T) fstest.MapFS {
-	fsys := loadSite(t, "site.txtar")
+	fsys := pageCards(loadSite(t, "site.txtar"))
 	fsys["content/pages/visit.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Visit us\nsummary: Where the clinic is.\nimage: /images/front-door.png\nimage_alt: The clinic's front door\n---\nWe are on Main Street.\n")}
 	fsys["static/images/front-door.png"] = &fstest.MapFile{Data: pngOf(t, 1000, 500)}
 	return fsys
 }
 
 const shareBase = "https://clinic.example/library/"
+
+// pageCards sets share_cards: page in fsys's site.yaml.
+func pageCards(fsys fstest.MapFS) fstest.MapFS {
+	f := fsys["site.yaml"]
+	f.Data = append(bytes.Clone(f.Data), "\nshare_cards: page\n"...)
+	return fsys
+}
+
+// TestOneSiteCardByDefault: without share_cards, every page that names
+// no picture shows the same card, the site's title on its colour, so
+// that the output holds one card per language, not one per page.
+func TestOneSiteCardByDefault(t *testing.T) {
+	mem, res := buildSite(t, loadSite(t, "site.txtar"))
+	cards := cardsOf(mem)
+	if len(cards) != 1 || res.Cards != 1 {
+		t.Fatalf("the build drew %d cards and wrote %v, want one", res.Cards, slices.Collect(maps.Keys(cards)))
+	}
+	for _, page := range []string{"index.html", "articles/serotonin/index.html", "glossary/reuptake/index.html", "tags/mood/index.html"} {
+		meta := metaTags(t, file(t, mem, page))
+		card := strings.TrimPrefix(meta["og:image"][0], shareBase)
+		if _, ok := cards[card]; !ok {
+			t.Errorf("%s shows %s, not the site's card", page, card)
+		}
+		if alt := meta["og:image:alt"][0]; alt != "Test clinic library" {
+			t.Errorf("%s: the card's description is %q, want the site's title", page, alt)
+		}
+	}
+}
 
 // TestShareTagsPerPageKind checks what each kind of page shows when
 // shared, against what Open Graph and X's cards require.
@@ -227,7 +258,7 @@ func cardsOf(mem *output.Memory) map[string][]byte {
 // rebuild draws no card it has, and that a title change draws that page's
 // card only, the old one leaving the output.
 func TestShareCardsCached(t *testing.T) {
-	fsys := loadSite(t, "site.txtar")
+	fsys := pageCards(loadSite(t, "site.txtar"))
 	first, res := buildSite(t, fsys)
 	second, _ := buildSite(t, fsys)
 	cards := cardsOf(first)
