@@ -33,8 +33,10 @@ func buildUnbranded(t *testing.T) string {
 	t.Helper()
 	tmp := t.TempDir()
 	copied, out := filepath.Join(tmp, "site"), filepath.Join(tmp, "public")
-	if err := copySite(filepath.Join(repoRoot, "content"), filepath.Join(copied, "content")); err != nil {
-		t.Fatal(err)
+	for _, top := range []string{"content", "static"} {
+		if err := copySite(filepath.Join(repoRoot, top), filepath.Join(copied, top)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	data, err := os.ReadFile(filepath.Join(repoRoot, config.FileName))
 	if err != nil {
