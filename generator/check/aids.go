@@ -11,7 +11,10 @@ import (
 // records is how a language asks the reader to keep a record, and what a
 // link to a template for one says, for tool-missing.
 type records struct {
-	// request matches "keep a sleep diary", "make a list".
+	// request matches "keep a sleep diary", "make a list", asked of the
+	// reader: at the start of a sentence, or after "you", "to" or "and"
+	// ("ask you to keep a log"), so that "doctors keep a record" is no
+	// request. Its first group is the request itself.
 	request *regexp.Regexp
 	// template matches a link's label or address that leads to a tool:
 	// "sleep diary (PDF)", "/files/medicine-list.docx".
@@ -20,11 +23,11 @@ type records struct {
 
 var (
 	englishRecords = records{
-		request:  regexp.MustCompile(`(?i)\b(?:keep|start|make|fill in|fill out)\s+(?:a|an|your|the)\s+(?:[\w'’-]+\s+){0,2}?(?:list|diary|log|record|journal|chart|tracker|notebook)s?\b`),
+		request:  regexp.MustCompile(`(?i)(?:^[\W]*|\b(?:you(?:\s+(?:can|could|should|may|might|will|need to|want to))?|to|and|then|please|also)\s+)((?:keep|start|make|fill in|fill out)\s+(?:a|an|your|the)\s+(?:[\w'’-]+\s+){0,2}?(?:list|diary|log|record|journal|chart|tracker|notebook)s?)\b`),
 		template: regexp.MustCompile(`(?i)template|form\b|diary|log\b|chart|checklist|worksheet|tracker|record|list|printable|\.(?:pdf|docx?|odt|xlsx?|ods)\b`),
 	}
 	spanishRecords = records{
-		request:  regexp.MustCompile(`(?i)\b(?:lleve|llevar|haga|hacer|anote|anotar|tenga|tener|mantenga|mantener|escriba|escribir|empiece|empezar|comience|comenzar)\s+(?:un|una|su|el|la)\s+(?:[\wáéíóúüñ'-]+\s+){0,2}?(?:lista|diario|registro|cuaderno|agenda|bitácora|tabla)s?\b`),
+		request:  regexp.MustCompile(`(?i)\b((?:lleve|haga|anote|tenga|mantenga|escriba|empiece|comience)\s+(?:un|una|su|el|la)\s+(?:[\wáéíóúüñ'-]+\s+){0,2}?(?:lista|diario|registro|cuaderno|agenda|bitácora|tabla)s?)\b`),
 		template: regexp.MustCompile(`(?i)plantilla|formulario|diario|registro|hoja|lista|tabla|cuaderno|imprimible|\.(?:pdf|docx?|odt|xlsx?|ods)\b`),
 	}
 )
@@ -58,13 +61,13 @@ func (a *articleCheck) noTool() diag.List {
 		if done[s.section] {
 			continue
 		}
-		m := r.request.FindStringIndex(s.text)
+		m := r.request.FindStringSubmatchIndex(s.text)
 		if m == nil || a.hasTool(s.section, r) {
 			continue
 		}
 		done[s.section] = true
-		asked := s.text[m[0]:m[1]]
-		list = append(list, a.wordFinding(i, wordCount(s.text[:m[0]]), diag.RuleToolMissing,
+		asked := s.text[m[2]:m[3]]
+		list = append(list, a.wordFinding(i, wordCount(s.text[:m[2]]), diag.RuleToolMissing,
 			"“%s” asks the reader to keep a record, but this section gives no tool for it: add a checklist (- [ ] …), a table to fill in, or a link to a template", asked))
 	}
 	return list

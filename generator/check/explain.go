@@ -37,7 +37,7 @@ type explaining struct {
 var (
 	englishExplaining = explaining{
 		after:      regexp.MustCompile(`^(?:\s*\(|\s*[—–]|,\s*(?:or|a|an|the|which|that|one|also called|also known as|known as|meaning)\s|\s+(?:is|are|was|were)\s+(?:a|an|the|one|what|when|how|where|any|another|also an?|not an?|called|made up of)\s|\s+(?:means|refers to|stands for|is short for|describes|is a name for|is the name for|is a word for|is a term for)\b|:\s)`),
-		before:     regexp.MustCompile(`(?i)(?:\b(?:called|named|known as|termed)\s+(?:\S+\s+){0,2}|\b(?:written|shortened|abbreviated) as\s+|\b(?:is|are)\s+(?:(?:a|an|the)\s+)?|,\s*or\s+(?:(?:the|a|an|your)\s+)?|\(\s*)$`),
+		before:     regexp.MustCompile(`(?i)(?:\b(?:called|named|known as|termed)\s+(?:\S+\s+){0,2}|\bcalls?\s+(?:it|this|that|them)\s+|\b(?:written|shortened|abbreviated) as\s+|\b(?:is|are)\s+(?:(?:a|an|the)\s+)?|,\s*or\s+(?:(?:the|a|an|your)\s+)?|\(\s*)$`),
 		inside:     regexp.MustCompile(`(?i)\b(?:means|stands for|is short for|that is|i\.e)\b`),
 		examples:   regexp.MustCompile(`(?i)\b(?:such as|including|like)\b`),
 		next:       regexp.MustCompile(`^(?:(?:This|These|That|Those)\b|(?:It|They) (?:is|are|means)\b|It's\b)`),

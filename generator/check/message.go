@@ -20,6 +20,9 @@ type topics struct {
 	// "make sure").
 	imperatives map[string]bool
 	asking      *regexp.Regexp
+	// promising matches what only promises help, "what you can do",
+	// which asks nothing yet.
+	promising *regexp.Regexp
 }
 
 var (
@@ -28,22 +31,25 @@ var (
 		imperatives: wordSet("ask talk call see take keep avoid try stop get check tell go eat drink limit choose make use do don't " +
 			"never always read follow write bring seek find start plan put store wash wear be have give let cut aim walk rest " +
 			"sleep set turn contact visit book text speak share protect watch skip wait look consider discuss report note " +
-			"remember learn move spend switch"),
-		asking: regexp.MustCompile(`(?i)\b(?:you can|you could|you should|you may want to|you need to|try to|be sure to|make sure|it helps to|it is best to|it's best to|talk to|talk with|ask your|call your|see your|tell your|check with)\b`),
+			"remember move spend switch"),
+		asking:    regexp.MustCompile(`(?i)\b(?:you can|you could|you should|you may want to|you need to|try to|be sure to|make sure|it helps to|it is best to|it's best to|talk to|talk with|ask your|call your|see your|tell your|check with)\b`),
+		promising: regexp.MustCompile(`(?i)\b(?:what|how|things|ways)\s+(?:you can|you could|you should|to)\b`),
 	}
 	spanishTopics = topics{
 		naming: regexp.MustCompile(`(?i)^(?:(?:esta|la) (?:página|hoja|guía|sección)|(?:este|el) (?:artículo|folleto|texto|tema)) (?:explica|describe|trata|habla|cuenta|presenta|resume|repasa)\b|^(?:aquí|en esta página|en este artículo),? (?:usted|le|encontrará|aprenderá|verá|explicamos)\b|^(?:conozca|descubra|aprenda|lea) (?:sobre|más|qué|cómo|por qué)\b|\b(?:es|son) (?:un|el|una) (?:nombre|término|palabra) (?:para|que|con)\b`),
 		imperatives: wordSet("hable pregunte llame consulte evite tome mantenga vaya busque coma beba limite intente deje use lleve " +
 			"anote revise pida acuda haga duerma camine descanse lea siga escriba elija guarde no nunca tenga sea cuide apague " +
 			"salga póngase acuéstese levántese dígale cuéntele recuerde muévase"),
-		asking: regexp.MustCompile(`(?i)\b(?:usted puede|usted debe|le conviene|trate de|asegúrese|es mejor que|hable con|consulte con|pregunte a|llame al?)\b`),
+		asking:    regexp.MustCompile(`(?i)\b(?:usted puede|usted debe|le conviene|trate de|asegúrese|es mejor que|hable con|consulte con|pregunte a|llame al?)\b`),
+		promising: regexp.MustCompile(`(?i)\b(?:qué|cómo|lo que)\s+(?:usted\s+)?(?:puede|debe)\b`),
 	}
 )
 
-// asks reports whether a sentence asks the reader to do something.
+// asks reports whether a sentence asks the reader to do something; a
+// promise such as "what you can do" is no request.
 func (t *topics) asks(s string) bool {
 	words := readability.Words(s)
-	return len(words) > 0 && t.imperatives[strings.ToLower(words[0])] || t.asking.MatchString(s)
+	return len(words) > 0 && t.imperatives[strings.ToLower(words[0])] || t.asking.MatchString(t.promising.ReplaceAllString(s, ""))
 }
 
 // topicOnly reports a summary, and a first paragraph, that name the

@@ -68,8 +68,8 @@ func bareSections(s *site.Site) diag.List {
 	if len(order) == 0 {
 		return nil
 	}
-	return diag.List{diag.Warnf(config.FileName, 1, 1, "%s show sections under the schema's names (%s), which tell readers little: give each section a reader-facing title in site.yaml, as sections: [{id: mechanism, headings: [Mechanism], title: \"How it works\", required: true}, …]",
-		plural(articles, "article", "articles"), strings.Join(order, ", ")).WithRule(diag.RuleSectionTitles)}
+	return diag.List{diag.Warnf(config.FileName, 1, 1, "%s sections under the schema's names (%s), which tell readers little: give each section a reader-facing title in site.yaml, as sections: [{id: mechanism, headings: [Mechanism], title: \"How it works\", required: true}, …]",
+		plural(articles, "article shows", "articles show"), strings.Join(order, ", ")).WithRule(diag.RuleSectionTitles)}
 }
 
 // plural writes a count of things: "1 article", "3 articles".
