@@ -12,9 +12,10 @@ import (
 // medical-word list, terms.go) that its sentence, or the one after it,
 // does not explain. A glossary entry does not count: its tooltip reaches
 // no printed page. A word passes where the writing shows what it is:
-//   - the words of the article's own title and synonyms, which the whole
-//     article explains, and the words of a link's label (the name of the
-//     page it leads to);
+//   - the article's own title and synonyms, written whole ("circadian
+//     rhythm" in "Circadian rhythm"), which the whole article explains,
+//     and the words of a link's label (the name of the page it leads
+//     to);
 //   - a word in brackets or quotation marks, which is an explanation or
 //     a mention itself ("ADHD (attention deficit hyperactivity
 //     disorder)");
