@@ -42,9 +42,10 @@ type Aid struct {
 	Section string
 	// Line and Col are where it starts.
 	Line, Col int
-	// Text is a link's label and destination, separated by a space; ""
-	// for the other kinds.
-	Text string
+	// Label and Target are a link's text and where it goes (a wiki link's
+	// target as written, a Markdown link's address); "" for the other
+	// kinds.
+	Label, Target string
 }
 
 // rawPicture finds a picture's element in raw HTML.
@@ -53,9 +54,9 @@ var rawPicture = regexp.MustCompile(`(?i)<(?:img|picture|figure)\b`)
 // aids lists the reading aids of a converted document, in order.
 func (c *Converter) aids(doc ast.Node, source []byte, lines *diag.Lines) []Aid {
 	var out []Aid
-	add := func(kind AidKind, n ast.Node, offset int, text string) {
+	add := func(kind AidKind, n ast.Node, offset int, label, target string) {
 		line, col := lines.Position(offset)
-		out = append(out, Aid{Kind: kind, Section: sectionOf(n), Line: line, Col: col, Text: text})
+		out = append(out, Aid{Kind: kind, Section: sectionOf(n), Line: line, Col: col, Label: label, Target: target})
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -63,33 +64,33 @@ func (c *Converter) aids(doc ast.Node, source []byte, lines *diag.Lines) []Aid {
 		}
 		switch n := n.(type) {
 		case *ast.Image:
-			add(PictureAid, n, offsetOf(n), "")
+			add(PictureAid, n, offsetOf(n), "", "")
 		case *ast.HTMLBlock, *ast.RawHTML:
 			if at, ok := c.rawPictureAt(n, source); ok {
-				add(PictureAid, n, at, "")
+				add(PictureAid, n, at, "", "")
 			}
 		case *rawhtml.Block:
 			// Raw HTML the sanitizer changed: what is left of it is shown.
 			if loc := rawPicture.FindIndex(n.HTML); loc != nil {
-				add(PictureAid, n, n.Offset, "")
+				add(PictureAid, n, n.Offset, "", "")
 			}
 		case *rawhtml.Inline:
 			if loc := rawPicture.FindIndex(n.HTML); loc != nil {
-				add(PictureAid, n, n.Offset, "")
+				add(PictureAid, n, n.Offset, "", "")
 			}
 		case *east.Table:
-			add(TableAid, n, firstOffset(n), "")
+			add(TableAid, n, firstOffset(n), "", "")
 		case *ast.List:
 			if isChecklist(n) {
-				add(ChecklistAid, n, firstOffset(n), "")
+				add(ChecklistAid, n, firstOffset(n), "", "")
 			}
 		case *ast.Link:
-			add(LinkAid, n, offsetOf(n), sections.PlainText(n, source)+" "+string(n.Destination))
+			add(LinkAid, n, offsetOf(n), sections.PlainText(n, source), string(n.Destination))
 		case *ast.AutoLink:
 			url := n.URL(source)
-			add(LinkAid, n, autoLinkOffset(n, url, source), string(url))
+			add(LinkAid, n, autoLinkOffset(n, url, source), string(url), string(url))
 		case *wikilink.Wikilink:
-			add(LinkAid, n, n.Offset, sections.PlainText(n, source)+" "+string(n.Target))
+			add(LinkAid, n, n.Offset, sections.PlainText(n, source), string(n.Target))
 		}
 		return ast.WalkContinue, nil
 	})

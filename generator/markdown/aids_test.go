@@ -34,12 +34,12 @@ func TestAids(t *testing.T) {
 		"Print the [sleep diary](/files/sleep-diary.pdf), see <https://example.org/log> or <img src=\"/img/b.png\" alt=\"B\">, not <svg width=\"1\"></svg>.\n" // 22
 	want := []Aid{
 		{Kind: PictureAid, Section: "", Line: 1, Col: 13},
-		{Kind: LinkAid, Section: "", Line: 1, Col: 44, Text: "link Serotonin"},
+		{Kind: LinkAid, Section: "", Line: 1, Col: 44, Label: "link", Target: "Serotonin"},
 		{Kind: TableAid, Section: "context", Line: 5, Col: 3},
 		{Kind: ChecklistAid, Section: "context", Line: 9, Col: 7},
 		{Kind: PictureAid, Section: "application", Line: 16, Col: 1},
-		{Kind: LinkAid, Section: "application", Line: 22, Col: 12, Text: "sleep diary /files/sleep-diary.pdf"},
-		{Kind: LinkAid, Section: "application", Line: 22, Col: 55, Text: "https://example.org/log"},
+		{Kind: LinkAid, Section: "application", Line: 22, Col: 12, Label: "sleep diary", Target: "/files/sleep-diary.pdf"},
+		{Kind: LinkAid, Section: "application", Line: 22, Col: 55, Label: "https://example.org/log", Target: "https://example.org/log"},
 		{Kind: PictureAid, Section: "application", Line: 22, Col: 83},
 	}
 	got := New(Options{Sections: schema(), Unsafe: true}).Convert([]byte(src), Env{Path: "a.md", BasePath: "/"}).Aids
