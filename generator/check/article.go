@@ -28,12 +28,10 @@ type checker struct {
 	today time.Time
 	// lang is how the language is measured and judged.
 	lang language
-	// glossaryAcronyms are the acronyms the language's glossary explains.
-	glossaryAcronyms map[string]bool
 }
 
 func newChecker(s *site.Site, today time.Time) *checker {
-	return &checker{site: s, today: today, lang: languageOf(s.Language.Code), glossaryAcronyms: glossaryAcronyms(s)}
+	return &checker{site: s, today: today, lang: languageOf(s.Language.Code)}
 }
 
 // articleCheck is the state of checking one article.
@@ -62,9 +60,16 @@ func (c *checker) article(d *site.Doc) Article {
 	list = append(list, a.sectionOrder()...)
 	list = append(list, transcripts(d)...)
 	list = append(list, a.acronyms()...)
+	list = append(list, a.jargon()...)
 	list = append(list, a.longLists()...)
 	list = append(list, a.longSentences()...)
 	list = append(list, a.numbersWithoutWords()...)
+	list = append(list, a.numbersAsWords()...)
+	list = append(list, a.noFigure()...)
+	list = append(list, a.topicOnly()...)
+	list = append(list, a.noTool()...)
+	list = append(list, a.passiveMessages()...)
+	list = append(list, a.crisisLine()...)
 	out.findings = list
 	return out
 }

@@ -21,20 +21,39 @@ type language struct {
 	// %s where the acronym goes. A definition in brackets counts in every
 	// language.
 	defines []string
+	// explaining is how the language explains a term where it is used.
+	explaining *explaining
+	// medicalWords is true where the medical-word list (terms.go) knows
+	// the language's technical words, so that jargon applies.
+	medicalWords bool
+	// numbers, voice, topics, records and moods are how the language
+	// writes numbers in words, forms the passive, names a topic and asks
+	// the reader to act, asks for a record, and speaks of mood; nil where
+	// number-words (its numerals half), passive-voice, topic-only,
+	// tool-missing and crisis-line do not apply.
+	numbers *numberNames
+	voice   *voice
+	topics  *topics
+	records *records
+	moods   *moods
 }
 
 // languageOf returns how check treats the language whose BCP 47 code is
 // code: English and Spanish by their primary subtag ("en-GB", "es-MX"),
 // any other language with the language-independent rules only.
 func languageOf(code string) language {
-	l := language{formulas: readability.MeasureIn(code, nil).Formulas}
+	l := language{formulas: readability.MeasureIn(code, nil).Formulas, explaining: &bracketsOnly}
 	switch primarySubtag(code) {
 	case "en":
 		l.figures = &englishFigures
 		l.defines = []string{"%s stands for", "%s is short for", "short for %s"}
+		l.explaining, l.medicalWords = &englishExplaining, true
+		l.numbers, l.voice, l.topics, l.records, l.moods = &englishNumbers, &englishVoice, &englishTopics, &englishRecords, &englishMoods
 	case "es":
 		l.figures = &spanishFigures
 		l.defines = []string{"%s significa", "%s quiere decir", "%s son las siglas de", "%s es la sigla de", "siglas de %s", "%s es la abreviatura de"}
+		l.explaining, l.medicalWords = &spanishExplaining, true
+		l.numbers, l.voice, l.topics, l.records, l.moods = &spanishNumbers, &spanishVoice, &spanishTopics, &spanishRecords, &spanishMoods
 	}
 	return l
 }

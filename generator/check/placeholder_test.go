@@ -55,7 +55,7 @@ func TestPlaceholders(t *testing.T) {
 // TestNewArticlePassesButForPlaceholders checks the article handout new
 // writes against the site's own check with its defaults: its words pass
 // every rule, and what only the editor can give (reviewer, source) is
-// reported as a placeholder.
+// reported as a placeholder, and the picture as missing.
 func TestNewArticlePassesButForPlaceholders(t *testing.T) {
 	dir := t.TempDir()
 	file, err := scaffold.New(dir, "article", "Sleep hygiene", today)
@@ -69,12 +69,15 @@ func TestNewArticlePassesButForPlaceholders(t *testing.T) {
 	fsys := testSite(map[string]string{"sleep-hygiene.md": string(data)}, nil)
 	r := run(t, fsys, Options{Strict: true, Drafts: true, Now: today.Add(24 * time.Hour)})
 	for _, d := range r.Diagnostics {
-		if d.Path == "content/articles/sleep-hygiene.md" && d.Rule != diag.RulePlaceholder {
+		if d.Path == "content/articles/sleep-hygiene.md" && d.Rule != diag.RulePlaceholder && d.Rule != diag.RuleFigureMissing {
 			t.Errorf("the new article fails %s: %s", d.Rule, d)
 		}
 	}
 	if n := len(of(r, diag.RulePlaceholder)); n != 2 {
 		t.Errorf("%d placeholder findings, want the reviewer and the source", n)
+	}
+	if n := len(of(r, diag.RuleFigureMissing)); n != 1 {
+		t.Errorf("%d figure-missing findings, want the picture the editor is to add", n)
 	}
 	if r := run(t, fsys, Options{Strict: true}); r.Failed() || len(r.Drafts) != 1 {
 		t.Errorf("without --drafts: failed %v, drafts %q; want a pass that names the draft left out", r.Failed(), r.Drafts)

@@ -13,7 +13,6 @@ import (
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/markdown"
 	"github.com/handout-health/handout/generator/readability"
-	"github.com/handout-health/handout/generator/site"
 )
 
 // everydayCapitals are written in capitals but read as ordinary words, so
@@ -44,8 +43,9 @@ func acronym(w string) string {
 	return w
 }
 
-// acronyms reports the first use of each acronym that the glossary does
-// not explain and the text does not define where it is first used.
+// acronyms reports the first use of each acronym that the text does not
+// spell out or explain where it is first used. A glossary entry does not
+// count: its tooltip reaches no printed page.
 func (a *articleCheck) acronyms() diag.List {
 	var list diag.List
 	seen := map[string]bool{}
@@ -56,14 +56,14 @@ func (a *articleCheck) acronyms() diag.List {
 				continue
 			}
 			seen[acr] = true
-			if a.glossaryAcronyms[acr] || definedInText(w, b, a.lang.defines) {
+			if definedInText(w, b, a.lang) {
 				continue
 			}
 			line, col := max(b.Line, 1), 1
 			if at, ok := a.loc.word(w, a.loc.offset(b.Line)); ok {
 				line, col = a.loc.position(at)
 			}
-			list = append(list, diag.Warnf(a.doc.Path, line, col, "acronym %s is not explained: say what it stands for where it is first used, as “%s (…)”, or add it to the glossary", acr, acr).WithRule(diag.RuleAcronym))
+			list = append(list, diag.Warnf(a.doc.Path, line, col, "acronym %s is not explained: say what it stands for where it is first used, as “%s (…)”; a glossary tooltip does not reach a printed page", acr, acr).WithRule(diag.RuleAcronym))
 		}
 	}
 	return list
@@ -71,25 +71,34 @@ func (a *articleCheck) acronyms() diag.List {
 
 // definedInText reports whether the block in which an acronym is first
 // used says what it means: "ADHD (attention deficit hyperactivity
-// disorder)", "selective serotonin reuptake inhibitors (SSRIs)", a note in
-// brackets later in the sentence ("EPA and DHA (the fish oils)"), or one
-// of the language's phrases (defines, such as "REM stands for rapid eye
-// movement").
-func definedInText(w string, b markdown.Block, defines []string) bool {
+// disorder)", "selective serotonin reuptake inhibitors (SSRIs)", "SSRIs,
+// or selective serotonin reuptake inhibitors", a note in brackets later
+// in the sentence ("EPA and DHA (the fish oils)"), one of the language's
+// explaining patterns (explain.go: "GABA is a brain chemical", "This
+// chemical ..." in the next sentence) or of its phrases (defines, such as
+// "REM stands for rapid eye movement").
+func definedInText(w string, b markdown.Block, lang language) bool {
 	if b.Kind != markdown.Heading {
-		for _, s := range readability.Sentences(b.Text) {
-			if i := wordIndex(s, w); i >= 0 {
-				if strings.Contains(s[i+len(w):], "(") {
-					return true
-				}
-				break
+		sentences := readability.Sentences(b.Text)
+		for n, s := range sentences {
+			i := wordIndex(s, w)
+			if i < 0 {
+				continue
 			}
+			next := ""
+			if n+1 < len(sentences) {
+				next = sentences[n+1]
+			}
+			if strings.Contains(s[i+len(w):], "(") || lang.explaining.explains(s, i, len(w), next, false) {
+				return true
+			}
+			break
 		}
 	}
 	if strings.Contains(b.Text, "("+w) {
 		return true
 	}
-	return slices.ContainsFunc(defines, func(form string) bool { return strings.Contains(b.Text, fmt.Sprintf(form, w)) })
+	return slices.ContainsFunc(lang.defines, func(form string) bool { return strings.Contains(b.Text, fmt.Sprintf(form, w)) })
 }
 
 // wordIndex finds w in s as a whole word; -1 when it is not there.
@@ -108,23 +117,6 @@ func wordIndex(s, w string) int {
 		from = at + 1
 	}
 	return -1
-}
-
-// glossaryAcronyms returns the acronyms the glossary explains: those
-// among the words of the names of its terms and articles (their titles
-// and synonyms), so that the term "HPA axis" explains HPA.
-func glossaryAcronyms(s *site.Site) map[string]bool {
-	out := map[string]bool{}
-	for _, d := range slices.Concat(s.Terms, s.Articles) {
-		for _, name := range d.Names() {
-			for _, w := range readability.Words(name) {
-				if acr := acronym(w); acr != "" {
-					out[acr] = true
-				}
-			}
-		}
-	}
-	return out
 }
 
 // numberSections are the sections whose figures must be given in words

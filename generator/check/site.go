@@ -1,6 +1,9 @@
 package check
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/markdown/callout"
@@ -25,7 +28,57 @@ func siteWide(s *site.Site) diag.List {
 	if s.Config.FeedbackURL == "" {
 		list = append(list, diag.Warnf(config.FileName, 1, 1, "no feedback_url: give readers a way to report a mistake on a page, as feedback_url: mailto:library@clinic.example").WithRule(diag.RuleFeedback))
 	}
+	list = append(list, bareSections(s)...)
 	return append(list, emergencyNumber(s)...)
+}
+
+// bareSections warns, once for the site, when articles show schema
+// sections under the schema's own names (Context, Mechanism, Metric and
+// the rest of SPEC's schema, in English or Spanish), which name what a
+// section is for the writer rather than what it tells the reader. A
+// section's title in site.yaml fixes it, and so does a schema of the
+// site's own whose headings readers understand.
+func bareSections(s *site.Site) diag.List {
+	schemaNames := map[string]bool{}
+	for _, sec := range config.DefaultSections() {
+		for _, h := range sec.Headings {
+			schemaNames[strings.ToLower(h)] = true
+		}
+	}
+	shown := map[string]int{}
+	var order []string
+	articles := 0
+	for _, ls := range s.Sites() {
+		for _, d := range ls.Articles {
+			bare := false
+			for _, sec := range d.Result.Sections {
+				if !sec.Schema || !schemaNames[strings.ToLower(sec.Title)] {
+					continue
+				}
+				bare = true
+				if _, ok := shown[sec.Title]; !ok {
+					order = append(order, sec.Title)
+				}
+				shown[sec.Title]++
+			}
+			if bare {
+				articles++
+			}
+		}
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	return diag.List{diag.Warnf(config.FileName, 1, 1, "%s sections under the schema's names (%s), which tell readers little: give each section a reader-facing title in site.yaml, as sections: [{id: mechanism, headings: [Mechanism], title: \"How it works\", required: true}, …]",
+		plural(articles, "article shows", "articles show"), strings.Join(order, ", ")).WithRule(diag.RuleSectionTitles)}
+}
+
+// plural writes a count of things: "1 article", "3 articles".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // emergencyNumber warns, once for the site, when a page has an emergency

@@ -48,13 +48,33 @@ const (
 	RuleVideoTranscript = "video-transcript"
 	// RuleAcronym is an acronym used before it is explained.
 	RuleAcronym = "acronym"
+	// RuleJargon is a technical term used before it is explained.
+	RuleJargon = "jargon"
 	// RuleListLength and RuleSentenceLength are a list or a sentence too
 	// long to take in at once.
 	RuleListLength     = "list-length"
 	RuleSentenceLength = "sentence-length"
 	// RuleNumberWords is a figure that a reader would take in better as a
-	// count of people.
+	// count of people, or a number written in words that reads faster as
+	// a numeral.
 	RuleNumberWords = "number-words"
+	// RuleSectionTitles is a site whose articles show schema sections
+	// under their schema names (Mechanism) for want of a reader-facing
+	// title.
+	RuleSectionTitles = "section-titles"
+	// RuleFigureMissing is an article with no picture.
+	RuleFigureMissing = "figure-missing"
+	// RuleTopicOnly is a summary or first paragraph that only names its
+	// topic and asks nothing of the reader.
+	RuleTopicOnly = "topic-only"
+	// RuleToolMissing is an article that asks the reader to keep a list,
+	// diary, log or record and gives no checklist, table or template.
+	RuleToolMissing = "tool-missing"
+	// RulePassiveVoice is a main message in the passive voice.
+	RulePassiveVoice = "passive-voice"
+	// RuleCrisisLine is an article on mood or self-harm that does not give
+	// the site's crisis line.
+	RuleCrisisLine = "crisis-line"
 	// RuleFeedback is a site with no way for readers to report a mistake.
 	RuleFeedback = "feedback"
 	// RuleTemplateUnused is a file of a site's templates/ that the theme

@@ -65,6 +65,8 @@ type Options struct {
 type Converter struct {
 	md       goldmark.Markdown
 	sections *sections.Transformer
+	// unsafe is Options.Unsafe: raw HTML is kept.
+	unsafe bool
 }
 
 // New builds the goldmark instance for a site.
@@ -91,7 +93,7 @@ func New(opts Options) *Converter {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 		extensions = append(extensions, rawhtml.Extension)
 	}
-	c := &Converter{sections: sections.NewTransformer(opts.Sections)}
+	c := &Converter{sections: sections.NewTransformer(opts.Sections), unsafe: opts.Unsafe}
 	c.md = goldmark.New(
 		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
@@ -259,6 +261,9 @@ type Result struct {
 	Callouts []Callout
 	// Videos are the document's videos, in order.
 	Videos []Video
+	// Aids are the document's pictures, tables, checklists and links, in
+	// order (see Aid).
+	Aids []Aid
 }
 
 // Removal is something taken out of a document's raw HTML or links
@@ -331,6 +336,7 @@ func (c *Converter) Convert(source []byte, env Env) Result {
 	res.Lists = lists(doc, lines)
 	res.Callouts = callouts(doc, lines)
 	res.Videos = videos(doc, lines)
+	res.Aids = c.aids(doc, source, lines)
 	return res
 }
 

@@ -86,7 +86,8 @@ func document(k content.Kind, title string, schema []config.Section, today time.
 		fmt.Fprintf(&b, "reviewed_by: %q\n", ReviewerPlaceholder)
 		fmt.Fprintf(&b, "last_reviewed: %s\n", today.Format("2006-01-02"))
 		fmt.Fprintf(&b, "sources:\n  - title: %q\n    url: %s\ndraft: true\n---\n", SourceTitlePlaceholder, SourceURLPlaceholder)
-		b.WriteString("Start with one or two short lines that say why this matters to the reader.\n")
+		b.WriteString("Start with 1 or 2 short lines that say why this matters to the reader.\n")
+		b.WriteString(pictureComment)
 		for _, s := range schema {
 			heading := s.Headings[0]
 			if s.Title != "" {
@@ -103,6 +104,17 @@ func document(k content.Kind, title string, schema []config.Section, today time.
 	}
 	return b.String()
 }
+
+// pictureComment shows an editor how to add the picture that check asks
+// of every article (rule figure-missing), which only the editor can give.
+const pictureComment = `
+<!-- Add a picture that helps readers understand: put the file in
+static/images/ and describe what it shows, with a caption in quotes:
+
+![A drawing of clean hands under a tap](/images/hand-washing.svg "Rub for 20 seconds")
+
+Delete this comment when you are done. -->
+`
 
 // calloutComment shows an editor how to write a callout, in an HTML
 // comment that the page never shows and check never reads.

@@ -16,6 +16,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/handout-health/handout/generator/check"
+	"github.com/handout-health/handout/generator/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -175,5 +176,60 @@ func TestTextColor(t *testing.T) {
 	}
 	if stripped != plain.String() {
 		t.Errorf("coloured report without colour differs from the plain one:\n%s", diffLines(plain.String(), stripped))
+	}
+}
+
+// TestReportsCarryTheNewRules checks the held-out style site of package
+// check, one fault per plain-language rule of issue 25, in the JSON and
+// HTML reports: every rule is there by its id, with its place and its
+// message.
+func TestReportsCarryTheNewRules(t *testing.T) {
+	ar, err := txtar.ParseFile("../testdata/style-faults.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	r := check.Site(fsys, check.Options{Now: checkedOn})
+	rules := []string{diag.RuleSectionTitles, diag.RuleCrisisLine, diag.RuleTopicOnly, diag.RulePassiveVoice, diag.RuleJargon,
+		diag.RuleToolMissing, diag.RuleNumberWords, diag.RuleAcronym, diag.RuleFigureMissing}
+
+	var buf bytes.Buffer
+	if err := JSON(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Diagnostics []struct {
+			Path, Rule, Message string
+			Line, Col           int
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	inJSON := map[string]bool{}
+	for _, d := range doc.Diagnostics {
+		if d.Line > 0 && d.Col > 0 && d.Message != "" {
+			inJSON[d.Rule] = true
+		}
+	}
+
+	buf.Reset()
+	if err := HTML(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, rule := range rules {
+		if !inJSON[rule] {
+			t.Errorf("the JSON report has no %s finding", rule)
+		}
+		if !strings.Contains(page, `</td><td class="sev--warning">warning</td><td><code>`+rule+`</code></td>`) {
+			t.Errorf("the HTML report has no %s finding", rule)
+		}
+	}
+	if !strings.Contains(page, "<td><code>content/articles/low-mood.md:21:73</code></td><td class=\"sev--warning\">warning</td><td><code>jargon</code></td><td>“reuptake” is a technical word") {
+		t.Error("the HTML report does not place the jargon finding at its line and column")
 	}
 }
