@@ -12,7 +12,8 @@ import (
 // overdueSite has one article whose review was due on 2023-01-10 (its
 // last review plus the default three years), whatever day the test runs.
 var overdueSite = map[string]string{
-	"site.yaml": "title: Test library\nfeedback_url: mailto:library@clinic.example\n",
+	"site.yaml":      "title: Test library\nfeedback_url: mailto:library@clinic.example\n" + readerSections,
+	"static/bed.svg": `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 30"><rect width="40" height="30"/></svg>`,
 	"content/articles/sleep.md": `---
 title: Sleep
 summary: Sleep helps your body rest.
@@ -23,6 +24,8 @@ sources:
     url: https://medlineplus.gov/healthysleep.html
 ---
 Sleep is rest for your body and mind.
+
+![A bed in a dark room](/bed.svg)
 
 ## Context
 
@@ -38,13 +41,23 @@ Go to bed at the same time.
 
 ## Metric
 
-Most adults need seven to nine hours a night.
+Most adults need 7 to 9 hours a night.
 
 ## Risk
 
 Too little sleep can make you tired.
 `,
 }
+
+// readerSections is SPEC's section schema with titles for readers.
+const readerSections = `sections:
+  - {id: context, headings: [Context], title: What it is, required: true}
+  - {id: significance, headings: [Significance], title: Why it matters}
+  - {id: mechanism, headings: [Mechanism], title: How it works, required: true}
+  - {id: application, headings: [Application], title: What you can do, required: true}
+  - {id: metric, headings: [Metric], title: How it is measured, required: true}
+  - {id: risk, headings: [Risk], title: When to get help, required: true}
+`
 
 const overdueMessage = "content/articles/sleep.md:5:1: warning: review overdue: the next review was due on 2023-01-10"
 
@@ -140,6 +153,7 @@ func TestCheckStaleTranslationExitStatus(t *testing.T) {
 	site := map[string]string{
 		"site.yaml":                 "title: Test library\nfeedback_url: mailto:library@clinic.example\nlanguages:\n  - code: en\n    name: English\n  - code: es\n    name: Español\n",
 		"content/articles/sleep.md": strings.Replace(overdueSite["content/articles/sleep.md"], "last_reviewed: 2020-01-10", "last_reviewed: 2026-10-01", 1),
+		"static/bed.svg":            overdueSite["static/bed.svg"],
 		"content/articles/sleep.es.md": `---
 title: Sueño
 summary: Dormir ayuda a que su cuerpo descanse.

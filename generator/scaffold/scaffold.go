@@ -89,11 +89,9 @@ func document(k content.Kind, title string, schema []config.Section, today time.
 		b.WriteString("Start with 1 or 2 short lines that say why this matters to the reader.\n")
 		b.WriteString(pictureComment)
 		for _, s := range schema {
-			heading := s.Headings[0]
-			if s.Title != "" {
-				heading = s.Title
-			}
-			fmt.Fprintf(&b, "\n## %s\n\n", heading)
+			// The heading the schema accepts first; the page shows the
+			// section's title for it.
+			fmt.Fprintf(&b, "\n## %s\n\n", s.Headings[0])
 			if s.ID == "risk" {
 				b.WriteString("Say what can go wrong, and when to talk to a clinician.\n")
 				b.WriteString(calloutComment)
@@ -150,11 +148,11 @@ func Init(dir string, today time.Time) error {
 			"# Your library's address, and where readers report a mistake.\n" +
 			"base_url: https://clinic.example/\n" +
 			"feedback_url: mailto:library@clinic.example\n" +
-			"language: en\n",
+			"language: en\n" + initSections,
 		"content/articles/hand-washing.md": exampleArticle(today),
 		"content/glossary/germ.md":         "---\nterm: Germ\nsynonyms: [germs, microbe]\ndraft: true\n---\nA germ is a tiny living thing, such as a virus or bacterium, that can make you ill.\n",
 		"content/pages/about.md":           "---\ntitle: About this library\nsummary: Who writes these pages and how we check them.\n---\nOur clinicians write and review every page. Each page says when it was last reviewed and when its next review is due.\n",
-		"static/.keep":                     "",
+		"static/images/hand-washing.svg":   handWashingSVG,
 	}
 	for name, text := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -167,6 +165,37 @@ func Init(dir string, today time.Time) error {
 	}
 	return nil
 }
+
+// initSections is the article sections of a new site: SPEC's schema,
+// with the headings readers see (check's section-titles rule asks for
+// words that say what a section holds).
+const initSections = `# The sections of every article, in order: the heading an article is
+# written with, and the title readers see.
+sections:
+  - {id: context, headings: [Context], title: What it is, required: true}
+  - {id: significance, headings: [Significance], title: Why it matters}
+  - {id: mechanism, headings: [Mechanism], title: How it works, required: true}
+  - {id: application, headings: [Application], title: What you can do, required: true}
+  - {id: metric, headings: [Metric, Metrics], title: How it is measured, required: true}
+  - {id: risk, headings: [Risk, Risks], title: When to get help, required: true}
+`
+
+// handWashingSVG is the example article's picture: a simple drawing, so
+// that a new site shows how an article carries one.
+const handWashingSVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 300" font-family="system-ui, sans-serif" font-size="22" fill="#1a1a1a">
+  <title>Hands rubbed together under a tap for 20 seconds</title>
+  <rect width="480" height="300" rx="14" fill="#ffffff"/>
+  <path d="M150 30h120v30h-40v30h-40V60h-40z" fill="#6b7280"/>
+  <path d="M214 96c-6 14-6 26 0 36M226 100c4 14 4 26-2 40" stroke="#2563eb" stroke-width="4" fill="none"/>
+  <ellipse cx="200" cy="190" rx="70" ry="34" fill="#f3c9a8" stroke="#7c4a2d" stroke-width="3"/>
+  <ellipse cx="236" cy="206" rx="70" ry="34" fill="#e8b48f" stroke="#7c4a2d" stroke-width="3"/>
+  <circle cx="170" cy="160" r="9" fill="#dbeafe" stroke="#2563eb" stroke-width="2"/>
+  <circle cx="268" cy="176" r="7" fill="#dbeafe" stroke="#2563eb" stroke-width="2"/>
+  <circle cx="380" cy="150" r="58" fill="none" stroke="#1a1a1a" stroke-width="4"/>
+  <path d="M380 150V106M380 150l30 18" stroke="#1a1a1a" stroke-width="4"/>
+  <text x="380" y="240" text-anchor="middle" font-weight="700">20 seconds</text>
+</svg>
+`
 
 func exampleArticle(today time.Time) string {
 	return `---
@@ -182,6 +211,8 @@ sources:
 draft: true
 ---
 Clean hands help keep you and the people around you well.
+
+![Two soapy hands rubbed together under a tap, beside a clock that shows 20 seconds](/images/hand-washing.svg "Rub your hands together with soap for 20 seconds")
 
 ## Context
 
