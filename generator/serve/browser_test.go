@@ -130,3 +130,84 @@ func TestLivePreview(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// startPreview runs handout serve on the site in root until the test
+// ends, and returns the address of its base path.
+func startPreview(t *testing.T, root string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Options{SiteDir: root, Bind: "127.0.0.1", Port: 0, Log: io.Discard, Ready: func(addr string) { ready <- addr }})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve stopped with %v", err)
+		}
+	})
+	select {
+	case addr := <-ready:
+		return "http://" + addr
+	case err := <-done:
+		t.Fatalf("serve stopped: %v", err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	return ""
+}
+
+// TestPreviewUpdatesInPlace: an edit of an article's words updates the
+// open page in place, with no navigation: the scroll position and the
+// focused link stay, a glossary term that the edit added shows its
+// definition, and the page's content equals a fresh load of the same
+// address. An edit that changes more than the content (the site's title,
+// in the header) reloads the page, at the same scroll position.
+func TestPreviewUpdatesInPlace(t *testing.T) {
+	browsertest.Require(t)
+	root := t.TempDir()
+	writeFile(t, root, "site.yaml", "title: Preview test\n")
+	writeFile(t, root, "content/glossary/melatonin.md", "---\nterm: Melatonin\n---\nA hormone that tells your body it is time to sleep.\n")
+	writeFile(t, root, "content/articles/sleep.md", article("First version."))
+	page := startPreview(t, root) + "articles/sleep/"
+
+	b := browsertest.New(t)
+	if err := chromedp.Do(b, chromedp.Navigate(page), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, b, "the live-reload stream is open", `window.handoutLive === true`)
+	browsertest.Eval[any](t, b, `window.scrollTo({top: 1500, behavior: "instant"}); document.querySelector('.toc a[href="#mechanism"]').focus({preventScroll: true}); window.handoutMarker = 42`)
+	browsertest.WaitFor(t, b, "the page scrolled", `window.scrollY > 1000`)
+	before := browsertest.Eval[float64](t, b, `window.scrollY`)
+
+	writeFile(t, root, "content/articles/sleep.md", article("Second version. Melatonin rises at night."))
+	browsertest.WaitFor(t, b, "the edit shows", `document.body.innerText.includes("Second version.")`)
+	if browsertest.Eval[float64](t, b, `window.handoutMarker`) != 42 || browsertest.Eval[float64](t, b, `window.handoutUpdates`) != 1 {
+		t.Fatal("the page navigated for an edit of the article's words")
+	}
+	if got := browsertest.Eval[float64](t, b, `window.scrollY`); got != before {
+		t.Errorf("the scroll position moved from %v to %v", before, got)
+	}
+	if got := browsertest.Eval[string](t, b, `document.activeElement.getAttribute("href")`); got != "#mechanism" {
+		t.Errorf("focus moved to %q, want the link it was on", got)
+	}
+	// The glossary term the edit added is enhanced like the others.
+	browsertest.Eval[any](t, b, `document.querySelector('a.gloss[data-definition]').dispatchEvent(new PointerEvent("pointerenter", {pointerType: "mouse"}))`)
+	browsertest.WaitFor(t, b, "the new term's definition shows", `!document.getElementById("gloss-tip").hidden && document.getElementById("gloss-tip").textContent.includes("time to sleep")`)
+	browsertest.Eval[any](t, b, `document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape"}))`)
+	updated := browsertest.Eval[string](t, b, `document.querySelector("main").outerHTML`)
+
+	fresh := browsertest.New(t)
+	if err := chromedp.Do(fresh, chromedp.Navigate(page), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
+		t.Fatal(err)
+	}
+	if loaded := browsertest.Eval[string](t, fresh, `document.querySelector("main").outerHTML`); loaded != updated {
+		t.Errorf("the page updated in place differs from a fresh load:\n%s\nfresh:\n%s", updated, loaded)
+	}
+
+	// A change outside the content reloads, keeping the scroll position.
+	writeFile(t, root, "site.yaml", "title: Preview test renamed\n")
+	browsertest.WaitFor(t, b, "the new title shows", `document.querySelector(".site-name") && document.querySelector(".site-name").textContent.includes("renamed") && window.handoutMarker === undefined`)
+	browsertest.WaitFor(t, b, "the scroll position is restored", `Math.abs(window.scrollY - `+strconv.FormatFloat(before, 'f', 0, 64)+`) < 5`)
+}

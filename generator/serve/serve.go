@@ -5,9 +5,9 @@
 //
 // Only the built output is served, and only under the site's base path;
 // a request whose path tries to climb out ("..", also percent-encoded) is
-// refused. HTML pages get one extra line, the reload script
+// refused. HTML pages get one extra line, the preview's scripts
 //
-//	<script src="/__handout/reload.js" defer></script>
+//	<script src="/__handout/idiomorph.js" defer></script><script src="/__handout/reload.js" defer></script>
 //
 // before </body>; it never appears in `handout build` output. The site's
 // files are sent with the headers of the build's _headers, as Netlify and
@@ -15,10 +15,11 @@
 // reload script and its event stream come from the site's own origin,
 // and the error overlay is styled through the CSSOM, which no policy
 // governs), so that the preview breaks the same way production would.
-// The server also answers /__handout/events (the event stream) and
-// /__handout/reload.js. Events:
+// The server also answers /__handout/events (the event stream),
+// /__handout/reload.js and /__handout/idiomorph.js. Events:
 //
-//	reload   a rebuild changed pages: reload, keeping the scroll position
+//	reload   a rebuild changed pages: update the page in place (reload.js
+//	         says when), or reload it, keeping the scroll position
 //	css      only a stylesheet changed; data is its new address
 //	errors   a rebuild failed; data is a JSON list of "path:line:col: message"
 //	ok       a rebuild succeeded after a failure
@@ -54,7 +55,14 @@ const Prefix = "/__handout/"
 //go:embed reload.js
 var reloadJS []byte
 
-var reloadTag = []byte(`<script src="` + Prefix + `reload.js" defer></script>`)
+// idiomorphJS is idiomorph 0.8.0 (github.com/bigskysoftware/idiomorph,
+// 0BSD; see NOTICE), which reload.js updates a page in place with.
+//
+//go:embed idiomorph.js
+var idiomorphJS []byte
+
+// reloadTag loads the preview's scripts into a page, in order.
+var reloadTag = []byte(`<script src="` + Prefix + `idiomorph.js" defer></script><script src="` + Prefix + `reload.js" defer></script>`)
 
 // Server serves a build held in memory.
 type Server struct {
@@ -168,10 +176,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case Prefix + "events":
 		s.events(w, r)
 		return
-	case Prefix + "reload.js":
+	case Prefix + "reload.js", Prefix + "idiomorph.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		_, _ = w.Write(reloadJS)
+		script := reloadJS
+		if r.URL.Path == Prefix+"idiomorph.js" {
+			script = idiomorphJS
+		}
+		_, _ = w.Write(script)
 		return
 	}
 	name, ok := s.fileName(r)

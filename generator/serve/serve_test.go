@@ -64,6 +64,7 @@ func TestServe(t *testing.T) {
 		{"/library", 200, "<p>home</p>"},
 		{"/elsewhere/", 404, ""},
 		{"/__handout/reload.js", 200, "EventSource"},
+		{"/__handout/idiomorph.js", 200, "Idiomorph"},
 	}
 	for _, tt := range tests {
 		status, body, _ := get(t, base+tt.path)
@@ -72,7 +73,7 @@ func TestServe(t *testing.T) {
 		}
 	}
 	_, page, _ := get(t, base+"/library/")
-	if !strings.Contains(page, `<script src="/__handout/reload.js" defer></script>`+"\n</body>") {
+	if !strings.Contains(page, `<script src="/__handout/idiomorph.js" defer></script><script src="/__handout/reload.js" defer></script>`+"\n</body>") {
 		t.Errorf("the reload script was not injected before </body>: %q", page)
 	}
 	_, css, _ := get(t, base+"/library/assets/style.abc.css")

@@ -7,17 +7,12 @@
 // without disappearing, stays until the pointer and focus leave or Escape
 // is pressed, and is announced through aria-describedby. On touch, the
 // first tap shows the definition and a second tap follows the link.
+//
+// handout serve updates a page in place after an edit and then sends
+// "handout:update" (detail.root: the new content): each enhancement
+// below takes up the elements it has not seen, once.
 (function () {
-  var terms = document.querySelectorAll("a.gloss[data-definition]");
-  if (!terms.length) return;
-
-  var tip = document.createElement("div");
-  tip.id = "gloss-tip";
-  tip.className = "gloss-tip";
-  tip.setAttribute("role", "tooltip");
-  tip.hidden = true;
-  document.body.appendChild(tip);
-
+  var tip = null;
   var current = null;
   var hideTimer = 0;
   var touched = null;
@@ -58,28 +53,50 @@
     }, 300);
   }
 
-  terms.forEach(function (term) {
-    term.addEventListener("pointerenter", function (e) { if (e.pointerType !== "touch") show(term); });
-    term.addEventListener("pointerleave", hideSoon);
-    term.addEventListener("focus", function () { show(term); });
-    term.addEventListener("blur", hideSoon);
-    term.addEventListener("pointerdown", function (e) { if (e.pointerType === "touch") touched = touched === term ? term : null; });
-    term.addEventListener("click", function (e) {
-      if (touched === null && e.pointerType === "touch") {
-        e.preventDefault();
-        show(term);
-        touched = term;
-      }
+  // makeTip adds the one tooltip to the page, with the listeners that
+  // close it, the first time a term needs it.
+  function makeTip() {
+    tip = document.createElement("div");
+    tip.id = "gloss-tip";
+    tip.className = "gloss-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    document.body.appendChild(tip);
+    tip.addEventListener("pointerleave", hideSoon);
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !tip.hidden) hide();
     });
+    document.addEventListener("pointerdown", function (e) {
+      if (current && e.target !== current && !tip.contains(e.target)) hide();
+    });
+    window.addEventListener("resize", function () { if (current) place(current); });
+  }
+
+  var seen = new WeakSet();
+  function enhance(root) {
+    root.querySelectorAll("a.gloss[data-definition]").forEach(function (term) {
+      if (seen.has(term)) return;
+      seen.add(term);
+      if (!tip) makeTip();
+      term.addEventListener("pointerenter", function (e) { if (e.pointerType !== "touch") show(term); });
+      term.addEventListener("pointerleave", hideSoon);
+      term.addEventListener("focus", function () { show(term); });
+      term.addEventListener("blur", hideSoon);
+      term.addEventListener("pointerdown", function (e) { if (e.pointerType === "touch") touched = touched === term ? term : null; });
+      term.addEventListener("click", function (e) {
+        if (touched === null && e.pointerType === "touch") {
+          e.preventDefault();
+          show(term);
+          touched = term;
+        }
+      });
+    });
+  }
+  enhance(document);
+  document.addEventListener("handout:update", function (e) {
+    if (current && !current.isConnected) hide();
+    enhance(e.detail.root);
   });
-  tip.addEventListener("pointerleave", hideSoon);
-  document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && !tip.hidden) hide();
-  });
-  document.addEventListener("pointerdown", function (e) {
-    if (current && e.target !== current && !tip.contains(e.target)) hide();
-  });
-  window.addEventListener("resize", function () { if (current) place(current); });
 })();
 
 // Wide tables (package markdown/tablescroll): a table scrolls sideways in
@@ -88,8 +105,7 @@
 // region leaves the tab order: a stop that scrolls nothing only slows a
 // keyboard user down.
 (function () {
-  var regions = document.querySelectorAll(".table-scroll");
-  if (!regions.length || !window.ResizeObserver) return;
+  if (!window.ResizeObserver) return;
   function fit(region) {
     if (region.scrollWidth > region.clientWidth) region.setAttribute("tabindex", "0");
     else region.removeAttribute("tabindex");
@@ -97,8 +113,15 @@
   var observer = new ResizeObserver(function (entries) {
     entries.forEach(function (e) { fit(e.target.closest(".table-scroll")); });
   });
-  regions.forEach(function (region) {
-    observer.observe(region);
-    if (region.firstElementChild) observer.observe(region.firstElementChild);
-  });
+  var seen = new WeakSet();
+  function enhance(root) {
+    root.querySelectorAll(".table-scroll").forEach(function (region) {
+      if (seen.has(region)) return;
+      seen.add(region);
+      observer.observe(region);
+      if (region.firstElementChild) observer.observe(region.firstElementChild);
+    });
+  }
+  enhance(document);
+  document.addEventListener("handout:update", function (e) { enhance(e.detail.root); });
 })();
