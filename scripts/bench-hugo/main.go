@@ -30,9 +30,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"syscall"
 	"time"
+
+	"github.com/handout-health/handout/scripts/internal/bench"
 )
 
 // run is one timed process: its wall time and peak resident memory.
@@ -56,24 +57,15 @@ func main() {
 	work := flag.String("work", "", "folder for the corpus, binary and outputs (default: a new temporary folder, removed at the end)")
 	flag.Parse()
 	if *terms == 0 {
-		*terms = defaultTerms(*articles)
+		*terms = bench.DefaultTerms(*articles)
 	}
-	if err := bench(*articles, *terms, *rounds, *corpus, *work, os.Stdout); err != nil {
+	if err := compare(*articles, *terms, *rounds, *corpus, *work, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "bench-hugo:", err)
 		os.Exit(1)
 	}
 }
 
-// defaultTerms is the glossary size the speed issue measured with: 200
-// terms for 1,000 articles, 1,500 for 10,000.
-func defaultTerms(articles int) int {
-	if articles <= 1000 {
-		return articles / 5
-	}
-	return articles * 3 / 20
-}
-
-func bench(articles, terms, rounds int, corpus, work string, w io.Writer) error {
+func compare(articles, terms, rounds int, corpus, work string, w io.Writer) error {
 	if work == "" {
 		dir, err := os.MkdirTemp("", "bench-hugo-")
 		if err != nil {
@@ -82,19 +74,13 @@ func bench(articles, terms, rounds int, corpus, work string, w io.Writer) error 
 		defer os.RemoveAll(dir)
 		work = dir
 	}
-	corpus, err := filepath.Abs(corpus)
-	if err != nil {
+	site := filepath.Join(work, "corpus")
+	if err := bench.WriteCorpus(corpus, site, articles, terms, "ours,hugo"); err != nil {
 		return err
 	}
-	site := filepath.Join(work, "corpus")
-	gen := exec.Command("go", "run", ".", "-n", fmt.Sprint(articles), "-terms", fmt.Sprint(terms), "-seed", "1", "-layouts", "ours,hugo", "-out", site)
-	gen.Dir = corpus
-	if err := quiet(gen); err != nil {
-		return fmt.Errorf("writing the corpus with %s: %w", corpus, err)
-	}
 	handout := filepath.Join(work, "handout")
-	if err := quiet(exec.Command("go", "build", "-o", handout, "./cmd/handout")); err != nil {
-		return fmt.Errorf("building handout: %w", err)
+	if err := bench.BuildHandout(handout); err != nil {
+		return err
 	}
 	tools := []tool{{"handout", func(out string) []string {
 		return []string{handout, "build", "-s", filepath.Join(site, "ours"), "-d", out}
@@ -177,21 +163,7 @@ func median(runs []run) run {
 	for i, r := range runs {
 		walls[i], peaks[i] = r.wall, r.peak
 	}
-	return run{middle(walls), middle(peaks)}
-}
-
-// middle is the median of values: the mean of the two middle ones when
-// there is an even number.
-func middle[T time.Duration | int64](values []T) T {
-	if len(values) == 0 {
-		return 0
-	}
-	s := slices.Clone(values)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+	return run{bench.Middle(walls), bench.Middle(peaks)}
 }
 
 // timed runs a command with its output discarded and returns its wall
@@ -199,7 +171,7 @@ func middle[T time.Duration | int64](values []T) T {
 func timed(args []string) (run, error) {
 	cmd := exec.Command(args[0], args[1:]...)
 	start := time.Now()
-	if err := quiet(cmd); err != nil {
+	if err := bench.Quiet(cmd); err != nil {
 		return run{}, err
 	}
 	wall := time.Since(start)
@@ -209,13 +181,4 @@ func timed(args []string) (run, error) {
 		peak = usage.Maxrss * 1024 // Linux reports kilobytes
 	}
 	return run{wall, peak}, nil
-}
-
-// quiet runs cmd and, when it fails, returns its output with the error.
-func quiet(cmd *exec.Cmd) error {
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("%s: %w\n%s", cmd, err, out)
-	}
-	return nil
 }
