@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -450,4 +451,36 @@ func readTree(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return files
+}
+
+// TestMemoryHoldsTextCompressed: File gives back every file as written;
+// text files of some size are held gzip-compressed (Encoded), pictures
+// and tiny files as they are.
+func TestMemoryHoldsTextCompressed(t *testing.T) {
+	page := []byte(strings.Repeat("<p>Sleep helps the body rest.</p>\n", 200))
+	picture := []byte("\x89PNG\r\n\x1a\n" + strings.Repeat("\x00", 600))
+	m := NewMemory()
+	for _, tt := range []struct {
+		name    string
+		data    []byte
+		gzipped bool
+	}{
+		{"articles/sleep/index.html", page, true},
+		{"search/index.json", page, true},
+		{"_headers", page, true},
+		{"images/bed.png", picture, false},
+		{"assets/tiny.css", []byte("body{}"), false},
+	} {
+		if err := m.WriteFile(tt.name, tt.data); err != nil {
+			t.Fatal(err)
+		}
+		got, ok := m.File(tt.name)
+		if !ok || !bytes.Equal(got, tt.data) {
+			t.Errorf("%s: File gives %d bytes back, want the %d written", tt.name, len(got), len(tt.data))
+		}
+		held, gzipped, _ := m.Encoded(tt.name)
+		if gzipped != tt.gzipped || gzipped && len(held) >= len(tt.data)/4 {
+			t.Errorf("%s: held gzipped %v in %d bytes (written %d), want gzipped %v", tt.name, gzipped, len(held), len(tt.data), tt.gzipped)
+		}
+	}
 }

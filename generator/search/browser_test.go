@@ -262,9 +262,9 @@ func TestSearchSample(t *testing.T) {
 		{name: "synonym", query: "5-HT", first: "Serotonin", href: "articles/serotonin/", also: "Also called 5-HT."},
 		{name: "prefix", query: "seroto", first: "Serotonin", second: "Serotonin syndrome", href: "articles/serotonin/"},
 		{name: "typo", query: "seretonin", first: "Serotonin", href: "articles/serotonin/"},
-		{name: "section only", query: "platelets", first: "Serotonin", href: "articles/serotonin/#context", section: "In the section “Context”."},
+		{name: "section only", query: "platelets", first: "Serotonin", href: "articles/serotonin/#context", section: "In the section “What it is”."},
 		// A trailing space ends the word: no prefix match, only plurals.
-		{name: "singular", query: "platelet ", first: "Serotonin", href: "articles/serotonin/#context", section: "In the section “Context”."},
+		{name: "singular", query: "platelet ", first: "Serotonin", href: "articles/serotonin/#context", section: "In the section “What it is”."},
 		{name: "two words", query: "serotonin levels", first: "Serotonin", href: "articles/serotonin/"},
 		{name: "glossary term", query: "reuptake", first: "Reuptake", href: "glossary/reuptake/", kind: "Glossary"},
 		{name: "case and spaces", query: "  DOPAMINE ", first: "Dopamine", href: "articles/dopamine/"},

@@ -146,7 +146,7 @@ func (c *Cache) renumber(docs []Doc) {
 			if !changed[k] {
 				continue
 			}
-			var was map[string]uint32
+			var was tokenMasks
 			if o := prev[k]; o >= 0 {
 				was = old[o].masks
 			}

@@ -47,7 +47,37 @@ type index struct {
 // the field masks of its tokens.
 type entry struct {
 	sum   uint64
-	masks map[string]uint32
+	masks tokenMasks
+}
+
+// tokenMasks are a document's tokens in order, each with its field mask:
+// a slice, a fifth of a map's memory, whose texts become the index's own
+// once the document is indexed (intern), so that it keeps nothing of the
+// document's text.
+type tokenMasks []tokenMask
+
+type tokenMask struct {
+	text string
+	mask uint32
+}
+
+// sortedMasks turns docMasks' map into tokenMasks.
+func sortedMasks(m map[string]uint32) tokenMasks {
+	out := make(tokenMasks, 0, len(m))
+	for text, mask := range m {
+		out = append(out, tokenMask{text, mask})
+	}
+	slices.SortFunc(out, func(a, b tokenMask) int { return strings.Compare(a.text, b.text) })
+	return out
+}
+
+// find returns the mask of token text, if the document has it.
+func (ms tokenMasks) find(text string) (uint32, bool) {
+	i, ok := slices.BinarySearchFunc(ms, text, func(m tokenMask, text string) int { return strings.Compare(m.text, text) })
+	if !ok {
+		return 0, false
+	}
+	return ms[i].mask, true
 }
 
 // posting is one document of a token's postings. Numbers fit in 32 bits
@@ -91,7 +121,7 @@ func newIndex() *index {
 
 // newEntry tokenizes d and makes its card.
 func newEntry(d Doc, sum uint64) (entry, []byte) {
-	return entry{sum: sum, masks: docMasks(d)}, marshal(cardOf(d))
+	return entry{sum: sum, masks: sortedMasks(docMasks(d))}, marshal(cardOf(d))
 }
 
 // invert indexes the entries' tokens, in number order, into an index that
@@ -104,14 +134,15 @@ func (ix *index) invert() {
 }
 
 // addPostings adds the postings of document number doc, after those of
-// every document before it.
-func (ix *index) addPostings(doc int, masks map[string]uint32) {
-	for text, mask := range masks {
-		t := ix.byText[text]
+// every document before it, and interns its tokens' texts.
+func (ix *index) addPostings(doc int, masks tokenMasks) {
+	for i, m := range masks {
+		t := ix.byText[m.text]
 		if t == nil {
-			t = ix.add(text)
+			t = ix.add(m.text)
 		}
-		t.postings = append(t.postings, posting{doc: int32(doc), mask: mask})
+		masks[i].text = t.text
+		t.postings = append(t.postings, posting{doc: int32(doc), mask: m.mask})
 	}
 }
 
@@ -138,25 +169,31 @@ func (ix *index) touch(t *token) {
 // repost moves document number doc from the postings of its old tokens
 // to those of its new ones. The postings of the tokens of old whose masks
 // stay as they were must hold doc already.
-func (ix *index) repost(doc int, old, now map[string]uint32) {
+// It interns the texts of now.
+func (ix *index) repost(doc int, old, now tokenMasks) {
 	byDoc := func(p posting, doc int) int { return cmp.Compare(int(p.doc), doc) }
-	for text := range old {
-		if _, kept := now[text]; kept {
+	for _, m := range old {
+		if _, kept := now.find(m.text); kept {
 			continue
 		}
-		t := ix.byText[text]
+		t := ix.byText[m.text]
 		if i, ok := slices.BinarySearchFunc(t.postings, doc, byDoc); ok {
 			t.postings = slices.Delete(t.postings, i, i+1)
 			ix.touch(t)
 		}
 	}
-	for text, mask := range now {
-		if was, ok := old[text]; ok && was == mask {
+	for k, m := range now {
+		text, mask := m.text, m.mask
+		t := ix.byText[text]
+		if t != nil {
+			now[k].text = t.text
+		}
+		if was, ok := old.find(text); ok && was == mask {
 			continue
 		}
-		t := ix.byText[text]
 		if t == nil {
 			t = ix.add(text)
+			now[k].text = t.text
 		}
 		i, ok := slices.BinarySearchFunc(t.postings, doc, byDoc)
 		switch {

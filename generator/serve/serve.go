@@ -195,10 +195,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	data, found := s.out.File(name)
+	data, gzipped, found := s.out.Encoded(name)
 	s.setSiteHeaders(w.Header(), r.URL.Path, found)
 	if !found && !strings.HasSuffix(name, "/index.html") {
-		if _, isDir := s.out.File(name + "/index.html"); isDir {
+		if isDir := s.out.Keep(name + "/index.html"); isDir {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
@@ -206,7 +206,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusOK
 	if !found {
 		status = http.StatusNotFound
-		if data, found = s.out.File("404.html"); !found {
+		if data, gzipped, found = s.out.Encoded("404.html"); !found {
 			// Nothing built yet (the first build failed): a page that
 			// shows the errors and reloads once the site builds.
 			data = []byte("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head><body><p>The site has not been built yet.</p></body></html>\n")
@@ -217,8 +217,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
-	if strings.HasPrefix(ctype, "text/html") {
+	switch {
+	case strings.HasPrefix(ctype, "text/html"):
+		if gzipped {
+			data, _ = s.out.File(name)
+		}
 		data = inject(data)
+	case gzipped && acceptsGzip(r):
+		w.Header().Set("Content-Encoding", "gzip")
+	case gzipped:
+		data, _ = s.out.File(name)
+	}
+	if gzipped {
+		w.Header().Set("Vary", "Accept-Encoding")
 	}
 	w.Header().Set("Content-Type", ctype)
 	if found && notModified(w, r, data) {
@@ -254,6 +265,19 @@ func (s *Server) fileName(r *http.Request) (name string, ok bool) {
 		rest += "index.html"
 	}
 	return rest, true
+}
+
+// acceptsGzip reports whether the request's Accept-Encoding names gzip
+// (with a q-value other than 0).
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			q := strings.ReplaceAll(params, " ", "")
+			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		}
+	}
+	return false
 }
 
 // inject adds the reload script before </body>.

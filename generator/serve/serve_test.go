@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
 	"io"
 	"net"
@@ -268,5 +269,58 @@ func TestServeSendsTheSiteHeaders(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("revalidating an edited page with the old ETag: %d, want 200", resp.StatusCode)
+	}
+}
+
+// TestServeSendsCompressedText: a text file the build holds compressed
+// goes out gzip-encoded to a browser that accepts it, and plain to one
+// that does not; a page is always plain, with the reload script.
+func TestServeSendsCompressedText(t *testing.T) {
+	srv, base := testServer(t)
+	style := strings.Repeat("p { margin: 0 0 1rem; }\n", 100)
+	if err := srv.out.WriteFile("assets/big.css", []byte(style)); err != nil {
+		t.Fatal(err)
+	}
+	page := "<html><body>" + strings.Repeat("<p>Sleep helps.</p>", 100) + "</body></html>"
+	if err := srv.out.WriteFile("big/index.html", []byte(page)); err != nil {
+		t.Fatal(err)
+	}
+	fetch := func(path, accept string) (body string, encoding string) {
+		t.Helper()
+		req, err := http.NewRequest(http.MethodGet, base+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Set by hand, the header leaves the answer as sent.
+		req.Header.Set("Accept-Encoding", accept)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		data, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data), resp.Header.Get("Content-Encoding")
+	}
+	body, enc := fetch("/library/assets/big.css", "gzip, deflate, br")
+	if enc != "gzip" {
+		t.Fatalf("a stylesheet went out with Content-Encoding %q, want gzip", enc)
+	}
+	zr, err := gzip.NewReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain, _ := io.ReadAll(zr); string(plain) != style {
+		t.Error("the gzip-encoded stylesheet is not the one written")
+	}
+	for _, accept := range []string{"identity", "gzip;q=0"} {
+		if body, enc := fetch("/library/assets/big.css", accept); enc != "" || body != style {
+			t.Errorf("Accept-Encoding %q: got Content-Encoding %q and %d bytes, want the plain stylesheet", accept, enc, len(body))
+		}
+	}
+	if body, enc := fetch("/library/big/", "gzip"); enc != "" || !strings.Contains(body, "<p>Sleep helps.</p>") || !strings.Contains(body, "reload.js") {
+		t.Errorf("a page went out with Content-Encoding %q: %.80q", enc, body)
 	}
 }
