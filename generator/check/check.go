@@ -32,13 +32,38 @@
 //	                                       (from the build)
 //	video-transcript  warning   all        a video (an address alone on its line) with no
 //	                                       transcript line under it
-//	acronym           warning   all        an acronym that no glossary name of its language explains
-//	                                       and that is not defined where it is first used
+//	acronym           warning   all        an acronym not spelled out or explained where it is
+//	                                       first used, even a glossary name (print has no
+//	                                       tooltips)
+//	jargon            warning   en, es     a technical word (terms.go's medical-word list) that
+//	                                       its sentence, or the next, does not explain where it
+//	                                       is first used, even a glossary name (jargon.go)
 //	list-length       warning   all        a bullet list of more than 7 items
 //	sentence-length   warning   all        a sentence of more than 25 words
 //	number-words      warning   en, es     a percentage or fraction in the metric or risk section
 //	                                       with no natural frequency in its sentence: "1 in 4"
-//	                                       in English, "1 de cada 4" in Spanish
+//	                                       in English, "1 de cada 4" in Spanish; and a number
+//	                                       written as a word where a numeral reads faster ("two
+//	                                       weeks": "2 weeks"), but for a sentence's first word
+//	figure-missing    warning   all        an article with no picture (an image, or an <img>,
+//	                                       <picture> or <figure> the page keeps)
+//	topic-only        warning   en, es     a summary or first paragraph that only names the
+//	                                       topic ("This page explains…") and asks nothing of
+//	                                       the reader
+//	tool-missing      warning   en, es     "keep a list/diary/log/record" asked of the reader in
+//	                                       a section with no checklist, table or link to a
+//	                                       template
+//	passive-voice     warning   en, es     a main message (the summary's first sentence, the
+//	                                       first sentence of the lede and of each section) in
+//	                                       the passive voice; in Spanish the "ser" passive ("es
+//	                                       causado"), not the "se" passive, which style accepts
+//	crisis-line       warning   en, es     an article on mood (a tag, title or synonym) that
+//	                  error                does not give its language's contacts.crisis; an
+//	                                       error where the text speaks of suicide or self-harm;
+//	                                       nothing when site.yaml has no crisis line
+//	section-titles    warning   site       articles show schema sections under the schema's bare
+//	                                       names ("Metric"); a reader-facing title or heading in
+//	                                       site.yaml fixes it; once per site
 //	feedback          warning   site       site.yaml has no feedback_url, so articles offer no
 //	                                       way to report a mistake
 //	template-unused   warning   site       a file of templates/ at a path the theme does not
@@ -50,7 +75,7 @@
 //	                                       "Call your local emergency number"; once per site
 //
 // A language is English or Spanish by the primary subtag of its code (en,
-// en-GB; es, es-MX). The plain-language rules (acronym to number-words)
+// en-GB; es, es-MX). The plain-language rules (acronym to section-titles)
 // come from the CDC Clear Communication Index and AHRQ's Patient
 // Education Materials Assessment Tool (PEMAT). Those that only count
 // (list-length, sentence-length) apply to every language as they are,

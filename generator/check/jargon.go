@@ -22,7 +22,9 @@ import (
 //   - a word that starts its sentence, whose sentence says what it does
 //     ("Glutamate speeds nerve cells up"), and a label such as "**L-dopa.**"
 //     followed by its explanation;
-//   - a word its language's explaining patterns explain (explain.go).
+//   - a word its language's explaining patterns explain (explain.go),
+//     an adjective such as "adrenal" with the noun it goes with
+//     ("adrenal glands, which sit on top of your kidneys").
 func (a *articleCheck) jargon() diag.List {
 	if !a.lang.medicalWords {
 		return nil
@@ -48,8 +50,9 @@ func (a *articleCheck) jargon() diag.List {
 				continue
 			}
 			seen[key] = true
-			if within(s.text, at, known) || a.lang.explaining.startsSentence(s.text, at) && (len(s.words) > 3 || next != "") ||
-				a.lang.explaining.explains(s.text, at, len(w), next, true) {
+			e := a.lang.explaining
+			if within(s.text, at, known) || e.startsSentence(s.text, at) && (len(s.words) > 3 || next != "") ||
+				e.explains(s.text, at, len(w), next, true) || e.explains(s.text, at, e.withNoun(s.text, at, len(w), modifier(key)), next, true) {
 				continue
 			}
 			list = append(list, a.wordFinding(i, k, diag.RuleJargon,

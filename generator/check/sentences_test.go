@@ -146,6 +146,30 @@ func TestJargonSentences(t *testing.T) {
 		{"es", "El cuerpo convierte la tirosina en L-dopa.", "“tirosina”"},
 		{"es", "Una pared de células, llamada barrera hematoencefálica, protege el cerebro.", ""},
 		{"es", "Estos medicamentos frenan la recaptación de serotonina.", "“recaptación”"},
+		// A number before a hyphen is a chemical's name only when a
+		// chemical's root follows it; a capital, only a chemist's prefix.
+		{"en", "Caffeine can shift your body clock, your brain's 24-hour cycle of sleep and waking.", ""},
+		{"en", "Keep a 2-week record of how you sleep.", ""},
+		{"en", "Do not take 5-hydroxytryptophan with these medicines.", "“5-hydroxytryptophan”"},
+		{"en", "You may need an X-ray of your chest.", ""},
+		// An appositive in the plural explains, and one after a list
+		// explains the list; the next item of a list does not.
+		{"en", "It then fits into receptors, docking spots on the next cell.", ""},
+		{"en", "These medicines act on receptors, enzymes and pumps in the brain.", "“receptors”"},
+		{"en", "Activity changes serotonin, dopamine and norepinephrine, chemical messengers that play a part in mood.", ""},
+		{"en", "Your body uses it to make dopamine and norepinephrine, 2 brain signals, and thyroid hormone.", ""},
+		{"en", "Ask about receptors, so your doctor can explain them.", "“receptors”"},
+		{"es", "Luego, unas enzimas, proteínas que descomponen sustancias químicas, la eliminan.", ""},
+		{"es", "Estos medicamentos actúan sobre receptores, enzimas y bombas del cerebro.", "“receptores”"},
+		// Naming what was just described: "doctors call ...", "se llama ...".
+		{"en", "The first cell takes it back in, which doctors call reuptake.", ""},
+		{"en", "A small area of your brain keeps time. Doctors call this cycle your circadian rhythm.", ""},
+		{"es", "La primera célula vuelve a tomarla. Esto se llama recaptación.", ""},
+		{"es", "Una zona del cerebro lleva la hora. Los médicos llaman a este ciclo ritmo circadiano.", ""},
+		// A technical adjective is explained with the noun it goes with;
+		// a noun is not explained by what is said of the next word.
+		{"en", "Nerves signal the adrenal glands, which sit on top of your kidneys.", ""},
+		{"en", "Ask your doctor about tryptophan pills, which some stores sell.", "“tryptophan”"},
 	})
 }
 

@@ -55,11 +55,24 @@ var (
 		"photography biography geography bibliography trophy arthritis hypothesis hyperactive hyperlink hypocrite " +
 		"diagnóstico análisis parálisis simpatía empatía apatía telepatía fotografía biografía geografía artritis " +
 		"hipótesis hipoteca")
-	// chemicalName is a name such as L-dopa, L-tryptophan or
-	// 5-hydroxytryptophan: a capital letter or a number, a hyphen, a
-	// chemical.
-	chemicalName = regexp.MustCompile(`^(?:[A-Z]|\d+)-[a-z]{3,}$`)
+	// chemicalName is a name such as L-dopa, N-acetylcysteine or
+	// 5-hydroxytryptophan: a chemist's prefix (the capitals that name a
+	// form or an atom: D, L, N, R, S), or a number before a chemical's
+	// root, then a hyphen. A number before any other word is a measure
+	// ("24-hour", "2-week"), and another capital an everyday word
+	// ("X-ray", "T-shirt").
+	chemicalName = regexp.MustCompile(`^(?:[DLNRS]-[a-z]{3,}|\d+-(?:hydroxy|methyl|methoxy|amino|fluoro|chloro|bromo|iodo|ethyl|propyl|butyl|phenyl|acetyl|nitro|oxo|keto|deoxy|dihydro|tetrahydro|carboxy|formyl|sulfo|phospho)[a-z]*)$`)
+	// technicalAdjectives are the list's words that go before a noun
+	// ("adrenal glands"), besides those of an adjective's ending (-ic,
+	// -al, -ary): such a word is explained with the noun it goes with.
+	technicalAdjectives = wordSet("circadian comorbid contraindicated prefrontal")
 )
+
+// modifier reports whether a technical word (technical's key) goes
+// before a noun as "adrenal" in "adrenal glands" does.
+func modifier(key string) bool {
+	return technicalAdjectives[key] || strings.HasSuffix(key, "ic") || strings.HasSuffix(key, "al") || strings.HasSuffix(key, "ary")
+}
 
 // technical reports whether a word looks like a technical term, by the
 // medical-word list, and returns the form it is known by (lower case, in
