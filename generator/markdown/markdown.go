@@ -44,6 +44,7 @@ import (
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/slug"
 	"github.com/handout-health/handout/generator/markdown/callout"
+	"github.com/handout-health/handout/generator/markdown/checklist"
 	"github.com/handout-health/handout/generator/markdown/figure"
 	"github.com/handout-health/handout/generator/markdown/glossterm"
 	"github.com/handout-health/handout/generator/markdown/rawhtml"
@@ -74,6 +75,7 @@ func New(opts Options) *Converter {
 	var rendererOpts []renderer.Option
 	extensions := []goldmark.Extender{
 		extension.GFM,
+		checklist.Extension,
 		extension.Footnote,
 		highlighting.NewHighlighting(
 			highlighting.WithFormatOptions(chromahtml.WithClasses(true)),

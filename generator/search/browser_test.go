@@ -262,9 +262,9 @@ func TestSearchSample(t *testing.T) {
 		{name: "synonym", query: "5-HT", first: "Serotonin", href: "articles/serotonin/", also: "Also called 5-HT."},
 		{name: "prefix", query: "seroto", first: "Serotonin", second: "Serotonin syndrome", href: "articles/serotonin/"},
 		{name: "typo", query: "seretonin", first: "Serotonin", href: "articles/serotonin/"},
-		{name: "section only", query: "platelets", first: "Serotonin", href: "articles/serotonin/#context", section: "In the section “What it is”."},
+		{name: "section only", query: "packed", first: "Serotonin", href: "articles/serotonin/#context", section: "In the section “What it is”."},
 		// A trailing space ends the word: no prefix match, only plurals.
-		{name: "singular", query: "platelet ", first: "Serotonin", href: "articles/serotonin/#context", section: "In the section “What it is”."},
+		{name: "singular", query: "branch ", first: "Dopamine", href: "articles/dopamine/#context", section: "In the section “What it is”."},
 		{name: "two words", query: "serotonin levels", first: "Serotonin", href: "articles/serotonin/"},
 		{name: "glossary term", query: "reuptake", first: "Reuptake", href: "glossary/reuptake/", kind: "Glossary"},
 		{name: "case and spaces", query: "  DOPAMINE ", first: "Dopamine", href: "articles/dopamine/"},
@@ -420,7 +420,7 @@ func TestSearchSample(t *testing.T) {
 	})
 
 	t.Run("a result is a link that opens in a new tab", func(t *testing.T) {
-		rs, _ := typeQuery(t, tb, site, "platelets")
+		rs, _ := typeQuery(t, tb, site, "packed")
 		if len(rs) == 0 || rs[0].Href != site+"articles/serotonin/#context" {
 			t.Fatalf("results %+v, want a link to articles/serotonin/#context first", rs)
 		}
@@ -486,7 +486,7 @@ func TestSearchSample(t *testing.T) {
 	})
 
 	t.Run("section link opens the section", func(t *testing.T) {
-		typeQuery(t, tb, site, "platelets")
+		typeQuery(t, tb, site, "packed")
 		if _, err := chromedp.Run(tb.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS("#search-result-0")))); err != nil {
 			t.Fatalf("clicking the result opened nothing: %v", err)
 		}
