@@ -27,6 +27,15 @@
 //	TestNoLayoutShift       the banner and a tooltip appearing move nothing
 //	                        (layout-shift entries, as Chromium counts CLS),
 //	                        on a phone and a desktop.
+//	TestImagesLoadWithoutShift  the sleep article's chart on a throttled
+//	                        connection (CDP network conditions for the
+//	                        pictures), phone and desktop: its box has the
+//	                        chart's shape before the bytes come, nothing
+//	                        moves as it loads (no layout-shift entry, the
+//	                        caption in place), and the browser takes the
+//	                        WebP variant for the screen (480 or 800
+//	                        pixels), never the PNG; without width and
+//	                        height (the control) the caption moves.
 //	TestReading             18px body text, about 70 characters a line, one
 //	                        h1 and no skipped heading level, lang, landmarks,
 //	                        header and footer links, the article's order.
