@@ -4,8 +4,10 @@
 // 127.0.0.1 to headless Chromium (package browsertest). The package has no
 // code of its own: only tests.
 //
-// One page of every kind is checked: the home page (index), an article, an
-// article whose review is overdue, the glossary, a glossary term, the
+// One page of every kind is checked: the home page (index), an article
+// (with an SVG figure), an article whose review is overdue (with a raster
+// chart and its WebP variants), an article with a consent-gated video,
+// the glossary, a glossary term, the
 // topics, a topic (tag), a free page, search, cookies and the 404 page,
 // and the page of building blocks (docs/examples/building-blocks.md:
 // every kind of callout, nested ones, a wide and a narrow table), which
