@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -95,6 +96,8 @@ func TestMakeTurnsJPEGsUpright(t *testing.T) {
 	}
 }
 
+// TestMakeRefusesDamagedPixels: a PNG whose header is whole but whose
+// pixels are cut short passes Probe, and Make and Verify refuse it.
 func TestMakeRefusesDamagedPixels(t *testing.T) {
 	data := encodePNG(t, photo(200, 100))
 	data = data[:len(data)/2]
@@ -104,6 +107,13 @@ func TestMakeRefusesDamagedPixels(t *testing.T) {
 	}
 	if _, err := Make(data, info, Widths(info)); err == nil {
 		t.Fatal("a PNG cut in half made variants")
+	}
+	if err := Verify(data, info); err == nil || !strings.Contains(err.Error(), "this PNG file is damaged") {
+		t.Errorf("Verify of a PNG cut in half: %v, want Make's error", err)
+	}
+	whole := encodePNG(t, photo(200, 100))
+	if err := Verify(whole, info); err != nil {
+		t.Errorf("Verify of a whole PNG: %v", err)
 	}
 }
 

@@ -114,7 +114,8 @@ func (l *imageLibrary) Image(sitePath string) (figure.Image, error) {
 }
 
 // load reads an image of static/: its size, its variants' names, and the
-// variants the cache lacks, which it makes.
+// variants the cache lacks, which it makes (with no cache, it only checks
+// that the picture decodes).
 func (l *imageLibrary) load(im *libraryImage, sitePath string) {
 	file := content.StaticDir + "/" + sitePath
 	data, err := fsread.ReadFile(l.fsys, file, images.MaxFileBytes)
@@ -149,9 +150,13 @@ func (l *imageLibrary) load(im *libraryImage, sitePath string) {
 		im.variants = append(im.variants, v)
 		im.facts.Variants = append(im.facts.Variants, figure.Variant{Path: v.name, Width: w})
 	}
-	if l.cache != nil {
-		im.err = l.fill(im.variants, data, info)
+	if l.cache == nil {
+		// A load for handout check makes no variants, but decodes the
+		// picture as build would, so that a damaged one fails both.
+		im.err = images.Verify(data, info)
+		return
 	}
+	im.err = l.fill(im.variants, data, info)
 }
 
 // fill makes the variants the cache lacks, and puts them in it.

@@ -14,6 +14,10 @@
 //	docs/screenshots/callouts*.png        every kind of callout, in light and
 //	                                      dark mode and printed
 //	docs/screenshots/table-phone.png      a wide table on a phone
+//	docs/screenshots/brand.png            the home page with the sample's
+//	                                      brand, 1280x800 shown at half size
+//	docs/screenshots/brand-default.png    the same without it: site.yaml's
+//	                                      theme: and menu: taken out
 //
 // The callouts and the table are those of docs/examples/building-blocks.md,
 // which is added to a copy of the site as the page /building-blocks/.
@@ -44,6 +48,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -62,7 +67,11 @@ type shot struct {
 	dark, print   bool
 	full, banner  bool
 	at, clip      string
-	file          string
+	// plain takes the picture on the site built without its brand
+	// (unbrandedYAML); scale, when set, shrinks the first screen by it.
+	plain bool
+	scale float64
+	file  string
 }
 
 // readme are the pictures the README shows.
@@ -83,7 +92,16 @@ func readme(dir string) []shot {
 		{page: "/" + blocksSlug + "/", width: 760, height: 900, clip: ".lede > .callout", dark: true, file: filepath.Join(dir, "callouts-dark.png")},
 		{page: "/" + blocksSlug + "/", width: 794, height: 1123, clip: ".lede > .callout", print: true, file: filepath.Join(dir, "callouts-print.png")},
 		{page: "/" + blocksSlug + "/", width: 390, height: 844, clip: ".table-scroll", file: filepath.Join(dir, "table-phone.png")},
+		// The clinic's brand beside the default theme, at half size.
+		{page: "/", width: 1280, height: 800, scale: 0.5, file: filepath.Join(dir, "brand.png")},
+		{page: "/", width: 1280, height: 800, scale: 0.5, plain: true, file: filepath.Join(dir, "brand-default.png")},
 	}
+}
+
+// unbrandedYAML is a site.yaml without its brand: its top-level theme:
+// and menu: blocks taken out.
+func unbrandedYAML(data string) string {
+	return regexp.MustCompile(`(?m)^(theme|menu):\n(?:[ #].*\n|\n)*`).ReplaceAllString(data, "")
 }
 
 // blocksFile is the page of building blocks, added to a copy of the site
@@ -124,31 +142,21 @@ func run(siteDir string, shots []shot) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	copied, err := withBlocks(siteDir, filepath.Join(tmp, "site"))
-	if err != nil {
-		return err
+	bases := map[bool]string{}
+	for _, plain := range []bool{false, true} {
+		public := filepath.Join(tmp, fmt.Sprint("public-", plain))
+		if err := build(siteDir, filepath.Join(tmp, fmt.Sprint("site-", plain)), public, plain); err != nil {
+			return err
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return err
+		}
+		srv := &http.Server{Handler: staticHost(public), ReadHeaderTimeout: 10 * time.Second}
+		go func() { _ = srv.Serve(ln) }()
+		defer srv.Close()
+		bases[plain] = "http://" + ln.Addr().String()
 	}
-	public := filepath.Join(tmp, "public")
-	out, err := output.NewDir(public)
-	if err != nil {
-		return err
-	}
-	if res, err := site.Build(os.DirFS(copied), site.Options{Writer: out}); err != nil {
-		_ = out.Abort()
-		return fmt.Errorf("building %s: %w\n%s", siteDir, err, res.Diagnostics)
-	}
-	if err := out.Commit(); err != nil {
-		return err
-	}
-
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	srv := &http.Server{Handler: staticHost(public), ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	defer srv.Close()
-	base := "http://" + ln.Addr().String()
 
 	execPath := os.Getenv("CHROMIUM")
 	if execPath == "" {
@@ -169,7 +177,7 @@ func run(siteDir string, shots []shot) error {
 		return fmt.Errorf("starting Chromium: %w", err)
 	}
 	for _, s := range shots {
-		if err := take(browser, base, s); err != nil {
+		if err := take(browser, bases[s.plain], s); err != nil {
 			return fmt.Errorf("%s: %w", s.file, err)
 		}
 		fmt.Println("wrote", s.file)
@@ -177,9 +185,28 @@ func run(siteDir string, shots []shot) error {
 	return nil
 }
 
+// build builds the site, with the page of building blocks and, when plain
+// is set, without its brand, into public; dir is the copy's folder.
+func build(siteDir, dir, public string, plain bool) error {
+	copied, err := withBlocks(siteDir, dir, plain)
+	if err != nil {
+		return err
+	}
+	out, err := output.NewDir(public)
+	if err != nil {
+		return err
+	}
+	if res, err := site.Build(os.DirFS(copied), site.Options{Writer: out}); err != nil {
+		_ = out.Abort()
+		return fmt.Errorf("building %s: %w\n%s", siteDir, err, res.Diagnostics)
+	}
+	return out.Commit()
+}
+
 // withBlocks copies the site into dir with the page of building blocks
-// added, and returns dir; a site without the page is used as it is.
-func withBlocks(site, dir string) (string, error) {
+// added (and with plain, without its brand), and returns dir; a site
+// without the page is used as it is.
+func withBlocks(site, dir string, plain bool) (string, error) {
 	page, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(blocksFile)))
 	if errors.Is(err, os.ErrNotExist) {
 		return site, nil
@@ -199,6 +226,9 @@ func withBlocks(site, dir string) (string, error) {
 	config, err := os.ReadFile(filepath.Join(site, "site.yaml"))
 	if err != nil {
 		return "", err
+	}
+	if plain {
+		config = []byte(unbrandedYAML(string(config)))
 	}
 	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), config, 0o644); err != nil {
 		return "", err
@@ -279,6 +309,10 @@ func take(browser context.Context, base string, s shot) error {
 		png, err = clipShot(ctx, s.clip)
 	case s.full:
 		png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	case s.scale != 0:
+		var res page.CaptureScreenshotResult
+		res, err = chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{Clip: &page.Viewport{Width: float64(s.width), Height: float64(s.height), Scale: s.scale}})
+		png = res.Data
 	default:
 		png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	}

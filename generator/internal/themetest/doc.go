@@ -4,8 +4,10 @@
 // 127.0.0.1 to headless Chromium (package browsertest). The package has no
 // code of its own: only tests.
 //
-// One page of every kind is checked: the home page (index), an article, an
-// article whose review is overdue, the glossary, a glossary term, the
+// One page of every kind is checked: the home page (index), an article
+// (with an SVG figure), an article whose review is overdue (with a raster
+// chart and its WebP variants), an article with a consent-gated video,
+// the glossary, a glossary term, the
 // topics, a topic (tag), a free page, search, cookies and the 404 page,
 // and the page of building blocks (docs/examples/building-blocks.md:
 // every kind of callout, nested ones, a wide and a narrow table), which
@@ -27,6 +29,15 @@
 //	TestNoLayoutShift       the banner and a tooltip appearing move nothing
 //	                        (layout-shift entries, as Chromium counts CLS),
 //	                        on a phone and a desktop.
+//	TestImagesLoadWithoutShift  the sleep article's chart on a throttled
+//	                        connection (CDP network conditions for the
+//	                        pictures), phone and desktop: its box has the
+//	                        chart's shape before the bytes come, nothing
+//	                        moves as it loads (no layout-shift entry, the
+//	                        caption in place), and the browser takes the
+//	                        WebP variant for the screen (480 or 800
+//	                        pixels), never the PNG; without width and
+//	                        height (the control) the caption moves.
 //	TestReading             18px body text, about 70 characters a line, one
 //	                        h1 and no skipped heading level, lang, landmarks,
 //	                        header and footer links, the article's order.
