@@ -237,7 +237,17 @@ func build(req buildRequest, stdout, stderr io.Writer) int {
 	}
 	var printed *printReport
 	if req.pdf {
-		if printed, err = printAll(req, res.Site, out, browser, cacheDir); err != nil {
+		var set *site.RackSet
+		if req.set != "" {
+			found, err := res.Site.RackSet(req.set)
+			if err != nil {
+				_ = out.Abort()
+				fail(stderr, req.command, fmt.Errorf("--set: %w", err))
+				return exitUsage
+			}
+			set = &found
+		}
+		if printed, err = printAll(req, res.Site, set, out, browser, cacheDir); err != nil {
 			_ = out.Abort()
 			fail(stderr, req.command, err)
 			fmt.Fprintf(stderr, "handout %s: %s left as it was\n", req.command, diag.Printable(req.dest))

@@ -55,8 +55,8 @@ type printReport struct {
 }
 
 // printAll prints every article's leaflets into the built site, not yet
-// committed, and the rack set asked for.
-func printAll(req buildRequest, s *site.Site, out *output.Dir, browser, cacheDir string) (*printReport, error) {
+// committed, and the rack set, when there is one.
+func printAll(req buildRequest, s *site.Site, set *site.RackSet, out *output.Dir, browser, cacheDir string) (*printReport, error) {
 	start := time.Now()
 	leaflets := s.Leaflets()
 	jobs := make([]pdf.Job, len(leaflets))
@@ -87,11 +87,7 @@ func printAll(req buildRequest, s *site.Site, out *output.Dir, browser, cacheDir
 				d.Pages, s.Config.Print.Paper, s.Config.Print.MaxPages).WithRule("print-pages"))
 		}
 	}
-	if req.set != "" {
-		set, err := s.RackSet(req.set)
-		if err != nil {
-			return nil, fmt.Errorf("--set: %w", err)
-		}
+	if set != nil {
 		rack := pdf.Rack{Title: set.Title, Language: set.Language, Words: pdf.RackWords{
 			Contents: set.Contents, Count: set.Count, Page: set.Page, PrintedOn: set.PrintedOn}}
 		for _, l := range set.Leaflets {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/handout-health/handout/generator/internal/slug"
 	"github.com/handout-health/handout/generator/render"
@@ -120,6 +122,9 @@ func (s *Site) RackSet(topic string) (RackSet, error) {
 
 // rackSet makes the set of articles titled title, in s's language.
 func (s *Site) rackSet(title, slug string, articles []*Doc) RackSet {
+	if first, size := utf8.DecodeRuneInString(title); first != utf8.RuneError {
+		title = string(unicode.ToUpper(first)) + title[size:] // a cover's title: "Mood", not "mood"
+	}
 	set := RackSet{
 		Title: title, Slug: slug, Language: s.Language.Code,
 		Contents: s.words("print.rack_contents"), Count: s.words("print.rack_count", len(articles)),
