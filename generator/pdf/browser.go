@@ -166,13 +166,13 @@ func (b *browser) print(paper string, large bool) ([]byte, error) {
 	))
 }
 
-// pageNumbers puts "2 / 3" at the foot of every page, in
-// the margin the theme's @page rule leaves, at 9 pt (14 pt in large
-// print).
+// pageNumbers puts "2 / 3" at the foot of every page, in the margin the
+// theme's @page rule leaves, at 9 pt (18 pt in large print, where no
+// text is smaller).
 func pageNumbers(large bool) chromedp.PDFOption {
 	size := "9pt"
 	if large {
-		size = "14pt"
+		size = "18pt"
 	}
 	footer := `<div style="width:100%;margin:0 16mm;font:` + size + ` sans-serif;text-align:right"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`
 	return func(p *page.PrintToPDFParams) {
