@@ -65,14 +65,13 @@ func printAll(req buildRequest, s *site.Site, set *site.RackSet, out *output.Dir
 	}
 	opts := pdf.Options{
 		Dir: out.Staging(), BasePath: s.Config.BasePath(), Paper: s.Config.Print.Paper,
-		Cache: cacheDir, Browser: browser, Write: out.WriteFile,
+		Cache: cacheDir, Browser: browser, Write: out.WriteFile, Prune: true,
 	}
 	ctx := context.Background()
 	done, err := pdf.Print(ctx, jobs, opts)
 	if err != nil {
 		return nil, err
 	}
-	pdf.Prune(opts, jobs)
 	r := &printReport{}
 	pages := map[string]int{}
 	for i, d := range done {

@@ -56,6 +56,9 @@ type Options struct {
 	// Write receives each leaflet printed or found in the cache, by its
 	// name in the output.
 	Write func(name string, data []byte) error
+	// Prune, for a run over every article, removes from the cache the
+	// leaflets the run did not use, so that it holds one site's.
+	Prune bool
 }
 
 // A Job is an article page to print to its two leaflets.
@@ -111,14 +114,15 @@ func Print(ctx context.Context, jobs []Job, opts Options) ([]Leaflet, error) {
 	}
 	cache := newCache(opts.Cache)
 	out := make([]Leaflet, 2*len(jobs))
+	keys := make([][2]string, len(jobs))
 	var todo []int
 	for i, j := range jobs {
-		keys, err := keysOf(opts, j)
-		if err != nil {
+		var err error
+		if keys[i], err = keysOf(opts, j); err != nil {
 			return nil, err
 		}
 		hit := true
-		for v, key := range keys {
+		for v, key := range keys[i] {
 			out[2*i+v] = Leaflet{Name: [2]string{j.PDF, j.LargePrint}[v], Large: v == 1}
 			if data, ok := cache.get(key); ok {
 				out[2*i+v].Pages, out[2*i+v].Cached = countPages(data), true
@@ -129,41 +133,28 @@ func Print(ctx context.Context, jobs []Job, opts Options) ([]Leaflet, error) {
 				hit = false
 			}
 		}
-		cache.keep(keys[:]...)
+		cache.keep(keys[i][:]...)
 		if !hit {
 			todo = append(todo, i)
 		}
 	}
 	err := inBrowsers(ctx, opts, len(todo), func(b *browser, n int) error {
 		i := todo[n]
-		return printJob(b, opts, cache, jobs[i], out[2*i:2*i+2])
+		return printJob(b, opts, cache, jobs[i].Page, keys[i], out[2*i:2*i+2])
 	})
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
-}
-
-// Prune removes from the cache every leaflet that the last Print of
-// every article did not use, so that the cache holds one site's leaflets.
-func Prune(opts Options, jobs []Job) {
-	cache := newCache(opts.Cache)
-	for _, j := range jobs {
-		if keys, err := keysOf(opts, j); err == nil {
-			cache.keep(keys[:]...)
-		}
+	if opts.Prune {
+		cache.prune()
 	}
-	cache.prune()
+	return out, nil
 }
 
 // printJob prints one page's two leaflets, those not in the cache, and
 // writes them.
-func printJob(b *browser, opts Options, cache *cache, j Job, out []Leaflet) error {
-	keys, err := keysOf(opts, j)
-	if err != nil {
-		return err
-	}
-	if err := b.open(j.Page); err != nil {
+func printJob(b *browser, opts Options, cache *cache, page string, keys [2]string, out []Leaflet) error {
+	if err := b.open(page); err != nil {
 		return err
 	}
 	for v := range 2 {
