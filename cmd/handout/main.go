@@ -1,6 +1,7 @@
 // Command handout builds patient-education libraries from Markdown.
 //
-//	handout build  [DIR] [-d DIR] [--drafts] [--base-url URL]
+//	handout build  [DIR] [-d DIR] [--drafts] [--base-url URL] [--pdf]
+//	handout pdf    [DIR] [-d DIR] [--set TOPIC|all] [-o FILE]
 //	handout serve  [DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
 //	handout check  [DIR] [--format text|json|html] [--strict] [-o FILE]
 //	handout new    article|term|page TITLE [DIR]
@@ -27,6 +28,7 @@ import (
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/pdf"
 	"github.com/handout-health/handout/generator/scaffold"
 	"github.com/handout-health/handout/generator/site"
 	"github.com/handout-health/handout/generator/version"
@@ -42,7 +44,8 @@ const (
 const usage = `handout builds patient-education libraries from Markdown.
 
 Usage:
-  handout build   [DIR] [-d DIR] [--drafts] [--base-url URL]
+  handout build   [DIR] [-d DIR] [--drafts] [--base-url URL] [--pdf]
+  handout pdf     [DIR] [-d DIR] [--set TOPIC|all] [-o FILE]
   handout serve   [DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
   handout check   [DIR] [--format text|json|html] [--strict] [-o FILE]
   handout new     article|term|page TITLE [DIR]
@@ -71,6 +74,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runServe(rest, stdout, stderr)
 	case "check":
 		return runCheck(rest, stdout, stderr)
+	case "pdf":
+		return runPDF(rest, stdout, stderr)
 	case "new":
 		return runNew(rest, stdout, stderr)
 	case "init":
@@ -119,7 +124,14 @@ func parseFlags(fs *flag.FlagSet, args []string) (positional []string, code int,
 
 // siteFlag adds -s, the site folder, to a command's flags.
 func siteFlag(fs *flag.FlagSet) *string {
-	return fs.String("s", ".", "the site `folder` (with site.yaml); it may also be given as the last argument")
+	dir := new(string)
+	siteFlagVar(fs, dir)
+	return dir
+}
+
+// siteFlagVar adds -s, the site folder, into dir.
+func siteFlagVar(fs *flag.FlagSet, dir *string) {
+	fs.StringVar(dir, "s", ".", "the site `folder` (with site.yaml); it may also be given as the last argument")
 }
 
 // parseSite parses a command that takes options and, after want other
@@ -148,51 +160,103 @@ func parseSite(fs *flag.FlagSet, args []string, dir *string, want int, stderr io
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [DIR] [-d DIR] [--drafts] [--base-url URL]", stderr)
-	siteDir := siteFlag(fs)
-	dest := fs.String("d", "", "the output `folder` (default: public/ in the site folder)")
-	drafts := fs.Bool("drafts", false, "include documents marked draft: true")
-	baseURL := fs.String("base-url", "", "the site's absolute `URL`, replacing site.yaml's base_url")
-	if _, code, ok := parseSite(fs, args, siteDir, 0, stderr); !ok {
+	fs := newFlags("build", "build [DIR] [-d DIR] [--drafts] [--base-url URL] [--pdf]", stderr)
+	req := buildRequest{command: "build"}
+	req.flags(fs)
+	fs.BoolVar(&req.pdf, "pdf", false, "print each article's PDF leaflets too, with Chromium (see handout pdf)")
+	if _, code, ok := parseSite(fs, args, &req.siteDir, 0, stderr); !ok {
 		return code
 	}
-	if *dest == "" {
-		*dest = filepath.Join(*siteDir, "public")
+	return build(req, stdout, stderr)
+}
+
+// A buildRequest is what handout build and handout pdf are asked to do.
+type buildRequest struct {
+	command       string
+	siteDir, dest string
+	drafts        bool
+	baseURL       string
+	pdf           bool
+	set, rackFile string
+}
+
+// flags adds the options build and pdf share.
+func (r *buildRequest) flags(fs *flag.FlagSet) {
+	siteFlagVar(fs, &r.siteDir)
+	fs.StringVar(&r.dest, "d", "", "the output `folder` (default: public/ in the site folder)")
+	fs.BoolVar(&r.drafts, "drafts", false, "include documents marked draft: true")
+	fs.StringVar(&r.baseURL, "base-url", "", "the site's absolute `URL`, replacing site.yaml's base_url")
+}
+
+// build builds the site, and prints its leaflets when asked to, before
+// the output takes the place of the previous one.
+func build(req buildRequest, stdout, stderr io.Writer) int {
+	if req.dest == "" {
+		req.dest = filepath.Join(req.siteDir, "public")
 	}
-	root, err := os.OpenRoot(*siteDir)
+	var browser string
+	if req.pdf {
+		var err error
+		if browser, err = pdf.FindBrowser(); err != nil {
+			fail(stderr, req.command, err)
+			return exitUsage
+		}
+	}
+	root, err := os.OpenRoot(req.siteDir)
 	if err != nil {
-		fail(stderr, "build", err)
+		fail(stderr, req.command, err)
 		return exitUsage
 	}
 	defer root.Close()
-	if err := output.CheckTarget(*dest, *siteDir, content.SourceFolders...); err != nil {
-		fail(stderr, "build", err)
+	if err := output.CheckTarget(req.dest, req.siteDir, content.SourceFolders...); err != nil {
+		fail(stderr, req.command, err)
 		return exitUsage
 	}
 	start := time.Now()
-	out, err := output.NewDir(*dest)
+	out, err := output.NewDir(req.dest)
 	if err != nil {
-		fail(stderr, "build", err)
+		fail(stderr, req.command, err)
 		return exitContent
 	}
+	cacheDir := filepath.Join(filepath.Dir(req.dest), site.ImageCacheDir)
 	progress := newProgress(stderr)
 	res, err := site.Build(root.FS(), site.Options{
-		LoadOptions: site.LoadOptions{Drafts: *drafts, BaseURL: *baseURL},
+		LoadOptions: site.LoadOptions{Drafts: req.drafts, BaseURL: req.baseURL, Leaflets: req.pdf},
 		Writer:      out,
 		Version:     version.Current().Short(),
 		Progress:    progress.pages,
-		Scratch:     filepath.Dir(*dest),
-		ImageCache:  filepath.Join(filepath.Dir(*dest), site.ImageCacheDir),
+		Scratch:     filepath.Dir(req.dest),
+		ImageCache:  cacheDir,
 	})
 	progress.done()
 	printDiagnostics(stderr, res.Diagnostics)
 	if err != nil {
 		_ = out.Abort()
-		fmt.Fprintf(stderr, "handout build: %d %s; %s left as it was\n", len(res.Diagnostics.Errors()), plural(len(res.Diagnostics.Errors()), "error", "errors"), diag.Printable(*dest))
+		fmt.Fprintf(stderr, "handout %s: %d %s; %s left as it was\n", req.command, len(res.Diagnostics.Errors()), plural(len(res.Diagnostics.Errors()), "error", "errors"), diag.Printable(req.dest))
 		return exitContent
 	}
+	var printed *printReport
+	if req.pdf {
+		var set *site.RackSet
+		if req.set != "" {
+			found, err := res.Site.RackSet(req.set)
+			if err != nil {
+				_ = out.Abort()
+				fail(stderr, req.command, fmt.Errorf("--set: %w", err))
+				return exitUsage
+			}
+			set = &found
+		}
+		if printed, err = printAll(req, res.Site, set, out, browser, cacheDir); err != nil {
+			_ = out.Abort()
+			fail(stderr, req.command, err)
+			fmt.Fprintf(stderr, "handout %s: %s left as it was\n", req.command, diag.Printable(req.dest))
+			return exitContent
+		}
+		printDiagnostics(stderr, printed.warnings)
+	}
 	if err := out.Commit(); err != nil {
-		fail(stderr, "build", err)
+		fail(stderr, req.command, err)
 		return exitContent
 	}
 	files := fmt.Sprintf("%d files", res.Files)
@@ -202,15 +266,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if res.VariantsMade > 0 {
 		files += fmt.Sprintf(", %d image %s made", res.VariantsMade, plural(res.VariantsMade, "copy", "copies"))
 	}
-	fmt.Fprintf(stdout, "Built %d pages (%s) into %s in %d ms", res.Pages, files, diag.Printable(*dest), time.Since(start).Milliseconds())
+	fmt.Fprintf(stdout, "Built %d pages (%s) into %s in %d ms", res.Pages, files, diag.Printable(req.dest), time.Since(start).Milliseconds())
 	if w := len(res.Diagnostics.Warnings()); w > 0 {
 		fmt.Fprintf(stdout, ", with %d %s", w, plural(w, "warning", "warnings"))
 	}
 	fmt.Fprintln(stdout)
+	if printed != nil {
+		printed.summary(stdout)
+	}
 	if n := len(res.Drafts); n > 0 {
 		serve := "handout serve --drafts"
-		if filepath.Clean(*siteDir) != "." {
-			serve = "handout serve " + diag.Printable(*siteDir) + " --drafts"
+		if filepath.Clean(req.siteDir) != "." {
+			serve = "handout serve " + diag.Printable(req.siteDir) + " --drafts"
 		}
 		fmt.Fprintf(stdout, "Left out %d %s marked draft: true (%s): build with --drafts to include %s, or preview with %s.\n",
 			n, plural(n, "document", "documents"), listPaths(res.Drafts), plural(n, "it", "them"), serve)

@@ -283,13 +283,14 @@ func (cs Colours) BrandColour(m Mode) Colour { return cs.palette(m).colour("--br
 
 // CSS returns the custom properties that give the theme a site's colours,
 // to follow the theme's stylesheet; nil when the site gives none. They
-// apply on screen only: printed pages stay black on white.
+// apply on screen; on paper only the brand colour does, as the printed
+// header's band (the rest stays black on white).
 func CSS(cs Colours) []byte {
 	if len(cs) == 0 {
 		return nil
 	}
 	var b bytes.Buffer
-	b.WriteString("\n/* The site's colours (site.yaml theme:), on screen; print keeps black on white. */\n")
+	b.WriteString("\n/* The site's colours (site.yaml theme:), on screen; on paper, black on white under the brand's band. */\n")
 	for _, m := range []Mode{Light, Dark} {
 		media := "screen"
 		if m == Dark {
@@ -302,5 +303,8 @@ func CSS(cs Colours) []byte {
 		}
 		b.WriteString(" }\n}\n")
 	}
+	// The printed header is a band of the light brand colour, whatever
+	// the screen's scheme (the theme's print rules keep the rest black).
+	fmt.Fprintf(&b, "@media print {\n  :root { --brand: %s; }\n}\n", cs.palette(Light).colour("--brand").colour)
 	return b.Bytes()
 }

@@ -55,6 +55,9 @@
 //	  icon_svg: static/icon.svg
 //	  stylesheet: templates/assets/clinic.css   # linked after the theme's
 //	  footer: {text: ..., address: ..., phone: ...}
+//	print:                     # printed articles and PDF leaflets (print.go)
+//	  paper: A4                # or Letter
+//	  max_pages: 4             # check's limit on a leaflet's pages
 //	menu:                      # the header's and footer's links (theme.go)
 //	  header:
 //	    - target: a-z          # a section, a document, /a/path or an address
@@ -132,6 +135,9 @@ type Config struct {
 	// file limit, such as Cloudflare Pages' 20,000 on its free plan,
 	// comes sooner).
 	ShareCards string `yaml:"share_cards"`
+	// Print sets the paper of the PDF leaflets and the page limit
+	// check holds them to (print.go).
+	Print Print `yaml:"print"`
 
 	// base is BaseURL parsed; set by Load.
 	base *url.URL
@@ -287,6 +293,7 @@ func Default() *Config {
 		Readability: Readability{MaxGrade: 8, MinINFLESZ: 55},
 		Sections:    DefaultSections(),
 		Consent:     Consent{Version: 1, ExpiresDays: 180},
+		Print:       Print{Paper: PaperA4, MaxPages: DefaultMaxPages},
 	}
 	c.base, _ = url.Parse(c.BaseURL)
 	c.Review.years = 3
@@ -429,6 +436,7 @@ func (c *Config) validate(file *ast.File) diag.List {
 	c.Theme.validate(errAt)
 	c.Menu.validate("$.menu", errAt)
 	c.validateShareImage(errAt)
+	c.Print.validate(errAt)
 	c.shareImageLine, c.shareImageCol = yamlutil.Locate(file, "$.share_image")
 	return list
 }

@@ -35,7 +35,7 @@ languages:
 	_, list := Parse([]byte(yaml))
 	got := list.String()
 	for _, want := range []string{
-		`site.yaml:2:1: unknown key "titel" (known keys: title, description, base_url, language, languages, feedback_url, markdown, review, readability, sections, consent, contacts, theme, menu, share_image, share_image_alt, share_cards)`,
+		`site.yaml:2:1: unknown key "titel" (known keys: title, description, base_url, language, languages, feedback_url, markdown, review, readability, sections, consent, contacts, theme, menu, share_image, share_image_alt, share_cards, print)`,
 		`site.yaml:5:3: unknown key "colour" in theme (known keys: brand, accent, dark, logo, icon, icon_svg, stylesheet, footer)`,
 		`site.yaml:9:5: unknown key "width" in theme.logo (known keys: src, alt)`,
 		`site.yaml:11:5: unknown key "links" in theme.dark (known keys: brand, accent, link)`,

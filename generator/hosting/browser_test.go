@@ -153,7 +153,7 @@ func hoverGlossaryLink(t *testing.T, ctx context.Context) {
 	t.Helper()
 	const link = `document.querySelector("a.gloss[data-definition]")`
 	browsertest.WaitFor(t, ctx, "a glossary link", link)
-	browsertest.Eval[any](t, ctx, link+`.scrollIntoView({block: "center"})`)
+	browsertest.Eval[any](t, ctx, link+`.scrollIntoView({block: "center", behavior: "instant"})`)
 	box := browsertest.Eval[[]float64](t, ctx, `(r => [r.left + r.width / 2, r.top + r.height / 2])(`+link+`.getBoundingClientRect())`)
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, box[0], box[1])); err != nil {
 		t.Fatal(err)

@@ -118,6 +118,11 @@ func NewDir(target string) (*Dir, error) {
 	return d, nil
 }
 
+// Staging returns the folder the build is written into, for a step that
+// reads the built site before it takes the output's place (handout build
+// --pdf prints its pages there).
+func (d *Dir) Staging() string { return d.tmp }
+
 func tmpPrefix(target string) string { return "." + filepath.Base(target) + ".tmp-" }
 
 // keptName is where the output a build replaced waits for the next build.

@@ -183,6 +183,16 @@ type Article struct {
 	StructData any
 	// Translation is set on an article translated from another.
 	Translation *Translation
+	// Leaflet, when set, names the article's PDF leaflets, which the
+	// page links to: set in a build that prints them.
+	Leaflet *Leaflet
+}
+
+// Leaflet names an article's PDF leaflets, as paths under the base URL.
+type Leaflet struct {
+	// PDF is the leaflet on the site's paper; LargePrint the same in
+	// large print (18 pt or more).
+	PDF, LargePrint string
 }
 
 // Term is the glossary-term-only part of a Page.

@@ -17,6 +17,10 @@
 //	date TIME     a date written out in the site's language: 1 October 2026
 //	              (en), October 1, 2026 (en-US), 1er octobre 2026 (fr); see FormatDateIn
 //	isoDate TIME  2026-10-01, for <time datetime> and metadata
+//	qrCode ADDRESS LABEL   an inline SVG QR code of ADDRESS (package
+//	              qrcode), labelled LABEL: a printed page's way back online
+//	shortURL ADDRESS   ADDRESS without its scheme, as a reader types it:
+//	              clinic.example/articles/sleep/
 //	plural N ONE MANY   ONE when N is 1, else MANY
 //	partialCached NAME DATA KEY   the partial NAME rendered with DATA once
 //	              per KEY and reused: for pieces that are the same on many
@@ -96,6 +100,7 @@ import (
 
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/qrcode"
 )
 
 // Data is the value every template executes with.
@@ -482,6 +487,17 @@ func (t *Theme) funcs() template.FuncMap {
 		},
 		"date":    func(d time.Time) string { return FormatDateIn(t.site.Language, d) },
 		"isoDate": func(d time.Time) string { return d.Format("2006-01-02") },
+		"qrCode": func(address, label string) (template.HTML, error) {
+			svg, err := qrcode.SVG(address, label)
+			return template.HTML(svg), err // qrcode.SVG escapes the label and writes nothing else of its input
+		},
+		"shortURL": func(address string) string {
+			_, rest, found := strings.Cut(address, "://")
+			if !found {
+				return address
+			}
+			return rest
+		},
 		// partialCached and partialEach are replaced in each layout (see
 		// parse); these only let templates that call them parse.
 		"partialCached": func(string, any, string) (template.HTML, error) {

@@ -56,6 +56,8 @@ func TestGlossaryTooltipInBrowser(t *testing.T) {
 	}
 
 	// Hover shows the definition, announced through aria-describedby.
+	// The article's print bar may push the term below the fold.
+	browsertest.Eval[bool](t, ctx, term+`.scrollIntoView({block: "center", behavior: "instant"}), true`)
 	x := browsertest.Eval[float64](t, ctx, `(() => { const r = `+term+`.getBoundingClientRect(); return r.left + r.width / 2; })()`)
 	y := browsertest.Eval[float64](t, ctx, `(() => { const r = `+term+`.getBoundingClientRect(); return r.top + r.height / 2; })()`)
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y)); err != nil {

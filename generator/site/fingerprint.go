@@ -120,6 +120,11 @@ func (p *pageHash) page(v *render.Page) {
 			p.language(tr.SourceLanguage)
 			p.bool(tr.Stale)
 		}
+		p.bool(a.Leaflet != nil)
+		if l := a.Leaflet; l != nil {
+			p.str(l.PDF)
+			p.str(l.LargePrint)
+		}
 		// StructData is made from the fields above and the site's
 		// configuration, whose change makes a new theme and clears every
 		// fingerprint.

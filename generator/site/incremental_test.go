@@ -164,7 +164,7 @@ func TestFingerprintCoversEveryField(t *testing.T) {
 		reflect.TypeFor[render.Page]():            13,
 		reflect.TypeFor[render.Share]():           10,
 		reflect.TypeFor[render.ShareImage]():      6,
-		reflect.TypeFor[render.Article]():         14,
+		reflect.TypeFor[render.Article]():         15,
 		reflect.TypeFor[render.Alternate]():       4,
 		reflect.TypeFor[render.Language]():        3,
 		reflect.TypeFor[render.Translation]():     3,

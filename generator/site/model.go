@@ -20,6 +20,11 @@ type LoadOptions struct {
 	Drafts bool
 	// BaseURL, when set, replaces site.yaml's base_url.
 	BaseURL string
+	// Leaflets is set when the build's pages will have their PDF
+	// leaflets beside them (handout build --pdf, which prints them after
+	// the build: package pdf): each article's page links to them, and
+	// the output plan claims their names (leaflets.go).
+	Leaflets bool
 }
 
 // Doc is a document with its converted Markdown.

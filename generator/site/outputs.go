@@ -160,6 +160,7 @@ func (s *Site) planGenerated(p *outputPlan, assets []render.Asset) {
 		gen(v.name, fmt.Sprintf("the build's %d-pixel WebP copy of %s", v.width, v.source))
 	}
 	s.planBrand(p)
+	s.planLeaflets(p)
 	// The share cards are named by a hash of what they show, known only
 	// as pages are rendered: the build claims their folder.
 	p.own(cardFolder, "the share cards the build draws")

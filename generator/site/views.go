@@ -306,6 +306,7 @@ func (s *Site) articlePage(a *Doc, now time.Time) *render.Page {
 		Overdue:      !a.NextReview.IsZero() && a.NextReview.Before(content.Day(now)),
 		Related:      s.entries(s.docs(s.Graph.Related[a.Path])),
 		Backlinks:    s.entries(s.docs(s.Graph.Backlinks[a.Path])),
+		Leaflet:      s.leafletLinks(a),
 	}
 	for _, id := range a.Result.Terms {
 		if d := s.byPath[id]; d != nil {

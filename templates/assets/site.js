@@ -125,3 +125,30 @@
   enhance(document);
   document.addEventListener("handout:update", function (e) { enhance(e.detail.root); });
 })();
+
+// Printing: the print button, which is hidden without this script (the
+// page then offers its PDF leaflets, when it has them, as plain links);
+// and the day a printed copy is printed on, written where the printed
+// page says so (.printed-on), in the page's language, again as it is
+// printed (a page left open overnight).
+(function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+  var lines = document.querySelectorAll("[data-printed-on]");
+  if (!lines.length) return;
+  function stamp() {
+    // As the build writes dates (render.FormatDateIn): "en" is 1 October
+    // 2026, "en-US" October 1, 2026.
+    var lang = document.documentElement.lang || undefined;
+    if (lang === "en") lang = "en-GB";
+    var day = new Date().toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
+    lines.forEach(function (line) {
+      line.textContent = line.getAttribute("data-printed-on").replace("{0}", day);
+      line.hidden = false;
+    });
+  }
+  stamp();
+  window.addEventListener("beforeprint", stamp);
+})();
