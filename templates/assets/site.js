@@ -132,23 +132,33 @@
 // page says so (.printed-on), in the page's language, again as it is
 // printed (a page left open overnight).
 (function () {
-  document.querySelectorAll("[data-print]").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () { window.print(); });
-  });
-  var lines = document.querySelectorAll("[data-printed-on]");
-  if (!lines.length) return;
+  var seen = new WeakSet();
+  function enhance(root) {
+    root.querySelectorAll("[data-print]").forEach(function (button) {
+      // Shown again: an update in place may have kept the button and
+      // given it the served page's hidden attribute.
+      button.hidden = false;
+      if (seen.has(button)) return;
+      seen.add(button);
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
   function stamp() {
     // As the build writes dates (render.FormatDateIn): "en" is 1 October
     // 2026, "en-US" October 1, 2026.
     var lang = document.documentElement.lang || undefined;
     if (lang === "en") lang = "en-GB";
     var day = new Date().toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
-    lines.forEach(function (line) {
+    document.querySelectorAll("[data-printed-on]").forEach(function (line) {
       line.textContent = line.getAttribute("data-printed-on").replace("{0}", day);
       line.hidden = false;
     });
   }
+  enhance(document);
   stamp();
   window.addEventListener("beforeprint", stamp);
+  document.addEventListener("handout:update", function (e) {
+    enhance(e.detail.root);
+    stamp();
+  });
 })();
