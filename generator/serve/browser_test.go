@@ -55,27 +55,7 @@ func TestLivePreview(t *testing.T) {
 	}
 	writeFile(t, root, "templates/assets/style.css", string(css))
 
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(ctx, Options{SiteDir: root, Bind: "127.0.0.1", Port: 0, Log: io.Discard, Ready: func(addr string) { ready <- addr }})
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve stopped with %v", err)
-		}
-	})
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("serve stopped: %v", err)
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not start")
-	}
-	page := "http://" + addr + "articles/sleep/"
+	page := startPreview(t, root) + "articles/sleep/"
 
 	b := browsertest.New(t)
 	violations := browsertest.RecordViolations(t, b)

@@ -35,6 +35,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/handout-health/handout/generator/brand"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -270,11 +271,16 @@ func blends(bg, ink color.RGBA) color.Palette {
 	return p
 }
 
+// DefaultColour is the default theme's brand colour (--brand in
+// templates/assets/style.css), the card's colour when the site names
+// none.
+var DefaultColour = color.RGBA{0x00, 0x5a, 0x8c, 0xff}
+
 // textColour is white, or near-black when white stands out less than
 // 4.5:1 from bg (WCAG 2 contrast).
 func textColour(bg color.RGBA) color.RGBA {
 	white := color.RGBA{255, 255, 255, 255}
-	if Contrast(white, bg) >= 4.5 {
+	if brand.Contrast(brand.Colour{R: 255, G: 255, B: 255}, brand.Colour{R: bg.R, G: bg.G, B: bg.B}) >= 4.5 {
 		return white
 	}
 	return color.RGBA{0x1d, 0x1d, 0x1f, 255}

@@ -130,22 +130,6 @@ func TestName(t *testing.T) {
 	}
 }
 
-func TestParseColour(t *testing.T) {
-	for in, want := range map[string]color.RGBA{"#005a8c": DefaultColour, "#fff": {255, 255, 255, 255}, " #FFE080 ": {0xff, 0xe0, 0x80, 255}} {
-		if got, err := ParseColour(in); err != nil || got != want {
-			t.Errorf("ParseColour(%q) = %v, %v", in, got, err)
-		}
-	}
-	for _, bad := range []string{"", "red", "#12345", "#1234567", "#gggggg"} {
-		if _, err := ParseColour(bad); err == nil {
-			t.Errorf("ParseColour(%q) took it", bad)
-		}
-	}
-	if c := Contrast(color.RGBA{255, 255, 255, 255}, color.RGBA{0, 0, 0, 255}); c < 20.99 || c > 21.01 {
-		t.Errorf("white on black %.2f, want 21", c)
-	}
-}
-
 func BenchmarkDraw(b *testing.B) {
 	for b.Loop() {
 		if _, err := Draw(Card{Title: "Serotonin syndrome and its many names", Site: "Riverside Clinic patient library", Colour: DefaultColour}); err != nil {
