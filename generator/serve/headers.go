@@ -36,16 +36,18 @@ func (s *Server) setSiteHeaders(h http.Header, path string, found bool) {
 }
 
 // headerLines are the build's _headers, read again when a build changed
-// it.
+// it. The file's bytes as held (compressed) tell a change, so that an
+// unchanged file is not decompressed on every request.
 func (s *Server) headerLines() []hosting.HeaderLine {
-	data, _ := s.out.File(headersFile)
+	held, _, _ := s.out.Encoded(headersFile)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !bytes.Equal(data, s.headersRead) {
+	if !bytes.Equal(held, s.headersRead) {
+		data, _ := s.out.File(headersFile)
 		// A line the hosts skip is the build's warning to give, not the
 		// preview's.
 		s.headers, _ = hosting.ParseHeaders(data)
-		s.headersRead = data
+		s.headersRead = held
 	}
 	return s.headers
 }

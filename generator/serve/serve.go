@@ -78,7 +78,7 @@ type Server struct {
 	// errors is the failed build's messages, shown to pages opened while
 	// the site is broken; nil when the last build was good.
 	errors []string
-	// headers are the build's _headers, read from headersRead.
+	// headers are the build's _headers, parsed from headersRead (the file as held).
 	headers     []hosting.HeaderLine
 	headersRead []byte
 }
