@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/handout-health/handout/generator/check"
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/pdf"
@@ -58,17 +59,12 @@ type printReport struct {
 // committed, and the rack set, when there is one.
 func printAll(req buildRequest, s *site.Site, set *site.RackSet, out *output.Dir, browser, cacheDir string) (*printReport, error) {
 	start := time.Now()
-	leaflets := s.Leaflets()
-	jobs := make([]pdf.Job, len(leaflets))
-	for i, l := range leaflets {
-		jobs[i] = pdf.Job{Page: l.Page, PDF: l.PDF, LargePrint: l.LargePrint}
-	}
 	opts := pdf.Options{
 		Dir: out.Staging(), BasePath: s.Config.BasePath(), Paper: s.Config.Print.Paper,
 		Cache: cacheDir, Browser: browser, Write: out.WriteFile, Prune: true,
 	}
 	ctx := context.Background()
-	done, err := pdf.Print(ctx, jobs, opts)
+	leaflets, done, err := printLeaflets(ctx, s, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -82,8 +78,7 @@ func printAll(req buildRequest, s *site.Site, set *site.RackSet, out *output.Dir
 		}
 		pages[d.Name] = d.Pages
 		if l := leaflets[i/2]; !d.Large && d.Pages > s.Config.Print.MaxPages {
-			r.warnings = append(r.warnings, diag.Warnf(l.Source, 1, 1, "the leaflet of this article prints on %d pages of %s, more than print.max_pages (%d): long leaflets are not read; shorten it, or split it in two",
-				d.Pages, s.Config.Print.Paper, s.Config.Print.MaxPages).WithRule("print-pages"))
+			r.warnings = append(r.warnings, check.LeafletTooLong(l.Source, d.Pages, s.Config.Print.Paper, s.Config.Print.MaxPages))
 		}
 	}
 	if set != nil {
@@ -123,4 +118,17 @@ func (r *printReport) summary(w io.Writer) {
 	if r.rack != "" {
 		fmt.Fprintf(w, "Wrote the rack set of %d %s to %s\n", r.rackN, plural(r.rackN, "leaflet", "leaflets"), diag.Printable(r.rack))
 	}
+}
+
+// printLeaflets prints the leaflets of every article of the site s, built
+// into opts.Dir, and returns the articles' leaflets and what was printed:
+// for each, the leaflet, then its large print.
+func printLeaflets(ctx context.Context, s *site.Site, opts pdf.Options) ([]site.Leaflet, []pdf.Leaflet, error) {
+	leaflets := s.Leaflets()
+	jobs := make([]pdf.Job, len(leaflets))
+	for i, l := range leaflets {
+		jobs[i] = pdf.Job{Page: l.Page, PDF: l.PDF, LargePrint: l.LargePrint}
+	}
+	done, err := pdf.Print(ctx, jobs, opts)
+	return leaflets, done, err
 }

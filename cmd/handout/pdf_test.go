@@ -282,7 +282,8 @@ func TestRackSet(t *testing.T) {
 	}
 }
 
-// TestPDFWithoutChromium: with no Chromium, --pdf and handout pdf exit 2
+// TestPDFWithoutChromium: with no Chromium, build --pdf, check --pdf and
+// handout pdf exit 2
 // with how to install it, and a plain build is unaffected.
 func TestPDFWithoutChromium(t *testing.T) {
 	site := writeSite(t, map[string]string{
@@ -305,7 +306,7 @@ func TestPDFWithoutChromium(t *testing.T) {
 		}
 		return 0, out.String(), errOut.String()
 	}
-	for _, args := range [][]string{{"build", site, "--pdf"}, {"pdf", site}, {"pdf", site, "--set", "all"}} {
+	for _, args := range [][]string{{"build", site, "--pdf"}, {"pdf", site}, {"pdf", site, "--set", "all"}, {"check", site, "--pdf"}} {
 		code, stdout, stderr := noBrowser(args...)
 		if code != 2 || !strings.Contains(stderr, "needs Chromium, which was not found: install it (Debian and Ubuntu: apt-get install chromium") {
 			t.Errorf("%v: exit %d\n%s%s\nwant exit 2 with the install hint", args, code, stdout, stderr)

@@ -70,6 +70,9 @@
 //	                                       read, with the nearest theme file (from the build)
 //	callout           warning   all        a callout marker of no known kind, such as [!WARNIG],
 //	                                       shown as a plain quote (from the build)
+//	print-pages       warning   all        the article's leaflet prints on more pages than
+//	                                       print.max_pages (default 4): long leaflets are not
+//	                                       read (check --pdf and build --pdf, which print it)
 //	emergency-number  warning   site       a page has an emergency callout (> [!EMERGENCY]) but
 //	                                       its language has no contacts.emergency, so it says
 //	                                       "Call your local emergency number"; once per site

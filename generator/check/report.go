@@ -17,7 +17,8 @@ import (
 // readability fields "formulas", "words_per_sentence", "letters_per_word",
 // "fernandez_huerta", "inflesz", "inflesz_band" and "reason", a
 // sentence's "inflesz", and "below_inflesz" on articles and in the
-// summary. Since, "drafts" has been added.
+// summary. Since, "drafts" has been added, and each article's "print_pages"
+// (check --pdf).
 const SchemaVersion = 2
 
 // Report is the result of checking a site. `handout check --format json`
@@ -76,6 +77,8 @@ const SchemaVersion = 2
 //	      "days_left": 658                     // negative when overdue
 //	    },
 //	    "sources": 3,
+//	    "print_pages": 0,                      // pages of its leaflet on print.paper,
+//	                                           //   printed by check --pdf; 0 without
 //	    "over_grade": false,                   // English: smog or flesch_kincaid above max_grade
 //	    "below_inflesz": false,                // Spanish: inflesz below min_inflesz
 //	    "errors": 0, "warnings": 1             // this article's findings
@@ -177,6 +180,10 @@ type Article struct {
 	Hardest []Sentence `json:"hardest"`
 	Review  Review     `json:"review"`
 	Sources int        `json:"sources"`
+	// PrintPages is the number of pages its leaflet prints on, on the
+	// site's print.paper, when the check printed it (check --pdf, see
+	// Report.AddLeaflets); 0 otherwise.
+	PrintPages int `json:"print_pages"`
 	// Errors and Warnings count this article's findings.
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
@@ -288,6 +295,7 @@ func (r *Report) summarize() {
 	for i := range r.Articles {
 		index[r.Articles[i].Path] = i
 		r.Articles[i].findings = nil
+		r.Articles[i].Errors, r.Articles[i].Warnings = 0, 0
 	}
 	s := Summary{Articles: len(r.Articles)}
 	for _, d := range r.Diagnostics {

@@ -75,6 +75,9 @@ const (
 	// RuleCrisisLine is an article on mood or self-harm that does not give
 	// the site's crisis line.
 	RuleCrisisLine = "crisis-line"
+	// RulePrintPages is an article whose leaflet prints on more pages
+	// than print.max_pages.
+	RulePrintPages = "print-pages"
 	// RuleFeedback is a site with no way for readers to report a mistake.
 	RuleFeedback = "feedback"
 	// RuleTemplateUnused is a file of a site's templates/ that the theme

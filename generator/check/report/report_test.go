@@ -116,7 +116,7 @@ func TestJSONSchema(t *testing.T) {
 		t.Errorf("summary keys: %s", got)
 	}
 	art := doc["articles"].([]any)[0].(map[string]any)
-	if got := keys(art); got != "below_inflesz,errors,hardest,lang,over_grade,path,readability,review,sections,sources,title,url,warnings" {
+	if got := keys(art); got != "below_inflesz,errors,hardest,lang,over_grade,path,print_pages,readability,review,sections,sources,title,url,warnings" {
 		t.Errorf("article keys: %s", got)
 	}
 	if got := keys(art["readability"].(map[string]any)); got != "fernandez_huerta,flesch_kincaid,flesch_reading_ease,formulas,inflesz,inflesz_band,letters_per_word,polysyllables,reason,sentences,smog,syllables,words,words_per_sentence" {
