@@ -39,6 +39,9 @@ type page struct {
 	// HasEnglish and HasSpanish say whether a language is measured by
 	// those formulas: the grade chart and the summary cards follow them.
 	HasEnglish, HasSpanish bool
+	// Printed says that the check printed the leaflets (check --pdf):
+	// the articles table has a column of their pages.
+	Printed bool
 	// Reasons are why some languages have no score (noFormulaReasons).
 	Reasons      []string
 	Translations []translation
@@ -81,6 +84,7 @@ func HTML(w io.Writer, r *check.Report) error {
 		EnglishOnly: englishOnly(r),
 		Targets:     upperFirst(targets(r)),
 		Reasons:     noFormulaReasons(r),
+		Printed:     leafletsPrinted(r),
 		Grades:      newHistogram(r),
 		Calendar:    newCalendar(r),
 		Style:       template.CSS(reportCSS),

@@ -52,11 +52,14 @@ func Text(w io.Writer, r *check.Report, opts TextOptions) error {
 			paint(bold, diag.Printable(r.Site)), r.Summary.Articles, plural(r.Summary.Articles, "article", "articles"), inLanguages(r), r.Date, targets(r), r.WarnDays)
 	}
 	if len(r.Articles) > 0 {
+		table := languageTable(r)
 		if englishOnly(r) {
-			writeTable(bw, gradeTable(r), paint)
-		} else {
-			writeTable(bw, languageTable(r), paint)
+			table = gradeTable(r)
 		}
+		if leafletsPrinted(r) {
+			table = withPages(table, r)
+		}
+		writeTable(bw, table, paint)
 		fmt.Fprintln(bw)
 	}
 	if reasons := noFormulaReasons(r); len(reasons) > 0 {
@@ -251,6 +254,26 @@ func languageTable(r *check.Report) [][]cell {
 			{text: a.Review.Status, color: statusColor(a.Review.Status)},
 			{text: findings(a.Errors, a.Warnings), color: findingsColor(a.Errors, a.Warnings)},
 		})
+	}
+	return rows
+}
+
+// leafletsPrinted reports whether the check printed the articles'
+// leaflets (check --pdf), so that the tables show their pages.
+func leafletsPrinted(r *check.Report) bool {
+	return slices.ContainsFunc(r.Articles, func(a check.Article) bool { return a.PrintPages > 0 })
+}
+
+// withPages adds a Pages column after the Words column of a table of
+// r's articles: the pages each article's leaflet printed on.
+func withPages(rows [][]cell, r *check.Report) [][]cell {
+	at := 1 + slices.IndexFunc(rows[0], func(c cell) bool { return c.text == "Words" })
+	for i, row := range rows {
+		c := cell{text: "Pages", right: true}
+		if i > 0 {
+			c.text = fmt.Sprint(r.Articles[i-1].PrintPages)
+		}
+		rows[i] = slices.Insert(row, at, c)
 	}
 	return rows
 }

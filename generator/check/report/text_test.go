@@ -56,3 +56,40 @@ func TestTextEscapesControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesColumn: when the check printed the leaflets (check --pdf),
+// the text and HTML tables show each article's pages after its words,
+// in both table layouts; otherwise they have no such column.
+func TestPagesColumn(t *testing.T) {
+	for _, languages := range [][]check.Language{
+		{{Code: "en", Formulas: check.FormulasEnglish, Articles: 2}},
+		{{Code: "en", Formulas: check.FormulasEnglish, Articles: 2}, {Code: "es", Formulas: check.FormulasSpanish}},
+	} {
+		for _, printed := range []bool{false, true} {
+			r := &check.Report{Languages: languages, Articles: []check.Article{
+				{Path: "a.md", Lang: "en", Title: "Alpha", Readability: check.Readability{Words: 812}},
+				{Path: "b.md", Lang: "en", Title: "Beta", Readability: check.Readability{Words: 97}},
+			}}
+			if printed {
+				r.Articles[0].PrintPages, r.Articles[1].PrintPages = 6, 1
+			}
+			var text, html bytes.Buffer
+			if err := Text(&text, r, TextOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if err := HTML(&html, r); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(text.String(), "\n")
+			hasColumn := strings.Contains(lines[0], "Words  Pages  Next review")
+			if hasColumn != printed || (printed && !strings.Contains(lines[1], "812      6  ")) {
+				t.Errorf("%d languages, printed %v: the text table reads\n%s\n%s", len(languages), printed, lines[0], lines[1])
+			}
+			if strings.Contains(html.String(), ">Printed pages</th>") != printed ||
+				(printed && !strings.Contains(html.String(), `<td class="num">812</td>
+      <td class="num">6</td>`)) {
+				t.Errorf("%d languages, printed %v: the HTML table's pages column is wrong", len(languages), printed)
+			}
+		}
+	}
+}
