@@ -21,10 +21,10 @@ import (
 )
 
 const (
-	streams  = 500    // open live-reload connections
-	requests = 20_000 // page requests, in all
-	workers  = 16     // goroutines sending them
-	edits    = 20     // saves of an article while the load runs
+	streams  = 500   // open live-reload connections
+	requests = 8_000 // page requests, in all
+	workers  = 16    // goroutines sending them
+	edits    = 20    // saves of an article while the load runs
 )
 
 // heapInUse returns the heap in use after a full collection.
@@ -38,7 +38,7 @@ func heapInUse() uint64 {
 }
 
 // TestServeUnderLoad runs the preview server of a real site, opens 500
-// live-reload streams and sends 20,000 page requests from 16 goroutines
+// live-reload streams and sends 8,000 page requests from 16 goroutines
 // while an article is saved 20 times. Every request must succeed, every
 // stream must see a reload; once the streams are closed the server's heap
 // must be back within 16 MB of where it started and its goroutines gone;
