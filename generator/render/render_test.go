@@ -327,7 +327,7 @@ func TestPartialEach(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "\n      <dt>Serotonin</dt><dd>A chemical messenger.</dd>\n      <dt>GABA &amp; glutamate</dt><dd>They calm and excite.</dd>"
+	want := "\n      <div><dt>Serotonin</dt><dd>A chemical messenger.</dd></div>\n      <div><dt>GABA &amp; glutamate</dt><dd>They calm and excite.</dd></div>"
 	if string(definitions) != want {
 		t.Errorf("definitions:\n%q\nwant\n%q", definitions, want)
 	}
