@@ -11,7 +11,7 @@ import (
 
 // FuzzCheckHTML compares the check's verdict with a browser-grade parse:
 // on any text without SVG or MathML (which the check reads with the tree
-// builder itself), every problem that the HTML standard's tree builder
+// builder itself) but drawings of shapes only, every problem that the HTML standard's tree builder
 // (html.Parse, with and without script) shows must be found by the
 // tokenizer alone, which the check uses. It also holds every finding to a
 // real position, and runs the template and stylesheet checks, which must
@@ -32,6 +32,8 @@ func FuzzCheckHTML(f *testing.F) {
 		`<meta http-equiv=refresh content="0;url=//t.example/">`, `<base href=//t.example/>`,
 		`<svg><style><img src=//t.example/a></style></svg>`, `<math><mtext><img src=//t.example/a>`,
 		`<plaintext><img src=//t.example/a>`, `<xmp><img src=//t.example/a></xmp><img src=//t.example/b>`,
+		`<svg class="qr" viewBox="0 0 9 9"><rect width="9" fill="#fff"/><path d="M0 0h1v1h-1z"/></svg><style><img src=//t.example/a></style>`,
+		`<svg class="qr"><path d="M0 0"></path></svg><svg><style><img src=//t.example/a></style></svg>`,
 	} {
 		f.Add(s)
 	}
@@ -137,6 +139,8 @@ func FuzzPageChecker(f *testing.F) {
 		{"<!-- open", "-->"}, {"<", "img src=//t.example/a>"}, {"</", "x>"}, {"<textarea>", "</textarea><img src=//t.example/b>"},
 		{"<img src=\"", "\">"}, {"<style>", "</style>"}, {"<script>", "</script><iframe src=//t.example/c></iframe>"},
 		{"<svg>", "<style><img src=//t.example/d></style>"}, {"<noscript>", "</noscript>"}, {"<!", ">"},
+		{`<svg class="qr" viewBox="0 0 9 9"><path d="M0 0h1v1h-1z"/></svg>`, "<style><img src=//t.example/e></style>"},
+		{"<p>", `<svg class="qr"><rect width="9"/></svg><math><style><img src=//t.example/f></style></math>`},
 	} {
 		f.Add(s[0], s[1])
 	}

@@ -16,7 +16,9 @@ import (
 // the like), which is where it was judged; pieces that pass and end
 // afresh also pass together. The rest of the page is read as CheckHTML
 // reads it. A page with inline SVG, MathML or a <noscript>, which the
-// check reads by other rules, is read whole.
+// check reads by other rules, is read whole; a drawing of shapes only,
+// as the printed page's QR code is, is not inline SVG in this sense (see
+// shapesOnlySVG).
 type PageChecker struct {
 	rules *Rules
 }
@@ -37,8 +39,8 @@ func (r *Rules) Pages() *PageChecker { return &PageChecker{rules: r} }
 // Clean reports whether a piece of HTML passes the check and ends where
 // reading starts afresh, so that a page may hold it, or many such pieces
 // in a row, where reading starts afresh without their being read again. A
-// piece with SVG, MathML or a <noscript> is never clean: the check reads
-// those by the whole page.
+// piece with SVG (but a drawing of shapes only), MathML or a <noscript> is
+// never clean: the check reads those by the whole page.
 func (r *Rules) Clean(html []byte) bool {
 	if foreign, noscript := tagsThatMatter(html); foreign || noscript {
 		return false

@@ -24,7 +24,9 @@ func (r *Rules) findings(src []byte, template bool) []finding {
 // The tokenizer alone reads markup as the browser does, provided no
 // element switches to foreign content: only the tree builder knows that
 // <style> in an SVG drawing holds markup, and that CDATA sections exist
-// there. A text with <svg> or <math> is read by the tree builder instead.
+// there. A text with <svg> or <math> is read by the tree builder instead,
+// unless its only SVG is drawings of shapes only (shapesOnlySVG), which
+// the tokenizer reads as the tree builder does.
 // A text with <noscript> is read twice, as a browser that runs script
 // reads it (its content is text) and as one that does not (markup).
 func (r *Rules) findingsAt(depth int, src []byte, template bool) []finding {
@@ -268,7 +270,9 @@ func indexFold(s []byte, needle string) int {
 }
 
 // tagsThatMatter reports whether src holds a start tag of svg or math
-// (foreign content), and of noscript, in any case.
+// (foreign content), and of noscript, in any case. A drawing of shapes
+// only (shapesOnlySVG), which the tokenizer reads as the tree builder
+// does, is not foreign content here: it is skipped whole.
 func tagsThatMatter(src []byte) (foreign, noscript bool) {
 	for i := 0; ; {
 		k := bytes.IndexByte(src[i:], '<')
@@ -277,7 +281,13 @@ func tagsThatMatter(src []byte) (foreign, noscript bool) {
 		}
 		i += k + 1
 		switch {
-		case startsTag(src[i:], "svg"), startsTag(src[i:], "math"):
+		case startsTag(src[i:], "svg"):
+			if n := shapesOnlySVG(src[i-1:]); n > 0 {
+				i += n - 1
+			} else {
+				foreign = true
+			}
+		case startsTag(src[i:], "math"):
 			foreign = true
 		case startsTag(src[i:], "noscript"):
 			noscript = true
