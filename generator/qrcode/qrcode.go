@@ -9,7 +9,8 @@ package qrcode
 import (
 	"fmt"
 	"html"
-	"strings"
+	"strconv"
+	"sync"
 
 	qr "github.com/skip2/go-qrcode"
 )
@@ -19,29 +20,114 @@ import (
 // per module and no size: the stylesheet sizes it. text and label may hold
 // any characters: the label is escaped, and text is only in the drawing.
 func SVG(text, label string) (string, error) {
+	code, err := Encode(text)
+	if err != nil {
+		return "", err
+	}
+	return code.SVG(label), nil
+}
+
+// Code is the module matrix of a QR code, quiet zone included, held at a
+// bit a module: a few hundred bytes for an article's address.
+type Code struct {
+	size int
+	dark []uint64
+}
+
+// Encode makes the QR code of text. Encoding is the costly part (half a
+// millisecond for an address); drawing the code is a small fraction of it.
+func Encode(text string) (Code, error) {
 	code, err := qr.New(text, qr.Medium)
 	if err != nil {
-		return "", fmt.Errorf("qrcode: %q: %w", text, err)
+		return Code{}, fmt.Errorf("qrcode: %q: %w", text, err)
 	}
 	matrix := code.Bitmap() // with the quiet zone
-	var b strings.Builder
-	n := len(matrix)
-	fmt.Fprintf(&b, `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="%s" shape-rendering="crispEdges">`, n, n, html.EscapeString(label))
-	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="`, n, n)
+	c := Code{size: len(matrix), dark: make([]uint64, (len(matrix)*len(matrix)+63)/64)}
 	for y, row := range matrix {
-		for x := 0; x < len(row); {
-			if !row[x] {
+		for x, dark := range row {
+			if dark {
+				i := y*c.size + x
+				c.dark[i/64] |= 1 << (i % 64)
+			}
+		}
+	}
+	return c, nil
+}
+
+func (c Code) at(x, y int) bool {
+	i := y*c.size + x
+	return c.dark[i/64]&(1<<(i%64)) != 0
+}
+
+// SVG draws the code as an <svg> element labelled label (see SVG): a
+// white square and, for each run of dark modules in a row, a rectangle of
+// the one path.
+func (c Code) SVG(label string) string {
+	n := strconv.Itoa(c.size)
+	// About twelve bytes a run, and a run for every three modules.
+	b := make([]byte, 0, 256+len(label)+4*c.size*c.size)
+	b = append(b, `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `+n+` `+n+`" role="img" aria-label="`...)
+	b = append(b, html.EscapeString(label)...)
+	b = append(b, `" shape-rendering="crispEdges"><rect width="`+n+`" height="`+n+`" fill="#fff"/><path fill="#000" d="`...)
+	for y := range c.size {
+		for x := 0; x < c.size; {
+			if !c.at(x, y) {
 				x++
 				continue
 			}
 			run := 1
-			for x+run < len(row) && row[x+run] {
+			for x+run < c.size && c.at(x+run, y) {
 				run++
 			}
-			fmt.Fprintf(&b, "M%d %dh%dv1h-%dz", x, y, run, run)
+			// M<x> <y>h<run>v1h-<run>z
+			b = append(b, 'M')
+			b = strconv.AppendInt(b, int64(x), 10)
+			b = append(b, ' ')
+			b = strconv.AppendInt(b, int64(y), 10)
+			b = append(b, 'h')
+			b = strconv.AppendInt(b, int64(run), 10)
+			b = append(b, "v1h-"...)
+			b = strconv.AppendInt(b, int64(run), 10)
+			b = append(b, 'z')
 			x += run
 		}
 	}
-	b.WriteString(`"/></svg>`)
-	return b.String(), nil
+	b = append(b, `"/></svg>`...)
+	return string(b)
+}
+
+// Cache keeps the codes it made by text, so that a site built again and
+// again (handout serve) encodes each address once. It keeps every code it
+// made: an address a few hundred bytes, and a serve session's renamed
+// articles a few more. It is safe for concurrent use; a nil Cache keeps
+// nothing.
+type Cache struct {
+	mu    sync.RWMutex
+	codes map[string]Code
+	// encode is Encode; a test counts its calls.
+	encode func(string) (Code, error)
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{codes: map[string]Code{}, encode: Encode} }
+
+// SVG is the package's SVG, with the code of text taken from the cache
+// when it has it.
+func (c *Cache) SVG(text, label string) (string, error) {
+	if c == nil {
+		return SVG(text, label)
+	}
+	c.mu.RLock()
+	code, ok := c.codes[text]
+	c.mu.RUnlock()
+	if !ok {
+		var err error
+		if code, err = c.encode(text); err != nil {
+			return "", err
+		}
+		c.mu.Lock()
+		c.codes[text] = code
+		c.mu.Unlock()
+	}
+	return code.SVG(label), nil
 }

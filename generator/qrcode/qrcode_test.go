@@ -1,15 +1,19 @@
 package qrcode
 
 import (
+	"fmt"
 	"image"
 	"image/color"
+	"maps"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/makiuchi-d/gozxing"
 	zxqr "github.com/makiuchi-d/gozxing/qrcode"
+	qr "github.com/skip2/go-qrcode"
 )
 
 // TestSVGDecodes draws addresses as SVG, paints the SVG's path onto an
@@ -80,4 +84,84 @@ func paint(t *testing.T, svg string) image.Image {
 		}
 	}
 	return img
+}
+
+// TestSVGDrawsTheMatrix holds the compact code and its drawing to the
+// module matrix skip2/go-qrcode makes: a rectangle for each run of dark
+// modules of a row, left to right and top to bottom, and nothing else.
+func TestSVGDrawsTheMatrix(t *testing.T) {
+	for _, text := range []string{"a", "https://clinic.example/articles/sleep/", strings.Repeat("https://clinic.example/x/", 12)} {
+		code, err := qr.New(text, qr.Medium)
+		if err != nil {
+			t.Fatal(err)
+		}
+		matrix := code.Bitmap()
+		n := len(matrix)
+		want := fmt.Sprintf(`<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="Q &amp; R" shape-rendering="crispEdges"><rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="`, n, n, n, n)
+		for y, row := range matrix {
+			for x := 0; x < n; x++ {
+				if row[x] && (x == 0 || !row[x-1]) {
+					end := x
+					for end < n && row[end] {
+						end++
+					}
+					want += fmt.Sprintf("M%d %dh%dv1h-%dz", x, y, end-x, end-x)
+				}
+			}
+		}
+		want += `"/></svg>`
+		got, err := SVG(text, "Q & R")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%q:\n got %.300s\nwant %.300s", text, got, want)
+		}
+	}
+}
+
+// TestCacheEncodesOnce draws the same addresses many times, with two
+// labels and on every core, from a Cache: once an address is drawn, no
+// drawing of it encodes it again, whatever the label, and each drawing is
+// the one SVG makes.
+func TestCacheEncodesOnce(t *testing.T) {
+	c := NewCache()
+	var mu sync.Mutex
+	encoded := map[string]int{}
+	c.encode = func(text string) (Code, error) {
+		mu.Lock()
+		encoded[text]++
+		mu.Unlock()
+		return Encode(text)
+	}
+	addresses := []string{"https://clinic.example/a/", "https://clinic.example/b/", "https://clinic.example/c/"}
+	var wg sync.WaitGroup
+	for i := range 4 {
+		// Let the goroutines race for the first encoding too; the test
+		// asserts what is kept after it.
+		wg.Go(func() {
+			for _, a := range addresses {
+				label := []string{"QR code", "Código QR"}[i%2]
+				got, err := c.SVG(a, label)
+				want, _ := SVG(a, label)
+				if err != nil || got != want {
+					t.Errorf("%s: Cache.SVG differs from SVG (err %v)", a, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	before := maps.Clone(encoded)
+	for _, a := range addresses {
+		if _, err := c.SVG(a, "another label"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !maps.Equal(before, encoded) {
+		t.Errorf("a second drawing encoded again: %v, then %v", before, encoded)
+	}
+	var nilCache *Cache
+	if got, _ := nilCache.SVG(addresses[0], "QR code"); !strings.HasPrefix(got, `<svg class="qr"`) {
+		t.Errorf("a nil Cache draws %.60q", got)
+	}
 }

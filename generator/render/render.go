@@ -132,6 +132,8 @@ type Theme struct {
 	listsPassed  map[string]bool
 	// texts are the theme's words in the site's language.
 	texts *texts
+	// qrCodes are the QR codes of the pages' addresses (Options.QRCodes).
+	qrCodes *qrcode.Cache
 }
 
 // partialKey names a cached partial: the partial and the key it was
@@ -290,6 +292,10 @@ type Options struct {
 	// (consent.Rules.Clean): a page's check skips what passed, where the
 	// page holds it whole (see Theme.Judged).
 	Clean func(html []byte) bool
+	// QRCodes, when set, keeps the QR codes the template function qrCode
+	// makes, so that a site built again (handout serve) encodes each
+	// address once; nil makes every code afresh.
+	QRCodes *qrcode.Cache
 }
 
 // Load parses every template and fingerprints every asset.
@@ -298,7 +304,7 @@ func Load(site *Site, opts Options) (*Theme, diag.List) {
 	if list.HasErrors() {
 		return nil, list
 	}
-	t := &Theme{site: site, layouts: map[string]*template.Template{}, origin: origin, clean: opts.Clean}
+	t := &Theme{site: site, layouts: map[string]*template.Template{}, origin: origin, clean: opts.Clean, qrCodes: opts.QRCodes}
 	t.ResetCache()
 	texts, problems := loadTexts(site.Language, site.Languages, strs)
 	list = append(list, problems...)
@@ -488,7 +494,7 @@ func (t *Theme) funcs() template.FuncMap {
 		"date":    func(d time.Time) string { return FormatDateIn(t.site.Language, d) },
 		"isoDate": func(d time.Time) string { return d.Format("2006-01-02") },
 		"qrCode": func(address, label string) (template.HTML, error) {
-			svg, err := qrcode.SVG(address, label)
+			svg, err := t.qrCodes.SVG(address, label)
 			return template.HTML(svg), err // qrcode.SVG escapes the label and writes nothing else of its input
 		},
 		"shortURL": func(address string) string {

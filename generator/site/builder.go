@@ -9,6 +9,7 @@ import (
 	"github.com/handout-health/handout/generator/images"
 	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/qrcode"
 	"github.com/handout-health/handout/generator/render"
 	"github.com/handout-health/handout/generator/search"
 )
@@ -51,13 +52,17 @@ type Builder struct {
 	pruneCache bool
 	// cards are the share cards of the pages written (see cardBook).
 	cards *cardBook
+	// qrCodes are the QR codes of the articles' addresses, kept between
+	// builds and across the themes' reloads; nil for a one-shot build,
+	// which draws each once.
+	qrCodes *qrcode.Cache
 }
 
 // NewBuilder returns a Builder that writes into out.
 func NewBuilder(fsys fs.FS, opts Options, out *output.Memory) *Builder {
 	opts.Writer = out
 	return &Builder{fsys: fsys, opts: opts, mode: keeping{}, out: out, prints: map[string]uint64{}, seed: maphash.MakeSeed(),
-		images: newImageLibrary(fsys, images.NewCache(opts.ImageCache, true))}
+		images: newImageLibrary(fsys, images.NewCache(opts.ImageCache, true)), qrCodes: qrcode.NewCache()}
 }
 
 // Rebuild builds after the given files changed (slash paths relative to

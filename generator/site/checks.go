@@ -26,7 +26,7 @@ const overridesDir = content.TemplatesDir
 // files). Broken links and missing sections are found when documents are
 // linked (Site.link), by Load and by every build alike.
 func (s *Site) Check(fsys fs.FS) diag.List {
-	theme, list := s.loadTheme(fsys)
+	theme, list := s.loadTheme(fsys, nil)
 	list = append(list, s.checkConsent(fsys)...)
 	list = append(list, checkOverrideNames(fsys)...)
 	return append(list, s.checkOutput(theme)...)

@@ -183,7 +183,7 @@ func (p *outputPlan) inOwned(name string) bool {
 // assetsOf returns the names of the theme's assets in a build of fsys.
 func assetsOf(t *testing.T, fsys fstest.MapFS, s *Site) []render.Asset {
 	t.Helper()
-	theme, list := s.loadTheme(fsys)
+	theme, list := s.loadTheme(fsys, nil)
 	if theme == nil {
 		t.Fatal(list)
 	}

@@ -152,7 +152,7 @@ func (p *pass) theme() {
 		p.b.themes = map[string]*render.Theme{}
 		clear(p.b.prints)
 		for _, ls := range p.site.Sites() {
-			theme, problems := ls.loadTheme(p.b.fsys)
+			theme, problems := ls.loadTheme(p.b.fsys, p.b.qrCodes)
 			p.add(problems)
 			if theme == nil {
 				p.b.themes = nil

@@ -12,6 +12,7 @@ import (
 	"github.com/handout-health/handout/generator/diag"
 	"github.com/handout-health/handout/generator/internal/parallel"
 	"github.com/handout-health/handout/generator/output"
+	"github.com/handout-health/handout/generator/qrcode"
 	"github.com/handout-health/handout/generator/render"
 	"github.com/handout-health/handout/templates"
 )
@@ -99,8 +100,9 @@ func asDiagnostics(err error) diag.List {
 // Its template functions take the addresses and the language from s's
 // view of the site; templates get the view itself from each page's data
 // (Theme.Render), so that a change to it renders pages again without
-// parsing the theme again.
-func (s *Site) loadTheme(fsys fs.FS) (*render.Theme, diag.List) {
+// parsing the theme again. qrCodes keeps the pages' QR codes (nil: none
+// kept).
+func (s *Site) loadTheme(fsys fs.FS, qrCodes *qrcode.Cache) (*render.Theme, diag.List) {
 	cfg := s.Config
 	var overrides fs.FS
 	info, err := fs.Stat(fsys, overridesDir)
@@ -118,6 +120,7 @@ func (s *Site) loadTheme(fsys fs.FS) (*render.Theme, diag.List) {
 		CodeStyle: cfg.Markdown.HighlightStyle, CodeDarkStyle: cfg.Markdown.HighlightDarkStyle,
 		BrandCSS: brand.CSS(s.root.brand.colours),
 		Clean:    consent.NewRules(cfg).Clean,
+		QRCodes:  qrCodes,
 	})
 }
 
