@@ -60,28 +60,46 @@ func shapesOnlySVG(src []byte) int {
 }
 
 // shapeTag reports whether the start tag z has just read, written raw,
-// is the element name written as writeShapeTag writes it, with only
-// attributes that hold neither an address nor script.
+// is the element name written as qrcode.SVG writes it, with only
+// attributes that hold neither an address nor script. It compares raw
+// with that writing piece by piece, without writing it.
 func shapeTag(z *xhtml.Tokenizer, name string, raw []byte, selfClosing bool) bool {
-	var want strings.Builder
-	want.WriteString("<" + name)
-	for more := true; more; {
+	rest, ok := bytes.CutPrefix(raw, []byte("<"+name))
+	for more := ok; more; {
 		var key, val []byte
 		key, val, more = z.TagAttr()
 		if key == nil {
 			break
 		}
-		spelt, ok := shapeAttrs[string(key)]
-		if !ok || !spelt.allows(string(val)) {
+		spelt, known := shapeAttrs[string(key)]
+		if !known || !spelt.allows(val) {
 			return false
 		}
-		want.WriteString(" " + spelt.name + `="` + html.EscapeString(string(val)) + `"`)
+		if spelt.allowed == "" && spelt.exactly == "" {
+			// Only the free text of a label may need escaping.
+			val = []byte(html.EscapeString(string(val)))
+		}
+		if rest, ok = cutWritten(rest, spelt.name, val); !ok {
+			return false
+		}
 	}
+	end := ">"
 	if selfClosing {
-		want.WriteString("/")
+		end = "/>"
 	}
-	want.WriteString(">")
-	return want.String() == string(raw)
+	return ok && string(rest) == end
+}
+
+// cutWritten returns raw after ` key="val"`, if raw starts with it.
+func cutWritten(raw []byte, key string, val []byte) ([]byte, bool) {
+	rest, ok := bytes.CutPrefix(raw, []byte(" "+key+`="`))
+	if ok {
+		rest, ok = bytes.CutPrefix(rest, val)
+	}
+	if ok {
+		rest, ok = bytes.CutPrefix(rest, []byte(`"`))
+	}
+	return rest, ok
 }
 
 // shapeAttr is an attribute a shapes-only drawing may have: its name as
@@ -93,9 +111,9 @@ type shapeAttr struct {
 	exactly string
 }
 
-func (a shapeAttr) allows(v string) bool {
+func (a shapeAttr) allows(v []byte) bool {
 	if a.exactly != "" {
-		return v == a.exactly
+		return string(v) == a.exactly
 	}
 	if a.allowed == "" {
 		return true
