@@ -122,7 +122,9 @@ func TestNotShapesOnly(t *testing.T) {
 // svg, rect and path elements, no text, and takes the HTML after it back
 // in the HTML namespace.
 func FuzzShapesOnlySVG(f *testing.F) {
-	f.Add(qrSVG(f))
+	// The QR code's own form, small: the fuzzer stalls on a seed of the
+	// size of a real code.
+	f.Add(`<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9" role="img" aria-label="QR &amp; code" shape-rendering="crispEdges"><rect width="9" height="9" fill="#fff"/><path fill="#000" d="M4 4h1v1h-1z"/></svg>`)
 	f.Add(`<svg class="qr"><rect width="1"></rect><path d="M0 0"></path></svg>`)
 	f.Add(`<svg class="qr"><svg><rect/></svg></svg>`)
 	f.Add(`<svg aria-label="&lt;"><rect/></svg>`)
