@@ -3,7 +3,6 @@ package consent
 import (
 	"bytes"
 	"html"
-	"strings"
 
 	xhtml "golang.org/x/net/html"
 )
@@ -75,7 +74,7 @@ func shapeTag(z *xhtml.Tokenizer, name string, raw []byte, selfClosing bool) boo
 		if !known || !spelt.allows(val) {
 			return false
 		}
-		if spelt.allowed == "" && spelt.exactly == "" {
+		if spelt.allowed == nil && spelt.exactly == "" {
 			// Only the free text of a label may need escaping.
 			val = []byte(html.EscapeString(string(val)))
 		}
@@ -103,11 +102,12 @@ func cutWritten(raw []byte, key string, val []byte) ([]byte, bool) {
 }
 
 // shapeAttr is an attribute a shapes-only drawing may have: its name as
-// written, and the characters its value may hold ("" for any: a value
-// that is only text for assistive technology).
+// written, and the value it must have (exactly) or the characters its
+// value may hold (allowed; nil for any: a value that is only text for
+// assistive technology).
 type shapeAttr struct {
 	name    string
-	allowed string
+	allowed *[256]bool
 	exactly string
 }
 
@@ -115,15 +115,24 @@ func (a shapeAttr) allows(v []byte) bool {
 	if a.exactly != "" {
 		return string(v) == a.exactly
 	}
-	if a.allowed == "" {
+	if a.allowed == nil {
 		return true
 	}
-	for i := 0; i < len(v); i++ {
-		if strings.IndexByte(a.allowed, v[i]) < 0 {
+	for _, c := range v {
+		if !a.allowed[c] {
 			return false
 		}
 	}
 	return true
+}
+
+// charset is the set of the bytes of s.
+func charset(s string) *[256]bool {
+	var set [256]bool
+	for i := range len(s) {
+		set[s[i]] = true
+	}
+	return &set
 }
 
 const (
@@ -138,14 +147,14 @@ const (
 // tokenizer reads (in lower case). None holds an address: fill may be a
 // colour by hex or name, never url(...).
 var shapeAttrs = map[string]shapeAttr{
-	"class":           {name: "class", allowed: lowerLetters + "0123456789-_ "},
+	"class":           {name: "class", allowed: charset(lowerLetters + "0123456789-_ ")},
 	"xmlns":           {name: "xmlns", exactly: "http://www.w3.org/2000/svg"},
-	"viewbox":         {name: "viewBox", allowed: numbers},
-	"role":            {name: "role", allowed: lowerLetters},
+	"viewbox":         {name: "viewBox", allowed: charset(numbers)},
+	"role":            {name: "role", allowed: charset(lowerLetters)},
 	"aria-label":      {name: "aria-label"},
-	"shape-rendering": {name: "shape-rendering", allowed: letters + "-"},
-	"width":           {name: "width", allowed: numbers},
-	"height":          {name: "height", allowed: numbers},
-	"fill":            {name: "fill", allowed: letters + "0123456789#"},
-	"d":               {name: "d", allowed: pathData},
+	"shape-rendering": {name: "shape-rendering", allowed: charset(letters + "-")},
+	"width":           {name: "width", allowed: charset(numbers)},
+	"height":          {name: "height", allowed: charset(numbers)},
+	"fill":            {name: "fill", allowed: charset(letters + "0123456789#")},
+	"d":               {name: "d", allowed: charset(pathData)},
 }
