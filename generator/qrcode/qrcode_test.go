@@ -13,15 +13,17 @@ import (
 
 	"github.com/makiuchi-d/gozxing"
 	zxqr "github.com/makiuchi-d/gozxing/qrcode"
-	qr "github.com/skip2/go-qrcode"
+	qr "github.com/piglig/go-qr"
 )
 
 // TestSVGDecodes draws addresses as SVG, paints the SVG's path onto an
 // image as a browser would, and decodes it with an independent reader
 // (gozxing, a port of ZXing): what scans is the address, whole, at the
-// medium error correction level.
+// medium error correction level, even for a short address that the
+// library's standard encoding would raise to a higher level.
 func TestSVGDecodes(t *testing.T) {
 	for _, address := range []string{
+		"https://c.example/",
 		"https://library.riverside-clinic.example/articles/serotonin/",
 		"https://clinic.example/library/es/articles/sue%C3%B1o-y-cerebro/",
 		"https://clinic.example/" + strings.Repeat("a-long-slug-", 20) + "/",
@@ -87,16 +89,27 @@ func paint(t *testing.T, svg string) image.Image {
 }
 
 // TestSVGDrawsTheMatrix holds the compact code and its drawing to the
-// module matrix skip2/go-qrcode makes: a rectangle for each run of dark
-// modules of a row, left to right and top to bottom, and nothing else.
+// module matrix go-qr makes, in a quiet zone of four modules: a rectangle
+// for each run of dark modules of a row, left to right and top to
+// bottom, and nothing else.
 func TestSVGDrawsTheMatrix(t *testing.T) {
 	for _, text := range []string{"a", "https://clinic.example/articles/sleep/", strings.Repeat("https://clinic.example/x/", 12)} {
-		code, err := qr.New(text, qr.Medium)
+		segments, err := qr.MakeSegments(text)
 		if err != nil {
 			t.Fatal(err)
 		}
-		matrix := code.Bitmap()
-		n := len(matrix)
+		code, err := qr.EncodeSegments(segments, qr.Medium, qr.MinVersion, qr.MaxVersion, -1, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := code.Size() + 8
+		matrix := make([][]bool, n)
+		for y := range matrix {
+			matrix[y] = make([]bool, n)
+			for x := range matrix[y] {
+				matrix[y][x] = code.Module(x-4, y-4)
+			}
+		}
 		want := fmt.Sprintf(`<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="Q &amp; R" shape-rendering="crispEdges"><rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="`, n, n, n, n)
 		for y, row := range matrix {
 			for x := 0; x < n; x++ {
