@@ -44,10 +44,17 @@ func (c *cardBook) keepOnly(pages []pageFor) {
 	maps.DeleteFunc(c.byPage, func(file string, _ sharecard.Card) bool { return !listed[file] })
 }
 
-// cards are the cards the pages show, each once, by file name.
+// cards are the cards the pages show, each once, by file name. Each
+// card is named once however many pages show it (by default every page
+// of a language shows the same card): naming is a hash, and a rebuild
+// in serve asks for the cards of every page of the site.
 func (c *cardBook) cards() map[string]sharecard.Card {
-	out := map[string]sharecard.Card{}
+	distinct := map[sharecard.Card]bool{}
 	for _, card := range c.byPage {
+		distinct[card] = true
+	}
+	out := make(map[string]sharecard.Card, len(distinct))
+	for card := range distinct {
 		out[cardFolder+card.Name()] = card
 	}
 	return out
