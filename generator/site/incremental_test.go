@@ -44,10 +44,10 @@ func memFile(t testing.TB, mem *output.Memory, name string) string {
 	return string(data)
 }
 
-// TestIncrementalBodyEdit edits one article's body in a 1,000-article site:
+// TestIncrementalBodyEdit edits one article's body in a 500-article site:
 // fewer than 5% of the pages are rendered again, and they are right.
 func TestIncrementalBodyEdit(t *testing.T) {
-	fsys := corpusFS(1000, 200)
+	fsys := corpusFS(500, 100)
 	b, mem, full := newTestBuilder(t, fsys)
 	const p = "content/articles/sleep/article-24.md"
 	fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[p].Data), "## Context\n\n", "## Context\n\nA sentence written just now.\n\n", 1))}
