@@ -109,9 +109,9 @@ func (c *cache) prune() {
 // the page's HTML, of every file of the site it loads (stylesheets,
 // scripts, pictures: their addresses are not all named by their bytes),
 // of the paper and of the kind of leaflet.
-func keysOf(opts Options, j Job) ([2]string, error) {
+func keysOf(opts Options, browserVersion string, j Job) ([2]string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", cacheVersion, opts.Paper)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", cacheVersion, opts.Paper, browserVersion)
 	pageFile := strings.TrimSuffix(j.Page, "/") + "/index.html"
 	page, err := os.ReadFile(filepath.Join(opts.Dir, filepath.FromSlash(pageFile)))
 	if err != nil {

@@ -12,8 +12,9 @@
 // Pages are printed in parallel, one tab each.
 //
 // Printing is cached (cache.go): a leaflet is named by a hash of its
-// page's HTML and of every file the page loads, with the paper and the
-// kind of leaflet, and kept in the cache folder beside the output
+// page's HTML and of every file the page loads, with the paper, the
+// kind of leaflet and Chromium's version (another version may lay the
+// page out otherwise), and kept in the cache folder beside the output
 // (.handout-cache/pdf/, by the image variants), so an unchanged article
 // is not printed again. The date on a cached leaflet ("Printed on") is
 // the day it was printed.
@@ -30,6 +31,7 @@ import (
 	"os/exec"
 	"regexp"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -82,6 +84,24 @@ type Leaflet struct {
 // ErrNoBrowser is returned when Chromium is not installed.
 var ErrNoBrowser = errors.New("printing PDF leaflets needs Chromium, which was not found: install it (Debian and Ubuntu: apt-get install chromium; macOS: brew install --cask chromium; or Google Chrome), or set $CHROMIUM to its program")
 
+// browserVersion returns what Chromium says it is (--version), which
+// names its leaflets in the cache. exe "" looks the program up.
+func browserVersion(exe string) (string, error) {
+	if exe == "" {
+		var err error
+		if exe, err = FindBrowser(); err != nil {
+			return "", err
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), pageTimeout)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, exe, "--version").Output()
+	if err != nil {
+		return "", fmt.Errorf("asking %s for its version: %w", exe, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
 // FindBrowser returns Chromium's program: $CHROMIUM, else the first of
 // chromium, chromium-browser, google-chrome and google-chrome-stable on
 // the PATH; ErrNoBrowser when there is none.
@@ -106,19 +126,23 @@ const pageTimeout = 60 * time.Second
 
 // Print writes the leaflets of every job, from the cache or printed by
 // Chromium, and returns them in the order of the jobs (the leaflet, then
-// the large print). It starts Chromium only when a leaflet is not in the
-// cache. Without Chromium the error wraps ErrNoBrowser.
+// the large print). It asks Chromium its version, part of each leaflet's
+// name in the cache, and starts it to print only when a leaflet is not in
+// the cache. Without Chromium the error wraps ErrNoBrowser.
 func Print(ctx context.Context, jobs []Job, opts Options) ([]Leaflet, error) {
 	if _, ok := papers[opts.Paper]; !ok {
 		return nil, fmt.Errorf("pdf: unknown paper %q", opts.Paper)
+	}
+	version, err := browserVersion(opts.Browser)
+	if err != nil {
+		return nil, err
 	}
 	cache := newCache(opts.Cache)
 	out := make([]Leaflet, 2*len(jobs))
 	keys := make([][2]string, len(jobs))
 	var todo []int
 	for i, j := range jobs {
-		var err error
-		if keys[i], err = keysOf(opts, j); err != nil {
+		if keys[i], err = keysOf(opts, version, j); err != nil {
 			return nil, err
 		}
 		hit := true
@@ -138,7 +162,7 @@ func Print(ctx context.Context, jobs []Job, opts Options) ([]Leaflet, error) {
 			todo = append(todo, i)
 		}
 	}
-	err := inBrowsers(ctx, opts, len(todo), func(b *browser, n int) error {
+	err = inBrowsers(ctx, opts, len(todo), func(b *browser, n int) error {
 		i := todo[n]
 		return printJob(b, opts, cache, jobs[i].Page, keys[i], out[2*i:2*i+2])
 	})
