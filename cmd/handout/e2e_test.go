@@ -36,7 +36,15 @@ func TestMain(m *testing.M) {
 // runHandout runs the built binary and returns its exit code and output.
 func runHandout(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runHandoutIn(t, nil, args...)
+}
+
+// runHandoutIn is runHandout with the environment env (nil: this
+// process's).
+func runHandoutIn(t *testing.T, env []string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
+	cmd.Env = env
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()

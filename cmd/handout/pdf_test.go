@@ -290,22 +290,10 @@ func TestPDFWithoutChromium(t *testing.T) {
 		"site.yaml":                 "title: Clinic\nbase_url: https://clinic.example/\n",
 		"content/articles/sleep.md": "---\ntitle: Sleep\nsummary: Rest.\n---\nSleep well.\n",
 	})
-	noBrowser := func(args ...string) (int, string, string) {
-		cmd := exec.Command(binary, args...)
-		cmd.Env = append(slices.DeleteFunc(os.Environ(), func(kv string) bool {
-			return strings.HasPrefix(kv, "PATH=") || strings.HasPrefix(kv, "CHROMIUM=")
-		}), "PATH="+t.TempDir())
-		var out, errOut bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errOut
-		err := cmd.Run()
-		if exitErr, ok := err.(*exec.ExitError); ok {
-			return exitErr.ExitCode(), out.String(), errOut.String()
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		return 0, out.String(), errOut.String()
-	}
+	env := append(slices.DeleteFunc(os.Environ(), func(kv string) bool {
+		return strings.HasPrefix(kv, "PATH=") || strings.HasPrefix(kv, "CHROMIUM=")
+	}), "PATH="+t.TempDir())
+	noBrowser := func(args ...string) (int, string, string) { return runHandoutIn(t, env, args...) }
 	for _, args := range [][]string{{"build", site, "--pdf"}, {"pdf", site}, {"pdf", site, "--set", "all"}, {"check", site, "--pdf"}} {
 		code, stdout, stderr := noBrowser(args...)
 		if code != 2 || !strings.Contains(stderr, "needs Chromium, which was not found: install it (Debian and Ubuntu: apt-get install chromium") {
