@@ -4,8 +4,9 @@
 // with fsnotify, recursively: folders created later are added as they
 // appear (and the files already in them reported), folders whose names
 // start with a dot are skipped. Events are debounced: a batch is sent once
-// no event has come for Quiet, or at the latest MaxDelay after its first
-// event, so an editor's atomic save (write a temporary file, rename it
+// no event has come for Quiet (EmptyQuiet while a changed file is empty,
+// as it is between an editor's emptying it and writing it), or at the
+// latest MaxDelay after its first event, so an editor's atomic save (write a temporary file, rename it
 // into place), a backup-then-write save or a `git checkout` of hundreds of
 // files each give one or two batches. A batch in which a file was removed
 // or renamed away, and is still missing, waits until no event has come
@@ -39,7 +40,14 @@ var Watched = append([]string{config.FileName}, content.SourceFolders...)
 const (
 	// Quiet is how long no event must come before a batch is sent: the
 	// events of one save come within a millisecond or two of each other.
-	Quiet = 15 * time.Millisecond
+	// It is part of every preview's delay, so it is kept short.
+	Quiet = 5 * time.Millisecond
+	// EmptyQuiet is how long no event must come before a batch in which
+	// a changed file is empty is sent: an editor that empties a file and
+	// then writes the new text (os.WriteFile does) leaves it empty
+	// between two events, and a build of the empty file would flash an
+	// error in the preview.
+	EmptyQuiet = 20 * time.Millisecond
 	// Settle is how long no event must come before a batch in which a
 	// file went missing is sent.
 	Settle = 150 * time.Millisecond
@@ -210,13 +218,31 @@ func (w *Watcher) Run(ctx context.Context) {
 			wait := min(Quiet, MaxDelay-time.Since(first))
 			timer.Reset(max(wait, 0))
 		case <-timer.C:
-			if wait := settling(gone, first, last); wait > 0 {
+			if wait := max(settling(gone, first, last), w.filling(pending, first, last)); wait > 0 {
 				timer.Reset(wait)
 				continue
 			}
 			flush()
 		}
 	}
+}
+
+// filling returns how much longer a batch should wait for a changed file
+// that is empty, which an editor may be about to write: until EmptyQuiet
+// after the last event, and never past MaxDelay after the first. A file
+// that stays empty is sent then.
+func (w *Watcher) filling(pending map[string]bool, first, last time.Time) time.Duration {
+	wait := min(EmptyQuiet-time.Since(last), MaxDelay-time.Since(first))
+	if wait <= 0 {
+		return 0
+	}
+	for rel := range pending {
+		info, err := os.Stat(filepath.Join(w.root, filepath.FromSlash(rel)))
+		if err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+			return wait
+		}
+	}
+	return 0
 }
 
 // settling returns how much longer a batch should wait for a file that

@@ -193,3 +193,55 @@ func TestIgnoresOutputAndOtherFiles(t *testing.T) {
 		t.Errorf("reported %v, want only site.yaml", all)
 	}
 }
+
+// TestEmptyFileWaits empties a file, as an editor does before it writes
+// the new text, and writes nothing more: the batch comes, but only once
+// EmptyQuiet has passed without an event.
+func TestEmptyFileWaits(t *testing.T) {
+	root, w := newSite(t)
+	write(t, root, "content/articles/a.md", "")
+	select {
+	case b := <-w.Batches:
+		if !slices.Equal(b.Paths, []string{"content/articles/a.md"}) {
+			t.Errorf("batch %v, want content/articles/a.md", b.Paths)
+		}
+		if waited := time.Since(b.First); waited < EmptyQuiet {
+			t.Errorf("the emptied file was sent %v after it changed, before EmptyQuiet (%v)", waited, EmptyQuiet)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the emptied file was never reported")
+	}
+}
+
+// TestFilling holds a batch while a changed file is empty, until
+// EmptyQuiet after the last event and never past MaxDelay after the
+// first; a file with text, a folder or a missing file holds nothing.
+func TestFilling(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "content/articles/empty.md", "")
+	write(t, root, "content/articles/full.md", "text")
+	w := &Watcher{root: root}
+	now := time.Now()
+	for _, tc := range []struct {
+		name        string
+		paths       []string
+		first, last time.Time
+		hold        bool
+	}{
+		{"an empty file, just changed", []string{"content/articles/full.md", "content/articles/empty.md"}, now, now, true},
+		{"an empty file, quiet for EmptyQuiet", []string{"content/articles/empty.md"}, now.Add(-EmptyQuiet), now.Add(-EmptyQuiet), false},
+		{"an empty file in a batch as old as MaxDelay", []string{"content/articles/empty.md"}, now.Add(-MaxDelay), now, false},
+		{"files with text", []string{"content/articles/full.md", "site.yaml"}, now, now, false},
+		{"a folder", []string{"content/articles"}, now, now, false},
+		{"a missing file", []string{"content/articles/gone.md"}, now, now, false},
+	} {
+		pending := map[string]bool{}
+		for _, p := range tc.paths {
+			pending[p] = true
+		}
+		wait := w.filling(pending, tc.first, tc.last)
+		if hold := wait > 0; hold != tc.hold || wait > EmptyQuiet {
+			t.Errorf("%s: filling = %v, want a hold: %v (at most %v)", tc.name, wait, tc.hold, EmptyQuiet)
+		}
+	}
+}
