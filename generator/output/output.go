@@ -461,23 +461,33 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	h := held{data: bytes.Clone(data)}
-	if compressible[path.Ext(name)] && len(data) >= 256 {
-		var buf bytes.Buffer
-		buf.Grow(len(data) / 3)
-		zw := gzipWriters.Get().(*gzip.Writer)
-		zw.Reset(&buf)
-		_, _ = zw.Write(data)
-		_ = zw.Close()
-		gzipWriters.Put(zw)
-		if buf.Len() < len(data) {
-			h = held{data: bytes.Clone(buf.Bytes()), gzipped: true}
-		}
+	h, ok := gzipped(name, data)
+	if !ok {
+		h = held{data: bytes.Clone(data)}
 	}
 	m.mu.Lock()
 	m.files[name] = h
 	m.mu.Unlock()
 	return nil
+}
+
+// gzipped is data gzip-compressed, when name is a text file and that
+// saves room; data is copied only once, in the form kept.
+func gzipped(name string, data []byte) (held, bool) {
+	if !compressible[path.Ext(name)] || len(data) < 256 {
+		return held{}, false
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data) / 3)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(&buf)
+	_, _ = zw.Write(data)
+	_ = zw.Close()
+	gzipWriters.Put(zw)
+	if buf.Len() >= len(data) {
+		return held{}, false
+	}
+	return held{data: bytes.Clone(buf.Bytes()), gzipped: true}, true
 }
 
 // Remove deletes one file.
