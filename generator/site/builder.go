@@ -61,7 +61,7 @@ type Builder struct {
 // NewBuilder returns a Builder that writes into out.
 func NewBuilder(fsys fs.FS, opts Options, out *output.Memory) *Builder {
 	opts.Writer = out
-	return &Builder{fsys: fsys, opts: opts, mode: keeping{}, out: out, prints: map[string]uint64{}, seed: maphash.MakeSeed(),
+	return &Builder{fsys: fsys, opts: opts, mode: &serving{}, out: out, prints: map[string]uint64{}, seed: maphash.MakeSeed(),
 		images: newImageLibrary(fsys, images.NewCache(opts.ImageCache, true)), qrCodes: qrcode.NewCache()}
 }
 
@@ -151,22 +151,50 @@ func (b *Builder) forget() {
 
 // changedPages returns the pages whose view differs from what was last
 // written, and records their new fingerprints; all of them for a build
-// that keeps no fingerprints.
+// that keeps no fingerprints. A page without a fingerprint (in a first
+// build, or after the theme or a language's view changed) is rendered
+// anyway: its view is made and fingerprinted only when it is rendered
+// (pageFor.fingerprint, noteRendered), so that no more views are alive
+// than pages being rendered. The views of the pages unchanged go at once.
 func (b *Builder) changedPages(pages []pageFor) []pageFor {
 	if b.prints == nil {
 		return pages
 	}
-	prints := make([]uint64, len(pages))
-	parallel.For(len(pages), func(i int) { prints[i] = b.fingerprint(pages[i].view()) })
-	var todo []pageFor
-	for i, p := range pages {
-		if old, ok := b.prints[p.file]; ok && old == prints[i] {
-			continue
+	var known []int
+	for i := range pages {
+		if _, ok := b.prints[pages[i].file]; ok {
+			known = append(known, i)
 		}
-		b.prints[p.file] = prints[i]
-		todo = append(todo, p)
+	}
+	prints := make([]uint64, len(known))
+	parallel.For(len(known), func(j int) { prints[j] = b.fingerprint(pages[known[j]].view()) })
+	var todo []pageFor
+	for i, j := 0, 0; i < len(pages); i++ {
+		p := &pages[i]
+		if j < len(known) && known[j] == i {
+			print := prints[j]
+			j++
+			if b.prints[p.file] == print {
+				p.forgetView()
+				continue
+			}
+			b.prints[p.file] = print
+		} else {
+			p.fingerprint = b.fingerprint
+		}
+		todo = append(todo, *p)
 	}
 	return todo
+}
+
+// noteRendered records the fingerprints of the pages rendered whose view
+// was fingerprinted as it was rendered (see changedPages).
+func (b *Builder) noteRendered(pages []pageFor) {
+	for _, p := range pages {
+		if p.fingerprint != nil {
+			b.prints[p.file] = p.print
+		}
+	}
 }
 
 // fingerprint hashes everything a page shows (see pageHash). The site's

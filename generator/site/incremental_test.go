@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -281,6 +282,31 @@ func TestQuickRebuildEqualsFullBuild(t *testing.T) {
 			t.Errorf("%s: %d files served, a full build has %d", step.name, len(mem.Names()), len(full.Names()))
 		}
 	}
+	// Wider edits: a summary that glossary links carry (the articles that
+	// link it are converted again from the Markdown the Builder kept, and
+	// every page's view is compared), and a title, the old one kept as a
+	// synonym for the links to it (every document is converted again, and
+	// the search index numbers them anew).
+	renamed := articles[60]
+	for _, step := range []struct {
+		name, file string
+		do         func()
+	}{
+		{"a summary", articles[99], func() { edit(articles[99], "summary: ", "summary: Now ") }},
+		{"a title", renamed, func() {
+			old := title(renamed)
+			edit(renamed, "title: ", "title: Renamed ")
+			edit(renamed, "synonyms: [", "synonyms: ["+old+", ")
+		}},
+	} {
+		step.do()
+		if res := rebuild(t, b, step.file); res.AffectedOnly || res.Pages == 0 {
+			t.Errorf("%s: quick %v, %d pages rendered again", step.name, res.AffectedOnly, res.Pages)
+		}
+		for _, name := range differing(fullBuild(t, fsys), mem) {
+			t.Errorf("%s: %s differs from a full build", step.name, name)
+		}
+	}
 	// A template change renders every page from what the quick rebuilds
 	// left (patched tags and index): still the same as a full build.
 	if res := rebuild(t, b, "templates/partials/unused.html"); res.AffectedOnly || res.Pages == 0 {
@@ -324,8 +350,9 @@ func differing(full, got *output.Memory) []string {
 // memory low: once built, no document holds its Markdown, its HTML or
 // its text blocks (each went as soon as its last reader was done: the
 // consent check, the page, the search index), while a Builder, which
-// converts again after edits, keeps the Markdown; both write the same
-// files.
+// converts again after edits and renders again, keeps the Markdown and
+// the HTML (compressed), but not the text blocks, once its search index
+// holds their words; both write the same files.
 func TestOneShotBuildLetsDocumentsGo(t *testing.T) {
 	fsys := corpusFS(40, 10)
 	full := output.NewMemory()
@@ -348,10 +375,21 @@ func TestOneShotBuildLetsDocumentsGo(t *testing.T) {
 	if res.Site.Glossary != nil {
 		t.Error("the glossary matcher is still held after the build")
 	}
-	_, mem, kept := newTestBuilder(t, fsys)
+	b, mem, kept := newTestBuilder(t, fsys)
+	loaded, problems := Load(fsys, LoadOptions{})
+	if loaded == nil {
+		t.Fatal(problems)
+	}
 	for _, d := range kept.Site.allLanguages() {
-		if d.Body == nil {
-			t.Errorf("the Builder let the Markdown of %s go: an edit elsewhere could not convert it again", d.Path)
+		want := loaded.Doc(d.Path)
+		if got := b.mode.body(d); !bytes.Equal(got, want.Body) {
+			t.Errorf("the Builder keeps %d bytes of Markdown of %s, want %d: an edit elsewhere could not convert it again", len(got), d.Path, len(want.Body))
+		}
+		if got := b.mode.html(d); !bytes.Equal(got, want.Result.HTML) {
+			t.Errorf("the Builder keeps %d bytes of HTML of %s, want %d: a rebuild could not render its page again", len(got), d.Path, len(want.Result.HTML))
+		}
+		if d.Result.Blocks != nil || d.searchDoc.Blocks != nil {
+			t.Errorf("the Builder still holds the text blocks of %s, which the search index took", d.Path)
 		}
 	}
 	for _, name := range differing(full, mem) {

@@ -37,10 +37,9 @@ type mode interface {
 	linked(s *Site)
 	// html is d's converted HTML, for its page.
 	html(d *Doc) []byte
-	// searchFiles are the files of a language's search index;
-	// searchFirst says to write them before the pages.
+	// searchFiles are the files of a language's search index, written
+	// before the pages.
 	searchFiles(s *Site) []search.File
-	searchFirst() bool
 	// finish ends the build's hold on scratch space; a read of it that
 	// failed fails the build.
 	finish() diag.List
@@ -59,7 +58,6 @@ func (keeping) indexed(*Site, *Doc)                       {}
 func (keeping) convertedAll(*Site)                        {}
 func (keeping) linked(*Site)                              {}
 func (keeping) html(d *Doc) []byte                        { return d.Result.HTML }
-func (keeping) searchFirst() bool                         { return false }
 
 // searchFiles makes the index from every document, with the Builder's
 // cache of their tokens (nil for check, which writes no index).
@@ -124,7 +122,6 @@ func (m *streaming) linked(s *Site) {
 }
 
 func (m *streaming) html(d *Doc) []byte { return m.hold.get(d.html) }
-func (m *streaming) searchFirst() bool  { return true }
 
 // searchFiles writes out the index that took each document as it was
 // converted, and lets it go.

@@ -62,6 +62,9 @@ type Doc struct {
 	// html is where a one-shot build holds the converted HTML until the
 	// page is rendered (Result.HTML is then nil; see streaming).
 	html spot
+	// packedBody and packedHTML are where a Builder keeps the Markdown
+	// and HTML of its last conversion (see serving).
+	packedBody, packedHTML packed
 	// shows are the site paths of the images with variants that its page
 	// shows, which the output plan and the write stage read after
 	// Result.Images is let go.

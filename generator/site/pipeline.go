@@ -22,8 +22,8 @@ func (b *Builder) run(changed []string) (Result, error) {
 	p.link()    // link graph, tags, translations; broken links
 	p.theme()   // templates, parsed again when they or site.yaml changed
 	p.check()   // consent and output collisions, as handout check judges them
-	p.render()  // each page's view and HTML, judged for consent, written
-	p.write()   // search index, feeds, sitemap, redirects, static files
+	p.render()  // search index; each page's view and HTML, judged for consent, written
+	p.write()   // feeds, sitemap, redirects, static files
 	return p.end()
 }
 
@@ -56,6 +56,8 @@ type pass struct {
 	pages, todo []pageFor
 	w           *countingWriter
 	writing     bool
+	// gone are the search files the indexes written no longer have.
+	gone []string
 }
 
 // begin starts a build of the files that changed.
@@ -185,12 +187,21 @@ func (p *pass) check() {
 // consent as the browser will read it: every page, or on a build of the
 // affected pages only those of the documents converted again and of those
 // their links reach; a Builder leaves out those whose view is unchanged
-// since it wrote them. A one-shot build writes the search indexes first,
-// to let each go before the pages are rendered.
+// since it wrote them. The search indexes are written first (of a build of
+// the affected pages, those of the languages converted in), to let what
+// they were made from go before the pages are rendered.
 func (p *pass) render() {
 	if p.site == nil || p.failed() {
 		return
 	}
+	p.w = &countingWriter{w: p.b.opts.Writer}
+	// The search indexes go first: once written, what they were made from
+	// (the one-shot build's index, the Builder's documents' prose) is let
+	// go before the pages are rendered.
+	var problems diag.List
+	p.gone, problems = p.site.writeSearches(p.w, p.searchesToWrite())
+	p.add(problems)
+	p.writing = true
 	for _, ls := range p.site.Sites() {
 		code := ls.Language.Code
 		theme, view := p.b.themes[code], p.b.views[code]
@@ -202,29 +213,17 @@ func (p *pass) render() {
 		}
 	}
 	p.todo = p.b.changedPages(p.pages)
-	p.w = &countingWriter{w: p.b.opts.Writer}
-	if p.b.mode.searchFirst() {
-		_, problems := p.site.writeSearches(p.w, p.site.Sites())
-		p.add(problems)
-	}
-	p.writing = true
 	p.add(renderPages(p.todo, p.w, p.site.pageCheck(), p.b.cards, p.b.opts.Progress))
+	p.b.noteRendered(p.todo)
 	p.add(p.b.mode.finish())
 }
 
-// write writes the other files: a Builder's search indexes, and, unless
-// the build renders only the affected pages, the feeds, sitemap,
-// redirects, assets and static files; then the share cards the pages
-// show that the output does not hold yet.
+// write writes the other files: unless the build renders only the
+// affected pages, the feeds, sitemap, redirects, assets and static files;
+// then the share cards the pages show that the output does not hold yet.
 func (p *pass) write() {
 	if p.site == nil || p.failed() {
 		return
-	}
-	var gone []string
-	if !p.b.mode.searchFirst() {
-		var problems diag.List
-		gone, problems = p.site.writeSearches(p.w, p.searchesToWrite())
-		p.add(problems)
 	}
 	// What is recorded from here on is what is written besides pages and
 	// search files.
@@ -243,7 +242,7 @@ func (p *pass) write() {
 	p.res.Cards = drawn
 	p.add(problems)
 	if !p.failed() {
-		p.b.wrote(p, p.w.names, gone)
+		p.b.wrote(p, p.w.names, p.gone)
 	}
 }
 

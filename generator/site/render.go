@@ -46,6 +46,9 @@ func renderPages(pages []pageFor, w output.Writer, check pageCheck, cards *cardB
 			err = w.WriteFile(pages[i].file, buf.Bytes())
 		}
 		cards.note(pages[i].file, pages[i].view())
+		if pages[i].fingerprint != nil {
+			pages[i].print = pages[i].fingerprint(pages[i].view())
+		}
 		// The view is not needed again: let it go as the others render.
 		pages[i].page = nil
 		// A buffer grown by one of the few very large pages (the A to Z

@@ -27,10 +27,15 @@ type pageFor struct {
 	site *render.Site
 	// makeView makes the page's view; page is the view once made. A build
 	// makes each document's view only when it renders the page, so that
-	// no more views are alive than pages being rendered; a Builder that
-	// fingerprints pages makes every view first.
+	// no more views are alive than pages being rendered; a Builder first
+	// makes the views of the pages it wrote before, to compare their
+	// fingerprints (see Builder.changedPages).
 	makeView func() *render.Page
 	page     *render.Page
+	// fingerprint, when set, is asked for the view's fingerprint as the
+	// page is rendered, and print keeps it (see Builder.changedPages).
+	fingerprint func(*render.Page) uint64
+	print       uint64
 }
 
 // view returns p's view, making it if it is not made yet.
@@ -39,6 +44,13 @@ func (p *pageFor) view() *render.Page {
 		p.page = p.makeView()
 	}
 	return p.page
+}
+
+// forgetView lets p's view go, when it can be made again.
+func (p *pageFor) forgetView() {
+	if p.makeView != nil {
+		p.page = nil
+	}
 }
 
 // pages lists every HTML page of the site in its language, to be
