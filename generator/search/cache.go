@@ -75,17 +75,19 @@ func (c *Cache) update(docs []Doc, check []int) {
 		i := check[j]
 		if sum := c.sum(docs[i]); sum != ix.docs[c.number[i]].sum {
 			fresh[j], cards[j] = newEntry(docs[i], sum)
+			fresh[j].pack()
 			changed[j] = true
 		}
 	})
 	for j, i := range check {
 		c.given[i].version = docs[i].Version
 		if k := c.number[i]; changed[j] {
-			ix.repost(k, ix.docs[k].masks, fresh[j].masks)
+			ix.repost(k, ix.docs[k].tokenMasks(), fresh[j].masks)
 			// An unchanged card keeps its bytes, and so its chunk.
 			if !bytes.Equal(cards[j], ix.cards[k]) {
 				ix.cards[k] = cards[j]
 			}
+			fresh[j].posted()
 			ix.docs[k] = fresh[j]
 		}
 	}
@@ -132,6 +134,7 @@ func (c *Cache) renumber(docs []Doc) {
 			return
 		}
 		entries[k], cards[k] = newEntry(d, sum)
+		entries[k].pack()
 		changed[k] = true
 	})
 
@@ -148,12 +151,15 @@ func (c *Cache) renumber(docs []Doc) {
 			}
 			var was tokenMasks
 			if o := prev[k]; o >= 0 {
-				was = old[o].masks
+				was = old[o].tokenMasks()
 			}
 			ix.repost(k, was, e.masks)
 		}
 		ix.docs, ix.cards, ix.cardKeys = entries, cards, keys
 		ix.settle()
+	}
+	for k := range entries {
+		entries[k].posted()
 	}
 	c.given = make([]docKey, len(docs))
 	for i, d := range docs {

@@ -370,3 +370,25 @@ func blocksText(docs []Doc) [][]string {
 	}
 	return out
 }
+
+// TestPackedMasksReadBack packs the tokens of a document as a Cache keeps
+// them and reads them back: every text (of one byte to the longest kept,
+// folded non-ASCII too) with its mask (of every field bit), in order.
+func TestPackedMasksReadBack(t *testing.T) {
+	d := Doc{URL: "a/", Kind: "article", Title: "Ça va: naïve façade", Synonyms: []string{"x", strings.Repeat("z", maxTokenLen)},
+		Summary: "Blood pressure, σ-receptors and 5 mg", Sections: []Section{{ID: "s", Title: "Sleep"}},
+		Blocks: []Block{{Section: "s", Text: "Sleep well; sleep often: pressure " + strings.Repeat("long", 10)}}}
+	want := sortedMasks(docMasks(d))
+	if len(want) < 10 {
+		t.Fatalf("only %d tokens: %v", len(want), want)
+	}
+	e := entry{masks: slices.Clone(want)}
+	e.pack()
+	e.posted()
+	if got := e.tokenMasks(); !slices.Equal(got, want) {
+		t.Errorf("packed and read back:\n%v\nwant\n%v", got, want)
+	}
+	if e.masks != nil {
+		t.Error("the entry still holds its masks unpacked")
+	}
+}

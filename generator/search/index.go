@@ -2,6 +2,8 @@ package search
 
 import (
 	"cmp"
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -44,10 +46,56 @@ type index struct {
 }
 
 // entry is what a Cache keeps of one document: its Version or hash, and
-// the field masks of its tokens.
+// the field masks of its tokens: as a slice (masks) until its postings
+// are made, then packed (packMasks), in under half the memory, to be
+// unpacked only when the document changes.
 type entry struct {
-	sum   uint64
-	masks tokenMasks
+	sum    uint64
+	masks  tokenMasks
+	packed []byte
+}
+
+// pack packs e's masks, which it keeps until its postings are made.
+func (e *entry) pack() { e.packed = packMasks(e.masks) }
+
+// posted lets the masks go once the postings are made: packed holds them.
+func (e *entry) posted() { e.masks = nil }
+
+// tokenMasks returns e's masks, unpacked when they are.
+func (e *entry) tokenMasks() tokenMasks {
+	if e.masks != nil {
+		return e.masks
+	}
+	return unpackMasks(e.packed)
+}
+
+// packMasks writes each token of ms, in order, as the length of its
+// text (at most maxTokenLen), the text and its mask as a uvarint.
+func packMasks(ms tokenMasks) []byte {
+	size := 0
+	for _, m := range ms {
+		size += 1 + len(m.text) + (bits.Len32(m.mask|1)+6)/7
+	}
+	out := make([]byte, 0, size)
+	for _, m := range ms {
+		out = append(out, byte(len(m.text)))
+		out = append(out, m.text...)
+		out = binary.AppendUvarint(out, uint64(m.mask))
+	}
+	return out
+}
+
+// unpackMasks reads what packMasks wrote.
+func unpackMasks(data []byte) tokenMasks {
+	var out tokenMasks
+	for len(data) > 0 {
+		n := int(data[0])
+		text := string(data[1 : 1+n])
+		mask, size := binary.Uvarint(data[1+n:])
+		out = append(out, tokenMask{text, uint32(mask)})
+		data = data[1+n+size:]
+	}
+	return out
 }
 
 // tokenMasks are a document's tokens in order, each with its field mask:
