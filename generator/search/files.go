@@ -193,16 +193,23 @@ func (ix *index) packPostings(target int) {
 			n += t.weight()
 		}
 		b := append(make([]byte, 0, n), '{')
+		at := make([]int, len(run))
 		for k, t := range run {
 			b = append(appendString(appendComma(b, k), t.text), ':')
+			at[k] = len(b)
 			b = append(b, t.encoded...)
 		}
 		f.data = append(b, '}')
 		f.name = name("p/", f.data)
-		if ix.once {
-			for _, t := range run {
+		for k, t := range run {
+			if ix.once {
 				t.encoded = nil
+				continue
 			}
+			// The file holds the token's postings as encoded: they are
+			// kept there, not twice.
+			end := at[k] + len(t.encoded)
+			t.encoded = f.data[at[k]:end:end]
 		}
 	})
 	for _, i := range made {
