@@ -82,7 +82,7 @@ func (c *Cache) update(docs []Doc, check []int) {
 	for j, i := range check {
 		c.given[i].version = docs[i].Version
 		if k := c.number[i]; changed[j] {
-			ix.repost(k, ix.docs[k].tokenMasks(), fresh[j].masks)
+			ix.repost(k, ix.docs[k].tokenMasks(), fresh[j].tokenMasks())
 			// An unchanged card keeps its bytes, and so its chunk.
 			if !bytes.Equal(cards[j], ix.cards[k]) {
 				ix.cards[k] = cards[j]
@@ -153,7 +153,7 @@ func (c *Cache) renumber(docs []Doc) {
 			if o := prev[k]; o >= 0 {
 				was = old[o].tokenMasks()
 			}
-			ix.repost(k, was, e.masks)
+			ix.repost(k, was, e.tokenMasks())
 		}
 		ix.docs, ix.cards, ix.cardKeys = entries, cards, keys
 		ix.settle()
@@ -171,7 +171,8 @@ func (c *Cache) renumber(docs []Doc) {
 	}
 }
 
-// sum hashes everything docMasks and cardOf read, or is the document's
+// sum hashes everything docMasks and cardOf read (or the tokens a document
+// came with, Tokenized), or is the document's
 // Version.
 func (c *Cache) sum(d Doc) uint64 {
 	if d.Version != 0 {
@@ -200,5 +201,7 @@ func (c *Cache) sum(d Doc) uint64 {
 		str(b.Section)
 		str(b.Text)
 	}
+	h.WriteByte(1)
+	h.Write(d.tokens)
 	return h.Sum64()
 }

@@ -48,15 +48,21 @@ type index struct {
 // entry is what a Cache keeps of one document: its Version or hash, and
 // the field masks of its tokens: as a slice (masks) until its postings
 // are made, then packed (packMasks), in under half the memory, to be
-// unpacked only when the document changes.
+// unpacked only when the document changes; a document Tokenized comes
+// with them packed.
 type entry struct {
 	sum    uint64
 	masks  tokenMasks
 	packed []byte
 }
 
-// pack packs e's masks, which it keeps until its postings are made.
-func (e *entry) pack() { e.packed = packMasks(e.masks) }
+// pack packs e's masks, which it keeps until its postings are made,
+// unless they came packed.
+func (e *entry) pack() {
+	if e.packed == nil {
+		e.packed = packMasks(e.masks)
+	}
+}
 
 // posted lets the masks go once the postings are made: packed holds them.
 func (e *entry) posted() { e.masks = nil }
@@ -169,6 +175,9 @@ func newIndex() *index {
 
 // newEntry tokenizes d and makes its card.
 func newEntry(d Doc, sum uint64) (entry, []byte) {
+	if d.tokens != nil {
+		return entry{sum: sum, packed: d.tokens}, marshal(cardOf(d))
+	}
 	return entry{sum: sum, masks: sortedMasks(docMasks(d))}, marshal(cardOf(d))
 }
 
@@ -176,7 +185,7 @@ func newEntry(d Doc, sum uint64) (entry, []byte) {
 // has none.
 func (ix *index) invert() {
 	for i, e := range ix.docs {
-		ix.addPostings(i, e.masks)
+		ix.addPostings(i, e.tokenMasks())
 	}
 	ix.settle()
 }

@@ -61,7 +61,7 @@ func (x *Indexer) Add(d Doc) bool {
 	x.ix.cards[n] = card
 	// Postings come in the order documents are added; Files puts them
 	// in document order.
-	x.ix.addPostings(n, e.masks)
+	x.ix.addPostings(n, e.tokenMasks())
 	return true
 }
 

@@ -162,6 +162,20 @@ type Doc struct {
 	// number given to each new Doc, never to two): a Cache then trusts it
 	// instead of hashing the whole document to tell whether it changed.
 	Version uint64
+	// tokens are the field masks of its tokens, packed (packMasks), once
+	// Tokenized.
+	tokens []byte
+}
+
+// Tokenized returns d with its tokens taken from all its fields, and
+// without its blocks: Build reads the tokens instead. It is for a caller
+// that holds many documents before it builds their index, such as serve,
+// which tokenizes each as soon as it is converted, so that the prose of
+// the whole site is never held at once.
+func (d Doc) Tokenized() Doc {
+	d.tokens = packMasks(sortedMasks(docMasks(d)))
+	d.Blocks = nil
+	return d
 }
 
 // Section is one section of a document: its anchor and its heading.

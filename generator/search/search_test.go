@@ -430,12 +430,21 @@ func TestCacheGivesTheSameIndex(t *testing.T) {
 		{URL: "articles/a/", Kind: "article", Title: "Serotonin", Synonyms: []string{"5-HT"}, Summary: "A messenger.", Blocks: []Block{{Text: "Made in the gut."}}},
 		{URL: "articles/b/", Kind: "article", Title: "Sleep", Summary: "Rest.", Sections: []Section{{ID: "risk", Title: "Risk"}}, Blocks: []Block{{Section: "risk", Text: "Too little sleep harms mood."}}},
 	}
-	cache := NewCache()
+	// The same documents Tokenized, as serve gives them, in a cache of
+	// their own, and without one.
+	cache, tokenizedCache := NewCache(), NewCache()
 	same := func(step string) {
 		t.Helper()
+		want := Build(docs, nil)
 		cached := Build(docs, cache)
-		sameFiles(t, step, cached, Build(docs, nil))
+		sameFiles(t, step, cached, want)
 		read(t, cached)
+		tokenized := make([]Doc, len(docs))
+		for i, d := range docs {
+			tokenized[i] = d.Tokenized()
+		}
+		sameFiles(t, step+", tokenized", Build(tokenized, tokenizedCache), want)
+		sameFiles(t, step+", tokenized, without a cache", Build(tokenized, nil), want)
 	}
 	same("first build")
 	docs[1].Blocks[0].Text = "Too little sleep harms memory."
