@@ -351,8 +351,8 @@ func differing(full, got *output.Memory) []string {
 // its text blocks (each went as soon as its last reader was done: the
 // consent check, the page, the search index), while a Builder, which
 // converts again after edits and renders again, keeps the Markdown and
-// the HTML (compressed), but not the text blocks, once its search index
-// holds their words; both write the same files.
+// the HTML (compressed), but not the text blocks, whose words its search
+// documents hold; both write the same files.
 func TestOneShotBuildLetsDocumentsGo(t *testing.T) {
 	fsys := corpusFS(40, 10)
 	full := output.NewMemory()
@@ -389,7 +389,7 @@ func TestOneShotBuildLetsDocumentsGo(t *testing.T) {
 			t.Errorf("the Builder keeps %d bytes of HTML of %s, want %d: a rebuild could not render its page again", len(got), d.Path, len(want.Result.HTML))
 		}
 		if d.Result.Blocks != nil || d.searchDoc.Blocks != nil {
-			t.Errorf("the Builder still holds the text blocks of %s, which the search index took", d.Path)
+			t.Errorf("the Builder still holds the text blocks of %s, whose tokens its search document holds", d.Path)
 		}
 	}
 	for _, name := range differing(full, mem) {

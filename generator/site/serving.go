@@ -8,7 +8,6 @@ import (
 
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/consent"
-	"github.com/handout-health/handout/generator/search"
 )
 
 // serving is a Builder's mode (handout serve): it keeps what a rebuild
@@ -20,9 +19,10 @@ import (
 //     converted again, the HTML when its page is rendered;
 //   - it is judged for consent as soon as it is converted, while both are
 //     at hand, as the one-shot build does;
-//   - its prose blocks go once the search index took them: the index's
-//     cache keeps each document's tokens, and reads a document's text
-//     again only after it is converted again (search.Doc.Version).
+//   - its prose blocks go as soon as it is converted: its search document
+//     holds their tokens instead (search.Doc.Tokenized), which the index's
+//     cache reads again only after it is converted again
+//     (search.Doc.Version).
 //
 // Everything else is kept as in keeping.
 type serving struct {
@@ -51,24 +51,15 @@ func (m *serving) converted(s *Site, d *Doc) {
 	d.Body, d.Result.HTML = nil, nil
 }
 
-// indexed makes d's search document, which keeps the prose blocks until
-// the index takes them (searchFiles).
+// indexed makes d's search document, with its tokens taken from its
+// prose blocks, which go.
 func (m *serving) indexed(s *Site, d *Doc) {
-	d.searchDoc = s.searchDoc(d)
+	sd := s.searchDoc(d).Tokenized()
+	d.searchDoc = &sd
 	d.Result.Blocks = nil
 }
 
 func (m *serving) html(d *Doc) []byte { return d.packedHTML.unpack() }
-
-// searchFiles makes the index with the language's cache, which then
-// holds every document's tokens: their blocks go.
-func (m *serving) searchFiles(s *Site) []search.File {
-	files := search.Build(s.searchDocs(), s.searchCache)
-	for _, d := range s.All() {
-		d.searchDoc.Blocks = nil
-	}
-	return files
-}
 
 // packed is text compressed with DEFLATE at its fastest level, with its
 // length.
