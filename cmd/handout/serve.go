@@ -27,6 +27,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The preview holds the whole site: its heap is kept near what is live
+	// (README, "Live preview").
+	defer serve.FollowMemory(serve.MemoryFloor)()
 	err := serve.Run(ctx, serve.Options{SiteDir: *siteDir, Bind: *bind, Port: *port, Drafts: *drafts, Version: version.Current().Short(), Log: stdout})
 	if err != nil {
 		fail(stderr, "serve", err)
