@@ -121,6 +121,11 @@ type Site struct {
 	// searchCache keeps documents' search tokens between builds; nil
 	// outside a Builder that builds again (serve), to save the memory.
 	searchCache *search.Cache
+	// searchKept are the search documents last given to the index, each
+	// copied from the one at the same place of searchFrom: a Builder's
+	// next build copies only those that changed (see searchDocs).
+	searchKept []search.Doc
+	searchFrom []*search.Doc
 	// searchFiles are the names of the search index's files written with
 	// the cache, each with the round of writeSearch that last made it:
 	// every one but the manifest is named by its bytes, so none is
