@@ -11,7 +11,7 @@ import (
 // MemoryFloor is handout serve's memory limit for a site whose live heap
 // is under four fifths of it, such as a library of 10,000 articles
 // (docs/performance.md, "Serve's memory"); see FollowMemory.
-const MemoryFloor = 560 << 20
+const MemoryFloor = 540 << 20
 
 // FollowMemory sets the process's soft memory limit to the larger of
 // floor and the live heap plus a quarter, and keeps it so after each
