@@ -120,16 +120,23 @@ func TestRemovalWaitsToSettle(t *testing.T) {
 	if err := os.Remove(filepath.Join(root, "content/articles/a.md")); err != nil {
 		t.Fatal(err)
 	}
+	expectLateBatch(t, w, "the removal", Settle, "Settle")
+}
+
+// expectLateBatch waits for one batch of content/articles/a.md, which
+// must come no sooner than least after its first event.
+func expectLateBatch(t *testing.T, w *Watcher, what string, least time.Duration, leastName string) {
+	t.Helper()
 	select {
 	case b := <-w.Batches:
 		if !slices.Equal(b.Paths, []string{"content/articles/a.md"}) {
 			t.Errorf("batch %v, want content/articles/a.md", b.Paths)
 		}
-		if waited := time.Since(b.First); waited < Settle {
-			t.Errorf("the removal was sent %v after it happened, before Settle (%v)", waited, Settle)
+		if waited := time.Since(b.First); waited < least {
+			t.Errorf("%s was sent %v after it happened, before %s (%v)", what, waited, leastName, least)
 		}
 	case <-time.After(5 * time.Second):
-		t.Fatal("the removal was never reported")
+		t.Fatalf("%s was never reported", what)
 	}
 }
 
@@ -200,17 +207,7 @@ func TestIgnoresOutputAndOtherFiles(t *testing.T) {
 func TestEmptyFileWaits(t *testing.T) {
 	root, w := newSite(t)
 	write(t, root, "content/articles/a.md", "")
-	select {
-	case b := <-w.Batches:
-		if !slices.Equal(b.Paths, []string{"content/articles/a.md"}) {
-			t.Errorf("batch %v, want content/articles/a.md", b.Paths)
-		}
-		if waited := time.Since(b.First); waited < EmptyQuiet {
-			t.Errorf("the emptied file was sent %v after it changed, before EmptyQuiet (%v)", waited, EmptyQuiet)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("the emptied file was never reported")
-	}
+	expectLateBatch(t, w, "the emptied file", EmptyQuiet, "EmptyQuiet")
 }
 
 // TestFilling holds a batch while a changed file is empty, until
