@@ -172,8 +172,7 @@ func (c *Cache) renumber(docs []Doc) {
 }
 
 // sum hashes everything docMasks and cardOf read (or the tokens a document
-// came with, Tokenized), or is the document's
-// Version.
+// came with, Tokenized), or is the document's Version.
 func (c *Cache) sum(d Doc) uint64 {
 	if d.Version != 0 {
 		return d.Version
