@@ -160,27 +160,27 @@ func (b *Builder) changedPages(pages []pageFor) []pageFor {
 	if b.prints == nil {
 		return pages
 	}
-	var known []int
+	known := make([]bool, len(pages))
 	for i := range pages {
-		if _, ok := b.prints[pages[i].file]; ok {
-			known = append(known, i)
-		}
+		_, known[i] = b.prints[pages[i].file]
 	}
-	prints := make([]uint64, len(known))
-	parallel.For(len(known), func(j int) { prints[j] = b.fingerprint(pages[known[j]].view()) })
+	prints := make([]uint64, len(pages))
+	parallel.For(len(pages), func(i int) {
+		if known[i] {
+			prints[i] = b.fingerprint(pages[i].view())
+		}
+	})
 	var todo []pageFor
-	for i, j := 0, 0; i < len(pages); i++ {
+	for i := range pages {
 		p := &pages[i]
-		if j < len(known) && known[j] == i {
-			print := prints[j]
-			j++
-			if b.prints[p.file] == print {
-				p.forgetView()
-				continue
-			}
-			b.prints[p.file] = print
-		} else {
+		switch {
+		case !known[i]:
 			p.fingerprint = b.fingerprint
+		case b.prints[p.file] == prints[i]:
+			p.forgetView()
+			continue
+		default:
+			b.prints[p.file] = prints[i]
 		}
 		todo = append(todo, *p)
 	}
