@@ -36,6 +36,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/handout-health/handout/generator/internal/compressor"
 	"github.com/handout-health/handout/generator/internal/parallel"
 )
 
@@ -450,11 +451,11 @@ var compressible = map[string]bool{
 	".svg": true, ".txt": true, ".webmanifest": true, "": true,
 }
 
-// gzipWriters are reused: each holds a few hundred kilobytes of state.
-var gzipWriters = sync.Pool{New: func() any {
+// gzipWriters compress the text files kept.
+var gzipWriters = compressor.NewPool(func() compressor.Writer {
 	w, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
 	return w
-}}
+})
 
 // WriteFile stores a copy of one file, compressed when that saves room.
 func (m *Memory) WriteFile(name string, data []byte) error {
@@ -472,22 +473,16 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 }
 
 // gzipped is data gzip-compressed, when name is a text file and that
-// saves room; data is copied only once, in the form kept.
+// saves room.
 func gzipped(name string, data []byte) (held, bool) {
 	if !compressible[path.Ext(name)] || len(data) < 256 {
 		return held{}, false
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(data) / 3)
-	zw := gzipWriters.Get().(*gzip.Writer)
-	zw.Reset(&buf)
-	_, _ = zw.Write(data)
-	_ = zw.Close()
-	gzipWriters.Put(zw)
-	if buf.Len() >= len(data) {
+	zipped := gzipWriters.Compress(data)
+	if len(zipped) >= len(data) {
 		return held{}, false
 	}
-	return held{data: bytes.Clone(buf.Bytes()), gzipped: true}, true
+	return held{data: zipped, gzipped: true}, true
 }
 
 // Remove deletes one file.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/consent"
+	"github.com/handout-health/handout/generator/internal/compressor"
 )
 
 // serving is a Builder's mode (handout serve): it keeps what a rebuild
@@ -68,25 +69,18 @@ type packed struct {
 	size int
 }
 
-// flateWriters are reused: each holds a few hundred kilobytes of state.
-var flateWriters = sync.Pool{New: func() any {
+// flateWriters pack the texts kept.
+var flateWriters = compressor.NewPool(func() compressor.Writer {
 	w, _ := flate.NewWriter(nil, flate.BestSpeed)
 	return w
-}}
+})
 
 // pack compresses text; nil stays nil.
 func pack(text []byte) packed {
 	if text == nil {
 		return packed{}
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(text) / 3)
-	w := flateWriters.Get().(*flate.Writer)
-	w.Reset(&buf)
-	_, _ = w.Write(text)
-	_ = w.Close()
-	flateWriters.Put(w)
-	return packed{data: bytes.Clone(buf.Bytes()), size: len(text)}
+	return packed{data: flateWriters.Compress(text), size: len(text)}
 }
 
 // unpack returns the text that was packed, in a new slice.
@@ -103,5 +97,5 @@ func (p packed) unpack() []byte {
 	return text
 }
 
-// flateReaders are reused, as flateWriters are.
+// flateReaders are reused: each holds tens of kilobytes of state.
 var flateReaders = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
