@@ -27,6 +27,7 @@ import (
 
 	"github.com/handout-health/handout/generator/content"
 	"github.com/handout-health/handout/generator/diag"
+	"github.com/handout-health/handout/generator/memlimit"
 	"github.com/handout-health/handout/generator/output"
 	"github.com/handout-health/handout/generator/pdf"
 	"github.com/handout-health/handout/generator/scaffold"
@@ -194,6 +195,8 @@ func build(req buildRequest, stdout, stderr io.Writer) int {
 	if req.dest == "" {
 		req.dest = filepath.Join(req.siteDir, "public")
 	}
+	// A large library's heap is kept near what is live (README, "Build").
+	defer memlimit.Follow(memlimit.Build)()
 	var browser string
 	if req.pdf {
 		var err error

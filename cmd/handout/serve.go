@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/handout-health/handout/generator/memlimit"
 	"github.com/handout-health/handout/generator/serve"
 	"github.com/handout-health/handout/generator/version"
 )
@@ -29,7 +30,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	// The preview holds the whole site: its heap is kept near what is live
 	// (README, "Live preview").
-	defer serve.FollowMemory(serve.MemoryFloor)()
+	defer memlimit.Follow(memlimit.Serve)()
 	err := serve.Run(ctx, serve.Options{SiteDir: *siteDir, Bind: *bind, Port: *port, Drafts: *drafts, Version: version.Current().Short(), Log: stdout})
 	if err != nil {
 		fail(stderr, "serve", err)

@@ -1,4 +1,4 @@
-package serve
+package memlimit
 
 import (
 	"runtime"
@@ -7,15 +7,15 @@ import (
 	"time"
 )
 
-func TestMemoryLimit(t *testing.T) {
+func TestLimitFor(t *testing.T) {
 	for _, c := range []struct{ floor, live, want int64 }{
-		{MemoryFloor, 0, MemoryFloor},
-		{MemoryFloor, 300 << 20, MemoryFloor},
-		{MemoryFloor, MemoryFloor * 4 / 5, MemoryFloor},
-		{MemoryFloor, 800 << 20, 1000 << 20},
+		{Serve, 0, Serve},
+		{Serve, 300 << 20, Serve},
+		{Serve, Serve * 4 / 5, Serve},
+		{Serve, 800 << 20, 1000 << 20},
 	} {
-		if got := memoryLimit(c.floor, c.live); got != c.want {
-			t.Errorf("memoryLimit(%d, %d) = %d, want %d", c.floor, c.live, got, c.want)
+		if got := limitFor(c.floor, c.live); got != c.want {
+			t.Errorf("limitFor(%d, %d) = %d, want %d", c.floor, c.live, got, c.want)
 		}
 	}
 }
@@ -33,13 +33,13 @@ func limitReaches(ok func(int64) bool) (int64, bool) {
 	return debug.SetMemoryLimit(-1), false
 }
 
-// TestFollowMemoryTracksTheLiveHeap holds 64 MiB over a floor of 4: the limit
+// TestFollowTracksTheLiveHeap holds 64 MiB over a floor of 4: the limit
 // rises above the live heap, comes back down when it goes, and is as it
 // was once stopped.
-func TestFollowMemoryTracksTheLiveHeap(t *testing.T) {
+func TestFollowTracksTheLiveHeap(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	was := debug.SetMemoryLimit(-1)
-	stop := FollowMemory(4 << 20)
+	stop := Follow(4 << 20)
 	held := make([][]byte, 64)
 	for i := range held {
 		held[i] = make([]byte, 1<<20)
@@ -59,11 +59,11 @@ func TestFollowMemoryTracksTheLiveHeap(t *testing.T) {
 	}
 }
 
-// TestFollowMemoryLeavesGOMEMLIMIT: the administrator's limit stands.
-func TestFollowMemoryLeavesGOMEMLIMIT(t *testing.T) {
+// TestFollowLeavesGOMEMLIMIT: the administrator's limit stands.
+func TestFollowLeavesGOMEMLIMIT(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	was := debug.SetMemoryLimit(-1)
-	stop := FollowMemory(4 << 20)
+	stop := Follow(4 << 20)
 	defer stop()
 	runtime.GC()
 	if limit := debug.SetMemoryLimit(-1); limit != was {
