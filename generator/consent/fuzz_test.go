@@ -130,8 +130,9 @@ func (everyImage) Image(p string) (figure.Image, error) {
 }
 
 // FuzzPageChecker holds the page check's skipping to reading the whole
-// page: around a piece that passes Clean, whatever stands before and
-// after it, Check finds what CheckHTML finds, at the same places.
+// page: around a piece that passes Clean, plain or not, whatever stands
+// before and after it, Check finds what CheckHTML finds, at the same
+// places.
 func FuzzPageChecker(f *testing.F) {
 	piece := `<header class="site-header"><a class="site-name" href="/">Clinic</a><nav aria-label="Main"><ul><li><a href="/tags/">Topics</a></li><li><a href="/glossary/">Glossary</a></li></ul></nav><form action="/search/"><input name="q"></form></header>` + "\n"
 	for _, s := range [][2]string{
@@ -151,10 +152,14 @@ func FuzzPageChecker(f *testing.F) {
 	pages := r.Pages()
 	f.Fuzz(func(t *testing.T, before, after string) {
 		page := []byte(before + piece + after)
-		pieces := []Piece{{Start: len(before), End: len(before) + len(piece)}}
-		got, want := pages.Check("p", page, pieces).String(), r.CheckHTML("p", page).String()
-		if got != want {
-			t.Fatalf("before %q, after %q:\nCheck:\n%s\nCheckHTML:\n%s", before, after, got, want)
+		want := r.CheckHTML("p", page).String()
+		// The piece as a document's HTML (searched for foreign content),
+		// and as a partial that passed Clean (not searched).
+		for _, plain := range []bool{false, true} {
+			pieces := []Piece{{Start: len(before), End: len(before) + len(piece), Plain: plain}}
+			if got := pages.Check("p", page, pieces).String(); got != want {
+				t.Fatalf("before %q, after %q, plain %v:\nCheck:\n%s\nCheckHTML:\n%s", before, after, plain, got, want)
+			}
 		}
 	})
 }

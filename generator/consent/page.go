@@ -15,10 +15,10 @@ import (
 // tag, outside a comment and outside the text of a <script>, <style> or
 // the like), which is where it was judged; pieces that pass and end
 // afresh also pass together. The rest of the page is read as CheckHTML
-// reads it. A page with inline SVG, MathML or a <noscript>, which the
-// check reads by other rules, is read whole; a drawing of shapes only,
-// as the printed page's QR code is, is not inline SVG in this sense (see
-// shapesOnlySVG).
+// reads it. A page with inline SVG, MathML or a <noscript> outside its
+// plain pieces (see Piece), which the check reads by other rules, is read
+// whole; a drawing of shapes only, as the printed page's QR code is, is
+// not inline SVG in this sense (see shapesOnlySVG).
 type PageChecker struct {
 	rules *Rules
 }
@@ -26,8 +26,13 @@ type PageChecker struct {
 // Piece is a part of a rendered page, judged already, that the check may
 // skip: a document's HTML that CheckDocument passed (which ends afresh, as
 // goldmark and the raw-HTML sanitizer write it), or a partial that passed
-// Clean.
-type Piece struct{ Start, End int }
+// Clean. Plain says that the piece passed Clean, which makes sure that it
+// holds no foreign content and no <noscript>, so that the page need not
+// be searched for them there; a document's HTML is searched.
+type Piece struct {
+	Start, End int
+	Plain      bool
+}
 
 // MinPiece is the shortest piece worth skipping: a shorter one costs about
 // as much to note as to read.
@@ -54,7 +59,7 @@ func (r *Rules) Clean(html []byte) bool {
 // pieces are where the page holds judged pieces, in order and without
 // overlap.
 func (p *PageChecker) Check(path string, page []byte, pieces []Piece) diag.List {
-	if foreign, noscript := tagsThatMatter(page); foreign || noscript || len(pieces) == 0 {
+	if len(pieces) == 0 || mattersOutside(page, pieces) {
 		return p.rules.CheckHTML(path, page)
 	}
 	var found []finding
@@ -75,4 +80,28 @@ func (p *PageChecker) Check(path string, page []byte, pieces []Piece) diag.List 
 	}
 	p.rules.tokens(page[cursor:], true, false, 0, at(cursor))
 	return p.rules.report(path, page, found)
+}
+
+// mattersOutside reports whether page holds foreign content or a
+// <noscript> (see tagsThatMatter) outside its plain pieces, or pieces out
+// of order. Each stretch between plain pieces is searched on its own: a
+// tag that matters cut off by a piece is not found in it, but a stretch
+// that ends in the middle of a tag does not end afresh, and the page is
+// then read whole all the same (see Check).
+func mattersOutside(page []byte, pieces []Piece) bool {
+	cursor := 0
+	for _, pc := range pieces {
+		if !pc.Plain {
+			continue
+		}
+		if pc.Start < cursor || pc.End > len(page) {
+			return true
+		}
+		if foreign, noscript := tagsThatMatter(page[cursor:pc.Start]); foreign || noscript {
+			return true
+		}
+		cursor = pc.End
+	}
+	foreign, noscript := tagsThatMatter(page[cursor:])
+	return foreign || noscript
 }

@@ -34,6 +34,19 @@ func pageAround(r *Rules, t *testing.T, before, after string) ([]byte, []Piece) 
 	return []byte(page), []Piece{{Start: len(head), End: len(head) + len(piece)}}
 }
 
+// checkedEachWay returns what Check finds on page with its pieces taken
+// as a document's HTML, then as partials that passed Clean (Piece.Plain).
+func checkedEachWay(r *Rules, page []byte, pieces []Piece) []string {
+	var found []string
+	for _, plain := range []bool{false, true} {
+		for i := range pieces {
+			pieces[i].Plain = plain
+		}
+		found = append(found, r.Pages().Check("p.html", page, pieces).String())
+	}
+	return found
+}
+
 // TestQRCodeIsShapesOnly holds the printed page's QR code to the test
 // that lets the page check keep its fast path: it is a drawing of shapes
 // only, passes Clean, is not foreign content, and a page that holds it
@@ -52,9 +65,40 @@ func TestQRCodeIsShapesOnly(t *testing.T) {
 	if foreign, _ := tagsThatMatter(page); foreign {
 		t.Error("a page with the QR code is read as foreign content")
 	}
-	got, want := r.Pages().Check("p.html", page, pieces).String(), r.CheckHTML("p.html", page).String()
-	if got != want || !strings.Contains(got, "third-party image https://t.example/p.gif") {
-		t.Errorf("Check:\n%s\nCheckHTML:\n%s", got, want)
+	for _, got := range checkedEachWay(r, page, pieces) {
+		want := r.CheckHTML("p.html", page).String()
+		if got != want || !strings.Contains(got, "third-party image https://t.example/p.gif") {
+			t.Errorf("Check:\n%s\nCheckHTML:\n%s", got, want)
+		}
+	}
+}
+
+// TestQRCodesPassClean: whatever the address and the label (the theme's
+// words, in any language, or a site's own), the QR code is a drawing of
+// shapes only that passes Clean, which the theme counts on when it marks
+// the codes it draws as judged without reading them (render.Theme.Judged).
+func TestQRCodesPassClean(t *testing.T) {
+	r := &Rules{urls: weburl.NewJudge("https://clinic.example/", nil)}
+	for _, text := range []string{
+		"https://clinic.example/articles/sleep/",
+		"https://clinic.example/es/artículos/sueño/?utm_source=paper&x=<y>",
+		strings.Repeat("https://clinic.example/a/", 20),
+	} {
+		for _, label := range []string{
+			"QR code of this page", `say "hi" & 'bye'`, "</svg><img src=https://t.example/a.png>",
+			"<script>fetch('https://t.example/')</script>", "Código QR de «esta página»", "line\nbreak\ttab", "nul\x00byte", "",
+		} {
+			svg, err := qrcode.SVG(text, label)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := shapesOnlySVG([]byte(svg)); n != len(svg) {
+				t.Errorf("%q, %q: shapesOnlySVG = %d, want %d", text, label, n, len(svg))
+			}
+			if !r.Clean([]byte(svg)) {
+				t.Errorf("%q, %q: the QR code does not pass Clean", text, label)
+			}
+		}
 	}
 }
 
@@ -106,12 +150,13 @@ func TestNotShapesOnly(t *testing.T) {
 			if foreign, _ := tagsThatMatter(page); !foreign {
 				t.Error("the page is not read as foreign content")
 			}
-			got, want := r.Pages().Check("p.html", page, pieces).String(), r.CheckHTML("p.html", page).String()
-			if got != want {
-				t.Errorf("Check:\n%s\nCheckHTML:\n%s", got, want)
-			}
-			if !strings.Contains(got, tc.finds) {
-				t.Errorf("the check does not find %q:\n%s", tc.finds, got)
+			for _, got := range checkedEachWay(r, page, pieces) {
+				if want := r.CheckHTML("p.html", page).String(); got != want {
+					t.Errorf("Check:\n%s\nCheckHTML:\n%s", got, want)
+				}
+				if !strings.Contains(got, tc.finds) {
+					t.Errorf("the check does not find %q:\n%s", tc.finds, got)
+				}
 			}
 		})
 	}

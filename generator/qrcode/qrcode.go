@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"html"
 	"strconv"
+	"strings"
 	"sync"
 
 	qr "github.com/piglig/go-qr"
@@ -82,7 +83,9 @@ func (c Code) SVG(label string) string {
 	// About twelve bytes a run, and a run for every three modules.
 	b := make([]byte, 0, 256+len(label)+4*c.size*c.size)
 	b = append(b, `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `+n+` `+n+`" role="img" aria-label="`...)
-	b = append(b, html.EscapeString(label)...)
+	// A NUL is written as the browser reads it, U+FFFD, so that the
+	// label holds nothing but text (see consent's shapesOnlySVG).
+	b = append(b, html.EscapeString(strings.ReplaceAll(label, "\x00", "\uFFFD"))...)
 	b = append(b, `" shape-rendering="crispEdges"><rect width="`+n+`" height="`+n+`" fill="#fff"/><path fill="#000" d="`...)
 	for y := range c.size {
 		for x := 0; x < c.size; {

@@ -124,12 +124,13 @@ type Theme struct {
 	// clean judges each cached partial once (Options.Clean). Under
 	// partialsMu: passed holds the partials that passed, by key;
 	// sharedPassed the results of partialCached that passed, which many
-	// pages hold; listsPassed the results of partialEach all of whose
-	// entries passed, until a page takes them (see Judged).
+	// pages hold; waiting the results of partialEach all of whose
+	// entries passed, and the QR codes qrCode drew, until a page takes
+	// them (see Judged).
 	clean        func([]byte) bool
 	passed       map[partialKey]bool
 	sharedPassed map[string]bool
-	listsPassed  map[string]bool
+	waiting      map[string]bool
 	// texts are the theme's words in the site's language.
 	texts *texts
 	// qrCodes are the QR codes of the pages' addresses (Options.QRCodes).
@@ -176,16 +177,17 @@ func (t *Theme) partialCached(layout *template.Template) func(name string, data 
 	}
 }
 
-// maxListsPassed bounds the lists waiting for a page to take them: one
-// that a page does not write whole (escaped in an attribute) is never
+// maxWaiting bounds the lists and codes waiting for a page to take them:
+// one that a page does not write whole (escaped in an attribute) is never
 // taken.
-const maxListsPassed = 256
+const maxWaiting = 256
 
 // Judged reports whether p is, byte for byte, a result of partialCached
 // or partialEach that passed Options.Clean as the theme rendered it (the
 // header, the footer, the cookie banner; a list of entries each of which
-// passed), which the consent check of the page need not read again (see
-// consent.PageChecker). A list is taken by the first page that asks.
+// passed), or a QR code qrCode drew (see noteDrawn), which the consent
+// check of the page need not read again (see consent.PageChecker). A
+// list or a code is taken by the first page that asks.
 func (t *Theme) Judged(p []byte) bool {
 	t.partialsMu.RLock()
 	shared := t.sharedPassed[string(p)]
@@ -195,8 +197,8 @@ func (t *Theme) Judged(p []byte) bool {
 	}
 	t.partialsMu.Lock()
 	defer t.partialsMu.Unlock()
-	if t.listsPassed[string(p)] {
-		delete(t.listsPassed, string(p))
+	if t.waiting[string(p)] {
+		delete(t.waiting, string(p))
 		return true
 	}
 	return false
@@ -269,10 +271,28 @@ func (t *Theme) noteList(name string, list []Entry, html string) {
 			return
 		}
 	}
-	if len(t.listsPassed) >= maxListsPassed {
-		clear(t.listsPassed)
+	t.wait(html)
+}
+
+// wait notes html for Judged, until a page takes it; under partialsMu.
+func (t *Theme) wait(html string) {
+	if len(t.waiting) >= maxWaiting {
+		clear(t.waiting)
 	}
-	t.listsPassed[html] = true
+	t.waiting[html] = true
+}
+
+// noteDrawn notes a QR code for Judged: qrcode.SVG draws shapes only, with
+// nothing of its input but the escaped label, which passes Clean whatever
+// the address and the label (consent's TestQRCodesPassClean), so it is
+// not read to be judged.
+func (t *Theme) noteDrawn(svg string) {
+	if t.clean == nil {
+		return
+	}
+	t.partialsMu.Lock()
+	defer t.partialsMu.Unlock()
+	t.wait(svg)
 }
 
 // Options are what Load needs beyond the theme files.
@@ -452,7 +472,7 @@ func (t *Theme) Render(w io.Writer, site *Site, page *Page) error {
 func (t *Theme) ResetCache() {
 	t.partialsMu.Lock()
 	t.partials, t.passed = map[partialKey]string{}, map[partialKey]bool{}
-	t.sharedPassed, t.listsPassed = map[string]bool{}, map[string]bool{}
+	t.sharedPassed, t.waiting = map[string]bool{}, map[string]bool{}
 	t.partialsMu.Unlock()
 }
 
@@ -495,7 +515,11 @@ func (t *Theme) funcs() template.FuncMap {
 		"isoDate": func(d time.Time) string { return d.Format("2006-01-02") },
 		"qrCode": func(address, label string) (template.HTML, error) {
 			svg, err := t.qrCodes.SVG(address, label)
-			return template.HTML(svg), err // qrcode.SVG escapes the label and writes nothing else of its input
+			if err != nil {
+				return "", err
+			}
+			t.noteDrawn(svg)
+			return template.HTML(svg), nil // qrcode.SVG escapes the label and writes nothing else of its input
 		},
 		"shortURL": func(address string) string {
 			_, rest, found := strings.Cut(address, "://")

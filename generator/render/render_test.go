@@ -340,3 +340,42 @@ func TestPartialEach(t *testing.T) {
 		t.Errorf("ResetCache kept an entry as it was:\n%s", after)
 	}
 }
+
+// TestQRCodeJudged: with Options.Clean set, the QR code an article page
+// draws is judged already for the page that holds it (once: the next
+// page to ask reads it), without Clean being asked about it; without
+// Clean nothing is judged.
+func TestQRCodeJudged(t *testing.T) {
+	for _, judging := range []bool{true, false} {
+		var asked []string
+		opts := Options{Theme: templates.FS, OverridesPath: "templates"}
+		if judging {
+			opts.Clean = func(html []byte) bool {
+				asked = append(asked, string(html))
+				return true
+			}
+		}
+		theme, list := Load(testSite(english, nil, false), opts)
+		if theme == nil || len(list) > 0 {
+			t.Fatalf("loading the default theme: %v", list)
+		}
+		page := render(t, theme, articlePage(english))
+		start := strings.Index(page, `<svg class="qr"`)
+		end := strings.Index(page, "</svg>")
+		if start < 0 || end < start {
+			t.Fatalf("no QR code on the article page:\n%s", page)
+		}
+		svg := []byte(page[start : end+len("</svg>")])
+		if got := theme.Judged(svg); got != judging {
+			t.Errorf("judging %v: Judged(QR code) = %v", judging, got)
+		}
+		if theme.Judged(svg) {
+			t.Errorf("judging %v: the QR code is judged for a second page", judging)
+		}
+		for _, html := range asked {
+			if strings.HasPrefix(html, "<svg") {
+				t.Errorf("Clean was asked about the QR code: %.60s", html)
+			}
+		}
+	}
+}

@@ -72,8 +72,8 @@ func renderPages(pages []pageFor, w output.Writer, check pageCheck, cards *cardB
 
 // pieceWriter writes a page and notes where it wrote, whole, a piece
 // judged already, which the page check need not read again (see
-// consent.PageChecker): the document's HTML, or a partial the theme
-// judged (render.Theme.Judged). html/template writes each such value in
+// consent.PageChecker): the document's HTML, or a partial or QR code the
+// theme judged (render.Theme.Judged). html/template writes each such value in
 // one Write.
 type pieceWriter struct {
 	buf    *bytes.Buffer
@@ -84,9 +84,14 @@ type pieceWriter struct {
 
 // Write implements io.Writer.
 func (w *pieceWriter) Write(p []byte) (int, error) {
-	if len(p) >= consent.MinPiece && (string(p) == w.body || w.theme.Judged(p)) {
-		start := w.buf.Len()
-		w.pieces = append(w.pieces, consent.Piece{Start: start, End: start + len(p)})
+	if len(p) >= consent.MinPiece {
+		// The theme's pieces passed Clean: the page need not be searched
+		// for foreign content there, unlike the document's HTML.
+		body := string(p) == w.body
+		if body || w.theme.Judged(p) {
+			start := w.buf.Len()
+			w.pieces = append(w.pieces, consent.Piece{Start: start, End: start + len(p), Plain: !body})
+		}
 	}
 	return w.buf.Write(p)
 }
