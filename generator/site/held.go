@@ -16,20 +16,31 @@ import (
 // it the text of the whole library would be in memory at once. It is a
 // scratch file beside the output, written once, read back once per
 // document, and removed when the build ends; the operating system's cache
-// usually serves the reads. Without a scratch folder, or when the file
-// cannot be made, the text waits in memory.
+// usually serves the reads. The first memoryFirst bytes wait in memory
+// all the same, and so does everything without a scratch folder, or when
+// the file cannot be made.
 type held struct {
 	f *os.File
-	// mu guards size, err, bodies and mem; writes and reads at known
-	// offsets of f need no lock.
+	// mu guards size, err, bodies, mem and inMemory; writes and reads at
+	// known offsets of f need no lock.
 	mu   sync.Mutex
 	size int64
 	err  error
 	// bodies are where each document's Markdown is.
 	bodies map[*content.Document]spot
-	// mem holds what waits in memory, when there is no file.
-	mem [][]byte
+	// mem holds what waits in memory; inMemory is its size, at most
+	// memoryFirst while there is a file.
+	mem         [][]byte
+	inMemory    int64
+	memoryFirst int64
 }
+
+// memoryFirst is how much text a hold keeps in memory before it uses its
+// scratch file. A library of 1,000 articles (about 6 MB of Markdown, then
+// 12 MB of HTML) waits wholly in memory, which saves a write and a read
+// back of each text (about 4% of its build); a larger one keeps this much
+// in memory and the rest in the file.
+const memoryFirst = 24 << 20
 
 // spot is where a held text is: an offset of the file, or, in memory, an
 // index of mem.
@@ -44,7 +55,7 @@ type spot struct {
 // Windows), the file's name is removed at once, so that a build that is
 // killed leaves nothing behind.
 func newHeld(dir string) *held {
-	h := &held{bodies: map[*content.Document]spot{}}
+	h := &held{bodies: map[*content.Document]spot{}, memoryFirst: memoryFirst}
 	if dir == "" {
 		return h
 	}
@@ -58,18 +69,26 @@ func newHeld(dir string) *held {
 // put holds data and says where it is. When the file cannot be written
 // (a full disk), data waits in memory instead.
 func (h *held) put(data []byte) spot {
-	if h.f != nil {
-		h.mu.Lock()
-		at := h.size
-		h.size += int64(len(data))
-		h.mu.Unlock()
-		if _, err := h.f.WriteAt(data, at); err == nil {
-			return spot{at: at, n: len(data)}
-		}
+	h.mu.Lock()
+	if h.f == nil || h.inMemory+int64(len(data)) <= h.memoryFirst {
+		defer h.mu.Unlock()
+		return h.keep(data)
+	}
+	at := h.size
+	h.size += int64(len(data))
+	h.mu.Unlock()
+	if _, err := h.f.WriteAt(data, at); err == nil {
+		return spot{at: at, n: len(data)}
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	return h.keep(data)
+}
+
+// keep holds data in memory; under mu.
+func (h *held) keep(data []byte) spot {
 	h.mem = append(h.mem, data)
+	h.inMemory += int64(len(data))
 	return spot{at: int64(len(h.mem) - 1), n: len(data), inMemory: true}
 }
 
@@ -80,6 +99,7 @@ func (h *held) get(s spot) []byte {
 		defer h.mu.Unlock()
 		data := h.mem[s.at]
 		h.mem[s.at] = nil
+		h.inMemory -= int64(len(data))
 		return data
 	}
 	data := make([]byte, s.n)

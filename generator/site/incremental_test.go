@@ -430,6 +430,7 @@ func TestScratchKeepsHTMLOutOfMemory(t *testing.T) {
 // text held in memory (no scratch folder) is read back and let go.
 func TestHeldReadFailureIsKept(t *testing.T) {
 	h := newHeld(t.TempDir())
+	h.memoryFirst = 0
 	at := h.put([]byte("<p>Sleep helps.</p>"))
 	if at.inMemory {
 		t.Fatal("the text went to memory although there is a scratch file")
@@ -448,6 +449,28 @@ func TestHeldReadFailureIsKept(t *testing.T) {
 	at = mem.put([]byte("<p>Rest.</p>"))
 	if got := string(mem.get(at)); got != "<p>Rest.</p>" || mem.mem[at.at] != nil {
 		t.Errorf("in memory: read back %q, still held: %v", got, mem.mem[at.at] != nil)
+	}
+}
+
+// TestHeldMemoryFirst: a hold with a scratch file keeps texts in memory
+// up to memoryFirst bytes at a time, then writes them to the file; a text
+// read back makes room again.
+func TestHeldMemoryFirst(t *testing.T) {
+	h := newHeld(t.TempDir())
+	defer h.close()
+	h.memoryFirst = 10
+	first, second := h.put([]byte("Sleep.")), h.put([]byte("Rest."))
+	if !first.inMemory || second.inMemory {
+		t.Fatalf("6 then 5 bytes of 10 in memory: in memory %v, %v; want true, false", first.inMemory, second.inMemory)
+	}
+	if got := string(h.get(first)); got != "Sleep." {
+		t.Errorf("read back %q from memory", got)
+	}
+	if third := h.put([]byte("Walk.")); !third.inMemory {
+		t.Error("once the first text was read back, the next did not go to memory")
+	}
+	if got := string(h.get(second)); got != "Rest." || h.err != nil {
+		t.Errorf("read back %q from the file, %v", got, h.err)
 	}
 }
 
