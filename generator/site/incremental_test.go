@@ -398,13 +398,16 @@ func TestOneShotBuildLetsDocumentsGo(t *testing.T) {
 }
 
 // TestScratchKeepsHTMLOutOfMemory builds with a scratch folder, where the
-// converted HTML waits for its page on disk: the files written are the
-// same as without, and the folder is left empty.
+// converted HTML waits for its page on disk (here from the first byte,
+// not after memoryFirst): the files written are the same as without, and
+// the folder is left empty.
 func TestScratchKeepsHTMLOutOfMemory(t *testing.T) {
 	fsys := corpusFS(40, 10)
 	scratch := t.TempDir()
+	hold := newHeld(scratch)
+	hold.memoryFirst = 0
 	spilled := output.NewMemory()
-	res, err := Build(fsys, Options{Writer: spilled, Now: now, Scratch: scratch})
+	res, err := buildHolding(fsys, Options{Writer: spilled, Now: now, Scratch: scratch}, hold)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, res.Diagnostics)
 	}

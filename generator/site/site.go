@@ -104,7 +104,12 @@ var ErrFailed = errors.New("build failed")
 // diagnostic is an error nothing is written and the error wraps ErrFailed;
 // the diagnostics are in the Result either way.
 func Build(fsys fs.FS, opts Options) (Result, error) {
-	b := &Builder{fsys: fsys, opts: opts, mode: &streaming{hold: newHeld(opts.Scratch)},
+	return buildHolding(fsys, opts, newHeld(opts.Scratch))
+}
+
+// buildHolding is Build with the hold where texts wait between stages.
+func buildHolding(fsys fs.FS, opts Options, hold *held) (Result, error) {
+	b := &Builder{fsys: fsys, opts: opts, mode: &streaming{hold: hold},
 		images: newImageLibrary(fsys, images.NewCache(opts.ImageCache, opts.ImageCache == "")), pruneCache: opts.ImageCache != ""}
 	return b.run(nil)
 }

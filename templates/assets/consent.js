@@ -236,7 +236,13 @@
 
   if (dialog) {
     dialog.addEventListener("keydown", trap);
-    dialog.addEventListener("close", () => opener && opener.focus());
+    // Focus goes back to the control that opened the dialog, unless it is
+    // already elsewhere on the page: the close event comes a moment after
+    // the dialog closes, and a key pressed in that moment has moved on.
+    dialog.addEventListener("close", () => {
+      const a = d.activeElement;
+      if (opener && (!a || a == d.body || dialog.contains(a))) opener.focus();
+    });
     dialog.querySelector("[data-consent-cancel]").addEventListener("click", () => dialog.close());
   }
 
