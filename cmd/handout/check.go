@@ -139,13 +139,13 @@ func addLeaflets(r *check.Report, root *os.Root, siteDir string, drafts bool, br
 		return err
 	}
 	defer out.Abort()
-	cacheDir := filepath.Join(siteDir, site.ImageCacheDir)
+	cacheDir := filepath.Join(siteDir, site.CacheDir)
 	res, err := site.Build(root.FS(), site.Options{
 		LoadOptions: site.LoadOptions{Drafts: drafts, Leaflets: true},
 		Writer:      out,
 		Version:     version.Current().Short(),
 		Scratch:     scratch,
-		ImageCache:  cacheDir,
+		Cache:       cacheDir,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "handout check: the leaflets were not printed: the site does not build (see the errors reported)")

@@ -221,7 +221,7 @@ func build(req buildRequest, stdout, stderr io.Writer) int {
 		fail(stderr, req.command, err)
 		return exitContent
 	}
-	cacheDir := filepath.Join(filepath.Dir(req.dest), site.ImageCacheDir)
+	cacheDir := filepath.Join(filepath.Dir(req.dest), site.CacheDir)
 	progress := newProgress(stderr)
 	res, err := site.Build(root.FS(), site.Options{
 		LoadOptions: site.LoadOptions{Drafts: req.drafts, BaseURL: req.baseURL, Leaflets: req.pdf},
@@ -229,7 +229,7 @@ func build(req buildRequest, stdout, stderr io.Writer) int {
 		Version:     version.Current().Short(),
 		Progress:    progress.pages,
 		Scratch:     filepath.Dir(req.dest),
-		ImageCache:  cacheDir,
+		Cache:       cacheDir,
 	})
 	progress.done()
 	printDiagnostics(stderr, res.Diagnostics)

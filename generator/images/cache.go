@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/handout-health/handout/generator/internal/cachedir"
 )
 
 // Hash names what an image's variants are made from: its bytes and the
@@ -126,46 +128,10 @@ func (c *Cache) Prune(keep map[string]bool) {
 
 func (c *Cache) file(key string) string { return filepath.Join(c.dir, cacheFolder, key+".webp") }
 
-// write writes a variant to the folder, whole or not at all (a temporary
-// file renamed), making the folder first with what tells git and backup
-// tools to leave it alone.
+// write writes a variant to the folder, whole or not at all.
 func (c *Cache) write(key string, data []byte) error {
-	folder := filepath.Join(c.dir, cacheFolder)
-	if err := os.MkdirAll(folder, 0o755); err != nil {
-		return err
-	}
-	for name, text := range map[string]string{".gitignore": cacheGitignore, "CACHEDIR.TAG": cacheDirTag} {
-		if f, err := os.OpenFile(filepath.Join(c.dir, name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
-			_, _ = f.WriteString(text)
-			f.Close()
-		}
-	}
-	f, err := os.CreateTemp(folder, ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644) // as the output's files, not a temporary file's 0600
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), c.file(key))
-	}
-	if err != nil {
-		_ = os.Remove(f.Name())
-	}
-	return err
+	return cachedir.Write(c.dir, cacheFolder+"/"+key+".webp", data)
 }
-
-const (
-	cacheGitignore = "# handout's cache of image variants, made again when it is gone.\n*\n"
-	// cacheDirTag marks a cache folder for backup tools
-	// (https://bford.info/cachedir/).
-	cacheDirTag = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache tag created by handout: its folder holds image variants it makes again when they are gone.\n"
-)
 
 // wholeWebP reports whether a file that starts with header and is size
 // bytes long is a RIFF WebP file of the length its header gives.

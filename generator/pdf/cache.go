@@ -14,6 +14,8 @@ import (
 	"sync"
 
 	"golang.org/x/net/html"
+
+	"github.com/handout-health/handout/generator/internal/cachedir"
 )
 
 // cacheVersion changes when the way leaflets are printed changes (the
@@ -28,16 +30,18 @@ const cacheFolder = "pdf"
 // cache keeps printed leaflets by key in a folder, and remembers the keys
 // used, for prune.
 type cache struct {
-	dir  string
-	mu   sync.Mutex
-	used map[string]bool
+	// root is the cache folder, dir its folder of leaflets ("" for none).
+	root, dir string
+	mu        sync.Mutex
+	used      map[string]bool
 }
 
-func newCache(dir string) *cache {
-	if dir != "" {
-		dir = filepath.Join(dir, cacheFolder)
+func newCache(root string) *cache {
+	c := &cache{root: root, used: map[string]bool{}}
+	if root != "" {
+		c.dir = filepath.Join(root, cacheFolder)
 	}
-	return &cache{dir: dir, used: map[string]bool{}}
+	return c
 }
 
 // get returns the leaflet of key, when the cache has it whole.
@@ -57,28 +61,11 @@ func wholePDF(data []byte) bool {
 	return bytes.HasPrefix(data, []byte("%PDF-")) && bytes.Contains(data[max(0, len(data)-64):], []byte("%%EOF"))
 }
 
-// put keeps a leaflet, whole or not at all (a temporary file renamed); a
-// cache that cannot be written is only slower.
+// put keeps a leaflet, whole or not at all; a cache that cannot be
+// written is only slower.
 func (c *cache) put(key string, data []byte) {
-	if c.dir == "" || os.MkdirAll(c.dir, 0o755) != nil {
-		return
-	}
-	f, err := os.CreateTemp(c.dir, ".tmp-*")
-	if err != nil {
-		return
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(c.dir, key+".pdf"))
-	}
-	if err != nil {
-		_ = os.Remove(f.Name())
+	if c.dir != "" {
+		_ = cachedir.Write(c.root, cacheFolder+"/"+key+".pdf", data)
 	}
 }
 

@@ -10,8 +10,13 @@
 package qrcode
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"html"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -115,19 +120,28 @@ func (c Code) SVG(label string) string {
 }
 
 // Cache keeps the codes it made by text, so that a site built again and
-// again (handout serve) encodes each address once. It keeps every code it
-// made: an address a few hundred bytes, and a serve session's renamed
-// articles a few more. It is safe for concurrent use; a nil Cache keeps
-// nothing.
+// again (handout serve) encodes each address once, and, written to a file
+// with Marshal and read back with Load, so that the next build does too.
+// It keeps every code it made or was loaded with: an address a few hundred
+// bytes, and a serve session's renamed articles a few more. It is safe for
+// concurrent use; a nil Cache keeps nothing.
 type Cache struct {
-	mu    sync.RWMutex
+	mu    sync.Mutex
 	codes map[string]Code
+	// used are the texts drawn since the cache was made; made counts the
+	// codes encoded since. saved is how many codes the last Marshal wrote
+	// (or Load read), and dirty says a code was encoded since.
+	used        map[string]bool
+	made, saved int
+	dirty       bool
 	// encode is Encode; a test counts its calls.
 	encode func(string) (Code, error)
 }
 
 // NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{codes: map[string]Code{}, encode: Encode} }
+func NewCache() *Cache {
+	return &Cache{codes: map[string]Code{}, used: map[string]bool{}, encode: Encode}
+}
 
 // SVG is the package's SVG, with the code of text taken from the cache
 // when it has it.
@@ -135,17 +149,143 @@ func (c *Cache) SVG(text, label string) (string, error) {
 	if c == nil {
 		return SVG(text, label)
 	}
-	c.mu.RLock()
+	c.mu.Lock()
 	code, ok := c.codes[text]
-	c.mu.RUnlock()
+	c.used[text] = true
+	c.mu.Unlock()
 	if !ok {
 		var err error
 		if code, err = c.encode(text); err != nil {
 			return "", err
 		}
 		c.mu.Lock()
-		c.codes[text] = code
+		if _, raced := c.codes[text]; !raced {
+			c.codes[text] = code
+			c.made++
+			c.dirty = true
+		}
 		c.mu.Unlock()
 	}
 	return code.SVG(label), nil
+}
+
+// Counts says how many codes the cache encoded since it was made, and how
+// many of those Load gave it were drawn.
+func (c *Cache) Counts() (made, reused int) {
+	if c == nil {
+		return 0, 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for text := range c.used {
+		if _, ok := c.codes[text]; ok {
+			reused++
+		}
+	}
+	return c.made, reused - c.made
+}
+
+// The form Marshal writes and Load reads: fileHeader and the encoder's
+// name on a line each, then each code as the length of its text
+// (uvarint), the text, its size in modules (uvarint) and its modules as
+// little-endian 64-bit words, and last the CRC-32 (IEEE) of everything
+// before it, big-endian.
+const fileHeader = "handout qr-codes 1"
+
+// encoder names what makes the codes: the library at its version, and
+// the level Encode asks for. Codes written by another encoder are not
+// loaded, so that a build's output is the same with a cache or without.
+var encoder = sync.OnceValue(func() string {
+	version := "unknown"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range info.Deps {
+			if m.Path == "github.com/piglig/go-qr" {
+				version = m.Version
+				if m.Replace != nil {
+					version = m.Replace.Path + "@" + m.Replace.Version
+				}
+			}
+		}
+	}
+	return "github.com/piglig/go-qr " + version + " medium"
+})
+
+// Marshal returns the codes of the texts drawn since the cache was made
+// (those of a build, without the addresses of pages since removed), and
+// whether that differs from what Load gave it or Marshal last returned:
+// when it does not, there is nothing to write.
+func (c *Cache) Marshal() (data []byte, changed bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	texts := make([]string, 0, len(c.used))
+	for text := range c.used {
+		if _, ok := c.codes[text]; ok {
+			texts = append(texts, text)
+		}
+	}
+	slices.Sort(texts)
+	data = append([]byte(fileHeader+"\n"), encoder()+"\n"...)
+	for _, text := range texts {
+		code := c.codes[text]
+		data = binary.AppendUvarint(data, uint64(len(text)))
+		data = append(data, text...)
+		data = binary.AppendUvarint(data, uint64(code.size))
+		for _, w := range code.dark {
+			data = binary.LittleEndian.AppendUint64(data, w)
+		}
+	}
+	data = binary.BigEndian.AppendUint32(data, crc32.ChecksumIEEE(data))
+	changed = c.dirty || len(texts) != c.saved
+	c.dirty, c.saved = false, len(texts)
+	return data, changed
+}
+
+// Load returns a Cache holding the codes in data, as Marshal wrote them
+// with the same encoder. Anything else (another encoder, a file cut short
+// or changed, no file at all) gives an empty cache, which encodes again:
+// a cache is only ever slower, never wrong.
+func Load(data []byte) *Cache {
+	c := NewCache()
+	codes, ok := unmarshal(data)
+	if ok {
+		c.codes, c.saved = codes, len(codes)
+	}
+	return c
+}
+
+// unmarshal reads what Marshal wrote, and reports whether it was whole.
+func unmarshal(data []byte) (map[string]Code, bool) {
+	if len(data) < 4 || crc32.ChecksumIEEE(data[:len(data)-4]) != binary.BigEndian.Uint32(data[len(data)-4:]) {
+		return nil, false
+	}
+	rest, ok := bytes.CutPrefix(data[:len(data)-4], []byte(fileHeader+"\n"+encoder()+"\n"))
+	if !ok {
+		return nil, false
+	}
+	codes := map[string]Code{}
+	for len(rest) > 0 {
+		n, k := binary.Uvarint(rest)
+		if k <= 0 || n > uint64(len(rest)-k) {
+			return nil, false
+		}
+		text := string(rest[k : k+int(n)])
+		rest = rest[k+int(n):]
+		size, k := binary.Uvarint(rest)
+		symbol := int(size) - 2*quietZone
+		// A symbol of version v is 17 + 4v modules wide, v from 1 to 40.
+		if k <= 0 || symbol < 21 || symbol > 177 || (symbol-17)%4 != 0 {
+			return nil, false
+		}
+		rest = rest[k:]
+		code := Code{size: int(size), dark: make([]uint64, (size*size+63)/64)}
+		if len(rest) < 8*len(code.dark) {
+			return nil, false
+		}
+		for i := range code.dark {
+			code.dark[i] = binary.LittleEndian.Uint64(rest[8*i:])
+		}
+		rest = rest[8*len(code.dark):]
+		codes[text] = code
+	}
+	return codes, true
 }

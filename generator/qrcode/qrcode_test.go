@@ -1,7 +1,10 @@
 package qrcode
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"maps"
@@ -177,4 +180,115 @@ func TestCacheEncodesOnce(t *testing.T) {
 	if got, _ := nilCache.SVG(addresses[0], "QR code"); !strings.HasPrefix(got, `<svg class="qr"`) {
 		t.Errorf("a nil Cache draws %.60q", got)
 	}
+}
+
+// TestCacheOutlastsTheProgram writes a cache with Marshal and loads it
+// into another: the codes drawn from it are those Encode makes, and none
+// is encoded again; what the second one writes leaves out the addresses
+// it did not draw, and is nothing new when it drew every one.
+func TestCacheOutlastsTheProgram(t *testing.T) {
+	addresses := []string{"https://clinic.example/a/", "https://clinic.example/b/", "https://clinic.example/es/art%C3%ADculos/sue%C3%B1o/"}
+	first := NewCache()
+	for _, a := range addresses {
+		if _, err := first.SVG(a, "QR code"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, changed := first.Marshal()
+	if !changed {
+		t.Fatal("a new cache that encoded three codes says nothing changed")
+	}
+	if _, again := first.Marshal(); again {
+		t.Error("a second Marshal with nothing drawn since says something changed")
+	}
+	second, encoded := Load(data), 0
+	second.encode = func(text string) (Code, error) { encoded++; return Encode(text) }
+	for _, a := range addresses {
+		got, err := second.SVG(a, "Código QR")
+		if want, _ := SVG(a, "Código QR"); err != nil || got != want {
+			t.Errorf("%s: the loaded code draws differently from a new one (err %v)", a, err)
+		}
+	}
+	if encoded != 0 {
+		t.Errorf("a loaded cache encoded %d codes, want 0", encoded)
+	}
+	if made, reused := second.Counts(); made != 0 || reused != 3 {
+		t.Errorf("Counts() = %d made, %d reused; want 0, 3", made, reused)
+	}
+	if again, changed := second.Marshal(); changed || !bytes.Equal(again, data) {
+		t.Errorf("a cache that drew what it loaded writes something new (changed %v)", changed)
+	}
+
+	third := Load(data)
+	if _, err := third.SVG(addresses[0], "QR code"); err != nil {
+		t.Fatal(err)
+	}
+	pruned, changed := third.Marshal()
+	if !changed {
+		t.Error("a cache that drew one of three loaded codes says nothing changed")
+	}
+	fourth := Load(pruned)
+	fourth.encode = func(text string) (Code, error) { encoded++; return Encode(text) }
+	for _, a := range addresses {
+		if _, err := fourth.SVG(a, "QR code"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if encoded != 2 {
+		t.Errorf("after a cache kept one address of three, %d were encoded again, want 2", encoded)
+	}
+}
+
+// TestLoadRefuses: a cache written by another encoder, cut short or with
+// any byte changed loads as an empty cache.
+func TestLoadRefuses(t *testing.T) {
+	c := NewCache()
+	if _, err := c.SVG("https://clinic.example/a/", "QR code"); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := c.Marshal()
+	other := bytes.Replace(data, []byte(encoder()), []byte("github.com/piglig/go-qr v9.9.9 medium"), 1)
+	other = binary.BigEndian.AppendUint32(other[:len(other)-4], crc32.ChecksumIEEE(other[:len(other)-4]))
+	cases := map[string][]byte{"nothing": nil, "another encoder": other, "cut short": data[:len(data)-9]}
+	for _, at := range []int{0, len(fileHeader) + 2, len(data) / 2, len(data) - 1} {
+		changed := bytes.Clone(data)
+		changed[at] ^= 0x10
+		cases[fmt.Sprintf("byte %d changed", at)] = changed
+	}
+	for name, bad := range cases {
+		if loaded := Load(bad); len(loaded.codes) != 0 {
+			t.Errorf("%s: loaded %d codes, want none", name, len(loaded.codes))
+		}
+	}
+	if loaded := Load(data); len(loaded.codes) != 1 {
+		t.Errorf("the cache as written loaded %d codes, want 1", len(loaded.codes))
+	}
+}
+
+// FuzzLoad reads any bytes as the body of a cache (with the header and a
+// checksum that match, so that the fuzzer reaches the codes): Load never
+// panics, and every code it loads is a whole symbol that draws.
+func FuzzLoad(f *testing.F) {
+	c := NewCache()
+	for _, a := range []string{"https://c.example/", "https://clinic.example/library/articles/serotonin/"} {
+		if _, err := c.SVG(a, "QR code"); err != nil {
+			f.Fatal(err)
+		}
+	}
+	data, _ := c.Marshal()
+	prefix := len(fileHeader) + 1 + len(encoder()) + 1
+	f.Add(data[prefix : len(data)-4])
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		data := append([]byte(fileHeader+"\n"+encoder()+"\n"), body...)
+		data = binary.BigEndian.AppendUint32(data, crc32.ChecksumIEEE(data))
+		for text, code := range Load(data).codes {
+			if code.size < 21+2*quietZone || len(code.dark) != (code.size*code.size+63)/64 {
+				t.Fatalf("%q: a code of size %d with %d words", text, code.size, len(code.dark))
+			}
+			if svg := code.SVG("QR code"); !strings.HasSuffix(svg, "</svg>") {
+				t.Fatalf("%q: drew %.60q", text, svg)
+			}
+		}
+	})
 }

@@ -66,7 +66,7 @@ func Run(ctx context.Context, opts Options) error {
 
 	mem := output.NewMemory()
 	builder := site.NewBuilder(root.FS(), site.Options{LoadOptions: site.LoadOptions{Drafts: opts.Drafts}, Version: opts.Version,
-		ImageCache: filepath.Join(opts.SiteDir, site.ImageCacheDir)}, mem)
+		Cache: filepath.Join(opts.SiteDir, site.CacheDir)}, mem)
 	start := time.Now()
 	res, err := builder.Rebuild(nil)
 	basePath := "/"

@@ -53,8 +53,9 @@ type Builder struct {
 	// cards are the share cards of the pages written (see cardBook).
 	cards *cardBook
 	// qrCodes are the QR codes of the articles' addresses, kept between
-	// builds and across the themes' reloads; nil for a one-shot build,
-	// which draws each once.
+	// builds and across the themes' reloads, and read from and written to
+	// the cache folder (Options.Cache) when there is one; nil for a
+	// one-shot build without it, which draws each once.
 	qrCodes *qrcode.Cache
 }
 
@@ -62,7 +63,7 @@ type Builder struct {
 func NewBuilder(fsys fs.FS, opts Options, out *output.Memory) *Builder {
 	opts.Writer = out
 	return &Builder{fsys: fsys, opts: opts, mode: &serving{}, out: out, prints: map[string]uint64{}, seed: maphash.MakeSeed(),
-		images: newImageLibrary(fsys, images.NewCache(opts.ImageCache, true)), qrCodes: qrcode.NewCache()}
+		images: newImageLibrary(fsys, images.NewCache(opts.Cache, true)), qrCodes: loadQRCodes(opts.Cache)}
 }
 
 // Rebuild builds after the given files changed (slash paths relative to

@@ -169,14 +169,14 @@ func TestRebuildAfterAnEditEncodesNoImage(t *testing.T) {
 // the cache keeps only the variants the site uses.
 func TestBuildKeepsVariantsInItsCache(t *testing.T) {
 	dir := t.TempDir()
-	cache := filepath.Join(dir, ImageCacheDir)
+	cache := filepath.Join(dir, CacheDir)
 	build := func(fsys fstest.MapFS) Result {
 		t.Helper()
 		out, err := output.NewDir(filepath.Join(dir, "public"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := Build(fsys, Options{Writer: out, Now: now, ImageCache: cache, Scratch: dir})
+		res, err := Build(fsys, Options{Writer: out, Now: now, Cache: cache, Scratch: dir})
 		if err != nil {
 			_ = out.Abort()
 			t.Fatalf("%v\n%s", err, res.Diagnostics)

@@ -269,6 +269,7 @@ func (p *pass) end() (Result, error) {
 		p.res.Pages, p.res.Files, p.res.AffectedOnly = len(p.todo), int(p.w.files), p.affectedOnly
 	}
 	p.res.VariantsMade, p.res.VariantsCached = p.b.images.counts()
+	p.res.QRCodesMade, p.res.QRCodesCached = p.b.qrCodes.Counts()
 	p.b.succeeded = !p.failed()
 	if p.failed() {
 		if p.writing {
@@ -276,6 +277,7 @@ func (p *pass) end() (Result, error) {
 		}
 		return failed(p.res)
 	}
+	saveQRCodes(p.b.opts.Cache, p.b.qrCodes)
 	p.res.Diagnostics.Sort()
 	return p.res, nil
 }

@@ -57,18 +57,20 @@ type Options struct {
 	// Without it, or when the file cannot be made or written, the text
 	// waits in memory. Builders ignore it: they keep everything.
 	Scratch string
-	// ImageCache, when set, is the folder where the WebP variants of the
-	// site's images are kept between builds (handout build and serve pass
-	// .handout-cache beside the output), so that an image is encoded once;
-	// without it, a Builder keeps them in memory and Build makes them
-	// every time. Build leaves in it only the variants it wrote.
-	ImageCache string
+	// Cache, when set, is the folder where what is slow to make is kept
+	// between builds (handout build and serve pass .handout-cache beside
+	// the output): the WebP variants of the site's images (images/), so
+	// that an image is encoded once, and the QR codes of the pages'
+	// addresses (qr-codes, see qrcode.Cache), so that an address is.
+	// Without it, a Builder keeps them in memory and Build makes them
+	// every time. Build leaves in it only the variants and codes it used.
+	Cache string
 }
 
-// ImageCacheDir is the name of the folder that handout build keeps
+// CacheDir is the name of the folder that handout build keeps
 // beside its output, and handout serve in the site folder (where the
-// default output is), for Options.ImageCache.
-const ImageCacheDir = ".handout-cache"
+// default output is), for Options.Cache.
+const CacheDir = ".handout-cache"
 
 // Result says what a build did.
 type Result struct {
@@ -95,6 +97,9 @@ type Result struct {
 	// VariantsMade counts the WebP variants of images encoded by this
 	// build, and VariantsCached those it found made already.
 	VariantsMade, VariantsCached int
+	// QRCodesMade counts the QR codes this build encoded, and
+	// QRCodesCached those it took from the cache folder.
+	QRCodesMade, QRCodesCached int
 }
 
 // ErrFailed is returned (wrapped) when a build found errors in the site.
@@ -110,7 +115,8 @@ func Build(fsys fs.FS, opts Options) (Result, error) {
 // buildHolding is Build with the hold where texts wait between stages.
 func buildHolding(fsys fs.FS, opts Options, hold *held) (Result, error) {
 	b := &Builder{fsys: fsys, opts: opts, mode: &streaming{hold: hold},
-		images: newImageLibrary(fsys, images.NewCache(opts.ImageCache, opts.ImageCache == "")), pruneCache: opts.ImageCache != ""}
+		images: newImageLibrary(fsys, images.NewCache(opts.Cache, opts.Cache == "")), pruneCache: opts.Cache != "",
+		qrCodes: loadQRCodes(opts.Cache)}
 	return b.run(nil)
 }
 
