@@ -18,10 +18,15 @@ import (
 const Serve = 540 << 20
 
 // Build is a one-shot handout build's memory limit for a site whose live
-// heap is under four fifths of it: a library of 10,000 articles keeps
-// about 60 to 90 MB live, and without a limit its heap grows to 170 MB
-// between collections. A library of 1,000 articles never reaches it.
-const Build = 160 << 20
+// heap is under four fifths of it. A library of 10,000 articles keeps up
+// to 125 MB live, and the runtime 30 to 40 MB besides, which the limit
+// counts too; without a limit its heap grows to 250 MB between
+// collections. At 160 MiB the collector ran back to back through the
+// middle of such a build (a third of its CPU time, 11 s instead of 8);
+// at 190 MiB it runs a little more often than without a limit, and the
+// build peaks at about 216 MB. A library of 1,000 articles never reaches
+// it.
+const Build = 190 << 20
 
 // Follow sets the process's soft memory limit to the larger of
 // floor and the live heap plus a quarter, and keeps it so after each
