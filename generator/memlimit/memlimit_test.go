@@ -8,14 +8,20 @@ import (
 )
 
 func TestLimitFor(t *testing.T) {
-	for _, c := range []struct{ floor, live, want int64 }{
-		{Serve, 0, Serve},
-		{Serve, 300 << 20, Serve},
-		{Serve, Serve * 4 / 5, Serve},
+	for _, c := range []struct {
+		policy     Policy
+		live, want int64
+	}{
+		{Serve, 0, Serve.Floor},
+		{Serve, 300 << 20, Serve.Floor},
+		{Serve, Serve.Floor * 4 / 5, Serve.Floor},
 		{Serve, 800 << 20, 1000 << 20},
+		{Build, 0, Build.Floor},
+		{Build, Build.Floor / 2, Build.Floor},
+		{Build, 800 << 20, 1200 << 20},
 	} {
-		if got := limitFor(c.floor, c.live); got != c.want {
-			t.Errorf("limitFor(%d, %d) = %d, want %d", c.floor, c.live, got, c.want)
+		if got := c.policy.limitFor(c.live); got != c.want {
+			t.Errorf("%+v.limitFor(%d) = %d, want %d", c.policy, c.live, got, c.want)
 		}
 	}
 }
@@ -39,7 +45,7 @@ func limitReaches(ok func(int64) bool) (int64, bool) {
 func TestFollowTracksTheLiveHeap(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	was := debug.SetMemoryLimit(-1)
-	stop := Follow(4 << 20)
+	stop := Follow(Policy{Floor: 4 << 20, Growth: 25})
 	held := make([][]byte, 64)
 	for i := range held {
 		held[i] = make([]byte, 1<<20)
@@ -63,7 +69,7 @@ func TestFollowTracksTheLiveHeap(t *testing.T) {
 func TestFollowLeavesGOMEMLIMIT(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	was := debug.SetMemoryLimit(-1)
-	stop := Follow(4 << 20)
+	stop := Follow(Policy{Floor: 4 << 20, Growth: 25})
 	defer stop()
 	runtime.GC()
 	if limit := debug.SetMemoryLimit(-1); limit != was {
