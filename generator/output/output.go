@@ -22,7 +22,6 @@ package output
 
 import (
 	"bytes"
-	"compress/gzip"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -35,6 +34,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/klauspost/compress/gzip"
 
 	"github.com/handout-health/handout/generator/internal/compressor"
 	"github.com/handout-health/handout/generator/internal/parallel"

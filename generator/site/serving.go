@@ -2,9 +2,10 @@ package site
 
 import (
 	"bytes"
-	"compress/flate"
 	"io"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/handout-health/handout/generator/config"
 	"github.com/handout-health/handout/generator/consent"
