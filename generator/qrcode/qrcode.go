@@ -128,12 +128,13 @@ func (c Code) SVG(label string) string {
 type Cache struct {
 	mu    sync.Mutex
 	codes map[string]Code
-	// used are the texts drawn since the cache was made; made counts the
-	// codes encoded since. saved is how many codes the last Marshal wrote
-	// (or Load read), and dirty says a code was encoded since.
-	used        map[string]bool
-	made, saved int
-	dirty       bool
+	// used are the texts drawn since the cache was made, drawn how many
+	// of them have a code, and made how many codes were encoded since.
+	// saved is how many codes the last Marshal wrote (or Load read), and
+	// dirty says a code was encoded since.
+	used               map[string]bool
+	drawn, made, saved int
+	dirty              bool
 	// encode is Encode; a test counts its calls.
 	encode func(string) (Code, error)
 }
@@ -151,6 +152,9 @@ func (c *Cache) SVG(text, label string) (string, error) {
 	}
 	c.mu.Lock()
 	code, ok := c.codes[text]
+	if ok && !c.used[text] {
+		c.drawn++
+	}
 	c.used[text] = true
 	c.mu.Unlock()
 	if !ok {
@@ -161,6 +165,7 @@ func (c *Cache) SVG(text, label string) (string, error) {
 		c.mu.Lock()
 		if _, raced := c.codes[text]; !raced {
 			c.codes[text] = code
+			c.drawn++
 			c.made++
 			c.dirty = true
 		}
@@ -177,12 +182,7 @@ func (c *Cache) Counts() (made, reused int) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for text := range c.used {
-		if _, ok := c.codes[text]; ok {
-			reused++
-		}
-	}
-	return c.made, reused - c.made
+	return c.made, c.drawn - c.made
 }
 
 // The form Marshal writes and Load reads: fileHeader and the encoder's
@@ -213,10 +213,14 @@ var encoder = sync.OnceValue(func() string {
 // Marshal returns the codes of the texts drawn since the cache was made
 // (those of a build, without the addresses of pages since removed), and
 // whether that differs from what Load gave it or Marshal last returned:
-// when it does not, there is nothing to write.
+// when it does not, there is nothing to write, and Marshal returns no
+// data (a rebuild of handout serve asks after each edit).
 func (c *Cache) Marshal() (data []byte, changed bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if !c.dirty && c.drawn == c.saved {
+		return nil, false
+	}
 	texts := make([]string, 0, len(c.used))
 	for text := range c.used {
 		if _, ok := c.codes[text]; ok {
@@ -235,9 +239,8 @@ func (c *Cache) Marshal() (data []byte, changed bool) {
 		}
 	}
 	data = binary.BigEndian.AppendUint32(data, crc32.ChecksumIEEE(data))
-	changed = c.dirty || len(texts) != c.saved
 	c.dirty, c.saved = false, len(texts)
-	return data, changed
+	return data, true
 }
 
 // Load returns a Cache holding the codes in data, as Marshal wrote them

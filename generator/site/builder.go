@@ -54,8 +54,7 @@ type Builder struct {
 	cards *cardBook
 	// qrCodes are the QR codes of the articles' addresses, kept between
 	// builds and across the themes' reloads, and read from and written to
-	// the cache folder (Options.Cache) when there is one; nil for a
-	// one-shot build without it, which draws each once.
+	// the cache folder (Options.Cache) when there is one.
 	qrCodes *qrcode.Cache
 }
 
