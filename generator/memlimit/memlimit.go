@@ -31,7 +31,7 @@ var Serve = Policy{Floor: 540 << 20, Growth: 25}
 // between collections. At a floor of 160 MiB the collector ran back to
 // back through the middle of such a build (a third of its CPU time, 11 s
 // instead of 8); at 190 MiB it runs a little more often than without a
-// limit, and the build peaks at about 216 MB. A library of 1,000 articles
+// limit, and the build peaks at 216 to 234 MB. A library of 1,000 articles
 // never reaches it. Above the floor the heap may grow by half the live
 // heap: a library of 100,000 articles built in 220 s and 1.06 GB with a
 // growth of a quarter (the collector's share of the CPU time reached
