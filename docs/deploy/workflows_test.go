@@ -19,12 +19,16 @@ import (
 // githubWorkflows are the GitHub Actions workflows, each with what it must
 // say to do its job.
 var githubWorkflows = map[string][]string{
-	"github-pages.yml":                    {"actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@", "handout check --strict", "handout build"},
-	"netlify.yml":                         {"netlify-cli@", "deploy --dir public --prod", "handout check --strict", "handout build"},
-	"cloudflare-pages.yml":                {"wrangler@", "pages deploy public", "handout check --strict", "handout build"},
+	"github-pages.yml":                    {"actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@", "handout check --strict", "handout build", keepsCache},
+	"netlify.yml":                         {"netlify-cli@", "deploy --dir public --prod", "handout check --strict", "handout build", keepsCache},
+	"cloudflare-pages.yml":                {"wrangler@", "pages deploy public", "handout check --strict", "handout build", keepsCache},
 	"pull-request-check.yml":              {"pull_request", "handout check --strict --format html -o report.html", "actions/upload-artifact@", "path: report.html"},
 	"../../.github/workflows/release.yml": {"tags: [\"v*\"]", "go run ./scripts/release", "sha256sum -c", "gh release create"},
 }
+
+// keepsCache is what a workflow that builds says to keep handout's cache
+// folder (image copies, QR codes) from one run to the next.
+const keepsCache = "uses: actions/cache@v4\n        with:\n          path: .handout-cache\n"
 
 // TestWorkflowsPassActionlint lints every GitHub workflow with actionlint
 // (and shellcheck on their scripts, which CI installs) and fails on any
@@ -118,6 +122,10 @@ func TestGitLabPages(t *testing.T) {
 			Paths []string
 		}
 		Rules []struct{ If string }
+		Cache struct {
+			Key   string
+			Paths []string
+		}
 	}
 	var ci struct {
 		Default struct{ Image string }
@@ -141,6 +149,9 @@ func TestGitLabPages(t *testing.T) {
 	}
 	if !slices.Contains(ci.Pages.Script, `handout build --base-url "$CI_PAGES_URL"`) || !slices.Equal(ci.Pages.Artifacts.Paths, []string{"public"}) {
 		t.Errorf("pages job does not build into public/ and publish it: %+v", ci.Pages)
+	}
+	if ci.Pages.Cache.Key == "" || !slices.Equal(ci.Pages.Cache.Paths, []string{".handout-cache/"}) {
+		t.Errorf("pages job does not keep handout's cache between pipelines: %+v", ci.Pages.Cache)
 	}
 	if len(ci.Pages.Rules) != 1 || ci.Pages.Rules[0].If != "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" {
 		t.Errorf("pages job runs on %+v, want the default branch only", ci.Pages.Rules)
