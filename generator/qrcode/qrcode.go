@@ -177,9 +177,6 @@ func (c *Cache) SVG(text, label string) (string, error) {
 // Counts says how many codes the cache encoded since it was made, and how
 // many of those Load gave it were drawn.
 func (c *Cache) Counts() (made, reused int) {
-	if c == nil {
-		return 0, 0
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.made, c.drawn - c.made
@@ -211,15 +208,15 @@ var encoder = sync.OnceValue(func() string {
 })
 
 // Marshal returns the codes of the texts drawn since the cache was made
-// (those of a build, without the addresses of pages since removed), and
-// whether that differs from what Load gave it or Marshal last returned:
-// when it does not, there is nothing to write, and Marshal returns no
-// data (a rebuild of handout serve asks after each edit).
-func (c *Cache) Marshal() (data []byte, changed bool) {
+// (those of a build, without the addresses of pages since removed), or
+// nil when they are what Load gave it or Marshal last returned: then
+// there is nothing to write (a rebuild of handout serve asks after each
+// edit).
+func (c *Cache) Marshal() []byte {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.dirty && c.drawn == c.saved {
-		return nil, false
+		return nil
 	}
 	texts := make([]string, 0, len(c.used))
 	for text := range c.used {
@@ -228,7 +225,7 @@ func (c *Cache) Marshal() (data []byte, changed bool) {
 		}
 	}
 	slices.Sort(texts)
-	data = append([]byte(fileHeader+"\n"), encoder()+"\n"...)
+	data := append([]byte(fileHeader+"\n"), encoder()+"\n"...)
 	for _, text := range texts {
 		code := c.codes[text]
 		data = binary.AppendUvarint(data, uint64(len(text)))
@@ -240,7 +237,7 @@ func (c *Cache) Marshal() (data []byte, changed bool) {
 	}
 	data = binary.BigEndian.AppendUint32(data, crc32.ChecksumIEEE(data))
 	c.dirty, c.saved = false, len(texts)
-	return data, true
+	return data
 }
 
 // Load returns a Cache holding the codes in data, as Marshal wrote them

@@ -29,7 +29,7 @@ func saveQRCodes(dir string, codes *qrcode.Cache) {
 	if dir == "" {
 		return
 	}
-	if data, changed := codes.Marshal(); changed {
+	if data := codes.Marshal(); data != nil {
 		_ = cachedir.Write(dir, qrCodesFile, data)
 	}
 }
